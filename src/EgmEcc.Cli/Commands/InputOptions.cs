@@ -1,0 +1,107 @@
+using System.CommandLine;
+using EgmEcc.Formats.Inputs;
+
+namespace EgmEcc.Cli.Commands;
+
+/// <summary>
+/// The input and semantics flags every planning verb shares (DESIGN §5), and their resolution
+/// into the library's <see cref="PlanInputs"/> and <see cref="PlanOptions"/>.
+/// </summary>
+internal sealed class InputOptions
+{
+    public Option<string[]> Regions { get; } = new("--regions")
+    {
+        Description = "EGM regions: CSV (id,node,base,size), JSON, or ACPI disassembly; '-' for standard input. Repeatable.",
+        HelpName = "FILE",
+        Arity = ArgumentArity.OneOrMore,
+        Required = true,
+    };
+
+    public Option<string[]> Retired { get; } = new("--retired")
+    {
+        Description = "Retired pages: CSV, JSON, firmware table, driver ioctl list or kernel log; '-' for standard input. Repeatable.",
+        HelpName = "FILE",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string?> RegionsFormat { get; } = new("--regions-format")
+    {
+        Description = "The format of --regions files, instead of detecting it.",
+        HelpName = "FORMAT",
+    };
+
+    public Option<string?> RetiredFormat { get; } = new("--retired-format")
+    {
+        Description = "The format of --retired files, instead of detecting it.",
+        HelpName = "FORMAT",
+    };
+
+    public Option<ByteSize?> Granule { get; } = SizeOptions.Size("--granule", "Retirement granule G, a power of two [default: 64K].");
+
+    public Option<ByteSize?> GuestPage { get; } = SizeOptions.Size("--guest-page", "Guest page size P, a power of two [default: 64K].");
+
+    public Option<ByteSize?> MinExtent { get; } = SizeOptions.Size("--min-extent", "Usable extents shorter than this join the holes [default: max(G, P)].");
+
+    public Option<ByteSize[]?> HugePages { get; } = SizeOptions.SizeList("--huge-pages", "Hugepage sizes whose capacity is counted [default: 2M,32M,512M,1G].");
+
+    public Option<ByteSize?> HostPage { get; } = SizeOptions.Size("--host-page", "Host kernel page size, for kernel-log page frame numbers [default: 64K].");
+
+    public Option<string?> Region { get; } = new("--region")
+    {
+        Description = "The region (id) of region-relative inputs whose file name does not say (egm<N>).",
+        HelpName = "ID",
+    };
+
+    /// <summary>Adds every shared option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Regions, Retired, RegionsFormat, RetiredFormat, Granule, GuestPage, MinExtent, HugePages, HostPage, Region })
+        {
+            command.Add(option);
+        }
+    }
+
+    /// <summary>The planning semantics the flags ask for.</summary>
+    /// <exception cref="UsageException">A value is not a power of two, or is zero.</exception>
+    public PlanOptions ResolvePlanOptions(ParseResult result)
+    {
+        try
+        {
+            return new PlanOptions(
+                granule: result.GetValue(Granule)?.Bytes ?? PlanOptions.Page64K,
+                guestPage: result.GetValue(GuestPage)?.Bytes ?? PlanOptions.Page64K,
+                minExtent: result.GetValue(MinExtent)?.Bytes,
+                hugePages: result.GetValue(HugePages) is { Length: > 0 } huge ? huge.Select(h => h.Bytes) : null);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+
+    /// <summary>The inputs the flags name.</summary>
+    public PlanInputs ResolveInputs(ParseResult result, CliConsole console)
+    {
+        var hostPage = result.GetValue(HostPage)?.Bytes ?? PlanOptions.Page64K;
+        if (!Numbers.IsPowerOfTwo(hostPage))
+        {
+            throw new UsageException($"--host-page must be a power of two, not {Numbers.Hex(hostPage)}");
+        }
+
+        var regions = result.GetValue(Regions) ?? [];
+        var retired = result.GetValue(Retired) ?? [];
+        if (regions.Concat(retired).Count(path => path == "-") > 1)
+        {
+            throw new UsageException("only one input can be standard input ('-')");
+        }
+
+        return new PlanInputs
+        {
+            Regions = [.. regions.Select(path => InputFile.FromPath(path, console.OpenStandardInput))],
+            Retired = [.. retired.Select(path => InputFile.FromPath(path, console.OpenStandardInput))],
+            RegionsFormat = result.GetValue(RegionsFormat),
+            RetiredFormat = result.GetValue(RetiredFormat),
+            ReadOptions = new ReadOptions { HostPage = hostPage, Region = result.GetValue(Region) },
+        };
+    }
+}

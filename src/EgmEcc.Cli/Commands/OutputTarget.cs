@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace EgmEcc.Cli.Commands;
+
+/// <summary>Writes an output to standard output or to the file <c>--output</c> names.</summary>
+internal static class OutputTarget
+{
+    public static void Write(string? path, CliConsole console, Action<TextWriter> write)
+    {
+        if (path is null or "-")
+        {
+            write(console.Out);
+            console.Out.Flush();
+            return;
+        }
+
+        try
+        {
+            // Write beside the target, then move, so a failed run never leaves half a file.
+            var temporary = path + ".tmp";
+            using (var file = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                write(file);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write {path}: {e.Message}", e);
+        }
+    }
+}

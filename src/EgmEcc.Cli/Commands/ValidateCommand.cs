@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace EgmEcc.Cli.Commands;
+
+/// <summary><c>egmecc validate</c>: read and account for every input; print only diagnostics and counts.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var inputs = new InputOptions();
+        var command = new Command("validate", "Check the inputs: every record read and accounted for, every region consistent.");
+        inputs.AddTo(command);
+        command.SetAction(result =>
+        {
+            var plan = inputs.ResolveInputs(result, console).Plan(inputs.ResolvePlanOptions(result));
+            Diagnostics.Print(plan.Diagnostics, console.Error);
+            var a = plan.Accounting;
+            console.Out.WriteLine($"regions {plan.Regions.Length}, records {a.Records}: applied {a.Applied}, duplicate {a.Duplicate}, out-of-region {a.OutOfRegion}, clipped {a.Clipped}; {plan.Diagnostics.Length} warning(s)");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,1 @@
+return EgmEcc.Cli.EgmEccCli.Run(args, EgmEcc.Cli.CliConsole.System);

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace EgmEcc;
+
+/// <summary>
+/// Parses the numbers EgmEcc reads everywhere: addresses, offsets, counts and sizes.
+/// </summary>
+/// <remarks>
+/// Accepted: decimal (<c>65536</c>), <c>0x</c> hexadecimal (<c>0x10000</c>), with <c>_</c> separators
+/// between digits (<c>0x1_0000</c>). Sizes may add a binary suffix, <c>K M G T</c> or
+/// <c>KiB MiB GiB TiB</c> (case-insensitive; all powers of 1024). Surrounding white space is ignored.
+/// Parsing never throws: it returns an error text naming the bad value, for the reader to place.
+/// </remarks>
+public static class Numbers
+{
+    private static readonly (string Suffix, int Shift)[] Suffixes =
+    [
+        ("KiB", 10), ("MiB", 20), ("GiB", 30), ("TiB", 40),
+        ("K", 10), ("M", 20), ("G", 30), ("T", 40),
+    ];
+
+    /// <summary>Parses an address, offset or count (no size suffix).</summary>
+    /// <returns>Null on success; otherwise the error text.</returns>
+    public static string? TryParseUInt64(ReadOnlySpan<char> text, out ulong value) =>
+        TryParse(text, allowSuffix: false, out value);
+
+    /// <summary>Parses an address, offset or count (no size suffix) from UTF-8.</summary>
+    /// <returns>Null on success; otherwise the error text.</returns>
+    public static string? TryParseUInt64(ReadOnlySpan<byte> utf8, out ulong value) =>
+        TryParse(utf8, allowSuffix: false, out value);
+
+    /// <summary>Parses a size, which may carry a binary suffix.</summary>
+    /// <returns>Null on success; otherwise the error text.</returns>
+    public static string? TryParseSize(ReadOnlySpan<char> text, out ulong value) =>
+        TryParse(text, allowSuffix: true, out value);
+
+    /// <summary>Parses a size, which may carry a binary suffix, from UTF-8.</summary>
+    /// <returns>Null on success; otherwise the error text.</returns>
+    public static string? TryParseSize(ReadOnlySpan<byte> utf8, out ulong value) =>
+        TryParse(utf8, allowSuffix: true, out value);
+
+    /// <summary>Lower-case <c>0x</c> hexadecimal, the form every output uses for addresses.</summary>
+    public static string Hex(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+
+    /// <summary>True when <paramref name="value"/> is a power of two (and so not zero).</summary>
+    public static bool IsPowerOfTwo(ulong value) => ulong.IsPow2(value);
+
+    /// <summary>Rounds down to a multiple of <paramref name="alignment"/>, a power of two.</summary>
+    public static ulong AlignDown(ulong value, ulong alignment) => value & ~(alignment - 1);
+
+    /// <summary>
+    /// Rounds up to a multiple of <paramref name="alignment"/>, a power of two; saturates at
+    /// <see cref="ulong.MaxValue"/> when the multiple would be 2^64 or more, which callers clip away.
+    /// </summary>
+    public static ulong AlignUpSaturating(ulong value, ulong alignment)
+    {
+        var down = value & ~(alignment - 1);
+        if (down == value)
+        {
+            return value;
+        }
+
+        return down > ulong.MaxValue - alignment ? ulong.MaxValue : down + alignment;
+    }
+
+    // Generic over char and UTF-8 byte, so CSV fields parse straight from the reader's buffer.
+    private static string? TryParse<T>(ReadOnlySpan<T> text, bool allowSuffix, out ulong value)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        value = 0;
+        var s = Trim(text);
+        if (s.IsEmpty)
+        {
+            return "expected a number, found nothing";
+        }
+
+        if (At(s, 0) == '-')
+        {
+            return $"'{Show(text)}' is negative; addresses and sizes are unsigned";
+        }
+
+        if (At(s, 0) == '+')
+        {
+            s = s[1..];
+        }
+
+        var shift = 0;
+        if (allowSuffix)
+        {
+            foreach (var (suffix, suffixShift) in Suffixes)
+            {
+                if (s.Length > suffix.Length && EndsWithIgnoreCase(s, suffix))
+                {
+                    shift = suffixShift;
+                    s = Trim(s[..^suffix.Length]);
+                    break;
+                }
+            }
+        }
+
+        var hex = s.Length > 2 && At(s, 0) == '0' && (At(s, 1) == 'x' || At(s, 1) == 'X');
+        var digits = hex ? s[2..] : s;
+        var radix = hex ? 16UL : 10UL;
+        ulong result = 0;
+        var any = false;
+        var previousWasSeparator = true;
+        foreach (var unit in digits)
+        {
+            var c = (char)int.CreateTruncating(unit);
+            if (c == '_')
+            {
+                if (previousWasSeparator)
+                {
+                    return Bad(Show(text), hex, allowSuffix);
+                }
+
+                previousWasSeparator = true;
+                continue;
+            }
+
+            var digit = DigitValue(c);
+            if (digit < 0 || (ulong)digit >= radix)
+            {
+                return Bad(Show(text), hex, allowSuffix);
+            }
+
+            if (result > (ulong.MaxValue - (ulong)digit) / radix)
+            {
+                return $"'{Show(text)}' does not fit in 64 bits";
+            }
+
+            result = unchecked((result * radix) + (ulong)digit);
+            any = true;
+            previousWasSeparator = false;
+        }
+
+        if (!any || previousWasSeparator)
+        {
+            return Bad(Show(text), hex, allowSuffix);
+        }
+
+        if (shift > 0 && result > ulong.MaxValue >> shift)
+        {
+            return $"'{Show(text)}' does not fit in 64 bits";
+        }
+
+        value = result << shift;
+        return null;
+    }
+
+    private static char At<T>(ReadOnlySpan<T> s, int i)
+        where T : unmanaged, IBinaryInteger<T> => (char)int.CreateTruncating(s[i]);
+
+    private static ReadOnlySpan<T> Trim<T>(ReadOnlySpan<T> s)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var start = 0;
+        var end = s.Length;
+        while (start < end && char.IsWhiteSpace(At(s, start)))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(At(s, end - 1)))
+        {
+            end--;
+        }
+
+        return s[start..end];
+    }
+
+    private static bool EndsWithIgnoreCase<T>(ReadOnlySpan<T> s, string suffix)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var tail = s[^suffix.Length..];
+        for (var i = 0; i < suffix.Length; i++)
+        {
+            if (char.ToUpperInvariant(At(tail, i)) != char.ToUpperInvariant(suffix[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Show<T>(ReadOnlySpan<T> text)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var trimmed = Trim(text);
+        if (typeof(T) == typeof(byte))
+        {
+            return Encoding.UTF8.GetString(MemoryMarshal.AsBytes(trimmed));
+        }
+
+        return new string(MemoryMarshal.Cast<T, char>(trimmed));
+    }
+
+    private static string Bad(string t, bool hex, bool allowSuffix)
+    {
+        if (hex)
+        {
+            return $"'{t}' is not a hexadecimal number";
+        }
+
+        if (allowSuffix && t.Length > 0 && char.IsDigit(t[0]) && char.IsLetter(t[^1]))
+        {
+            return $"'{t}' has an unknown size suffix (use K, M, G, T or KiB, MiB, GiB, TiB)";
+        }
+
+        return $"'{t}' is not a number (use decimal or 0x hexadecimal)";
+    }
+
+    private static int DigitValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
+}

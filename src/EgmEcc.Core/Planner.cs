@@ -1,0 +1,494 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace EgmEcc;
+
+/// <summary>
+/// DOC: turns regions and retired records into holes and usable extents (DESIGN §2).
+/// </summary>
+/// <remarks>
+/// <para>Four steps, each linear but for one sort:</para>
+/// <list type="number">
+/// <item><b>Attribute</b> each record to a region (the one it names, else the one containing its
+/// start, else the first it runs into), or count it out-of-region. Clip it to the region.</item>
+/// <item><b>Widen</b> it in region-offset space to the layout granule L:
+/// <c>[alignDown(start, L), alignUp(end, L))</c>, clipped to <c>[0, size)</c>.</item>
+/// <item><b>Sort</b> widened ranges once, stably, by (region, start): a counting sort on the region
+/// and an LSD radix sort on <c>start / L</c> that skips the bytes all keys share.</item>
+/// <item><b>Sweep</b> each region once: classify duplicates, merge ranges that overlap or touch into
+/// retired holes, then walk the gaps between holes as usable extents, folding extents shorter
+/// than the minimum extent into their neighbouring holes as fragment bytes.</item>
+/// </list>
+/// <para>Everything is in region-offset space, where every end fits in 64 bits because a region's
+/// size does; SPA only appears at attribution, guarded against overflow.</para>
+/// </remarks>
+public static class Planner
+{
+    /// <summary>Plans <paramref name="records"/> against <paramref name="regions"/>.</summary>
+    /// <exception cref="InputException">A record names a region or host that no input defines, or names no host when there are several.</exception>
+    public static Plan Create(RegionSet regions, ReadOnlySpan<RetiredRecord> records, PlanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(options);
+
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        AddRegionWarnings(regions, options, diagnostics);
+
+        var items = GC.AllocateUninitializedArray<WidenedRecord>(records.Length);
+        var attribution = Attribute(regions, records, options, items, diagnostics);
+        var count = attribution.Attributed;
+
+        var sorted = GC.AllocateUninitializedArray<WidenedRecord>(count);
+        var firstOfRegion = GroupByRegion(items.AsSpan(0, count), sorted, regions.Regions.Length);
+
+        var plans = ImmutableArray.CreateBuilder<RegionPlan>(regions.Regions.Length);
+        long applied = 0;
+        var lShift = BitOperations.TrailingZeroCount(options.LayoutGranule);
+        for (var r = 0; r < regions.Regions.Length; r++)
+        {
+            var first = firstOfRegion[r];
+            var length = firstOfRegion[r + 1] - first;
+            var inOrder = RadixSortByStart(sorted.AsSpan(first, length), items.AsSpan(first, length), lShift);
+            var (holes, regionApplied) = MergeHoles(inOrder);
+            applied += regionApplied;
+            plans.Add(Tile(regions.Regions[r], holes, regionApplied, options));
+        }
+
+        var accounting = new Accounting(
+            Records: records.Length,
+            Applied: applied,
+            Duplicate: count - applied,
+            Clipped: attribution.Clipped,
+            OutOfRegion: records.Length - count);
+
+        return new Plan
+        {
+            Options = options,
+            Regions = plans.MoveToImmutable(),
+            Accounting = accounting,
+            Diagnostics = diagnostics.ToImmutable(),
+        };
+    }
+
+    private static void AddRegionWarnings(RegionSet regions, PlanOptions options, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        foreach (var region in regions.Regions)
+        {
+            foreach (var h in options.HugePages)
+            {
+                if (region.Base % h != 0)
+                {
+                    diagnostics.Add(new Diagnostic(
+                        Severity.Warning,
+                        region.Source,
+                        $"region '{region.Id}' base {Numbers.Hex(region.Base)} is not {new ByteSize(h)}-aligned; its {new ByteSize(h)} capacity counts blocks aligned in region offset, which the host cannot map as {new ByteSize(h)} pages"));
+                }
+            }
+        }
+    }
+
+    private static (int Attributed, long Clipped) Attribute(
+        RegionSet regions,
+        ReadOnlySpan<RetiredRecord> records,
+        PlanOptions options,
+        WidenedRecord[] items,
+        ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var all = regions.Regions;
+        var layout = options.LayoutGranule;
+        var resolver = new HostResolver(regions);
+        var count = 0;
+        long clipped = 0;
+
+        // Records of one input usually share their region: remember the last one.
+        string? lastRegionId = null;
+        string? lastHost = null;
+        var lastIndex = -1;
+
+        for (var i = 0; i < records.Length; i++)
+        {
+            ref readonly var record = ref records[i];
+            var host = resolver.Resolve(record);
+            var size = record.SizeOr(options.Granule);
+            int index;
+            ulong offset;
+            ulong end;
+            bool wasClipped;
+
+            if (record.Region is { } regionId)
+            {
+                if (!ReferenceEquals(regionId, lastRegionId) || !ReferenceEquals(host, lastHost))
+                {
+                    lastIndex = regions.IndexOf(host, regionId);
+                    if (lastIndex < 0)
+                    {
+                        throw new InputException(record.Source, $"record names region '{regionId}'{OnHost(host)}, which no input defines");
+                    }
+
+                    (lastRegionId, lastHost) = (regionId, host);
+                }
+
+                index = lastIndex;
+                var regionSize = all[index].Size;
+                if (record.Start >= regionSize)
+                {
+                    diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record at offset {Numbers.Hex(record.Start)} of region '{regionId}' lies past its end (size {Numbers.Hex(regionSize)}); counted out-of-region"));
+                    continue;
+                }
+
+                offset = record.Start;
+                end = SaturatingAdd(offset, size);
+                wasClipped = end > regionSize;
+                end = Math.Min(end, regionSize);
+            }
+            else
+            {
+                index = regions.IndexContaining(host, record.Start);
+                // A record running past 2^64 is cut there; it will be clipped to its region anyway.
+                var span = AddressRange.FromBaseSize(record.Start, AddressRange.FitsAt(record.Start, size) ? size : ulong.MaxValue - record.Start + 1);
+                if (index < 0)
+                {
+                    // A record that begins outside every region may still run into one: the
+                    // overlapped part is retired memory, so keep it (clipped) rather than drop it.
+                    index = regions.IndexOverlapping(host, span);
+                    if (index < 0)
+                    {
+                        diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record at {Numbers.Hex(record.Start)} ({new ByteSize(size)}) lies in no region{OnHost(host)}; counted out-of-region"));
+                        continue;
+                    }
+                }
+
+                var region = all[index];
+                var inside = span.Intersect(region.Extent);
+                wasClipped = inside.Size != size;
+                offset = inside.Start - region.Base;
+                end = offset + inside.Size;
+            }
+
+            if (wasClipped)
+            {
+                clipped++;
+                var region = all[index];
+                diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record {record} crosses the edge of region '{region.Id}' {region.Extent}; clipped to the region"));
+            }
+
+            var regionEnd = all[index].Size;
+            items[count++] = new WidenedRecord(
+                Numbers.AlignDown(offset, layout),
+                Math.Min(Numbers.AlignUpSaturating(end, layout), regionEnd),
+                index);
+        }
+
+        return (count, clipped);
+    }
+
+    /// <summary>A stable counting sort by region; returns where each region's run starts (plus one past the end).</summary>
+    private static int[] GroupByRegion(ReadOnlySpan<WidenedRecord> items, Span<WidenedRecord> sorted, int regionCount)
+    {
+        var first = new int[regionCount + 1];
+        foreach (ref readonly var item in items)
+        {
+            first[item.Region + 1]++;
+        }
+
+        for (var r = 0; r < regionCount; r++)
+        {
+            first[r + 1] += first[r];
+        }
+
+        var next = (int[])first.Clone();
+        foreach (ref readonly var item in items)
+        {
+            sorted[next[item.Region]++] = item;
+        }
+
+        return first;
+    }
+
+    /// <summary>
+    /// A stable LSD radix sort by <c>Start &gt;&gt; shift</c>, one byte a pass, skipping the bytes
+    /// every key shares; <paramref name="scratch"/> is as long as <paramref name="items"/>.
+    /// Returns whichever of the two spans holds the sorted result.
+    /// </summary>
+    private static Span<WidenedRecord> RadixSortByStart(Span<WidenedRecord> items, Span<WidenedRecord> scratch, int shift)
+    {
+        if (items.Length < 2)
+        {
+            return items;
+        }
+
+        ulong any = 0, all = ulong.MaxValue;
+        foreach (ref readonly var item in items)
+        {
+            var key = item.Start >> shift;
+            any |= key;
+            all &= key;
+        }
+
+        var varying = any ^ all;
+        Span<int> counts = stackalloc int[256];
+        var source = items;
+        var target = scratch;
+        for (var pass = 0; pass < 8; pass++)
+        {
+            var byteShift = shift + (8 * pass);
+            if (((varying >> (8 * pass)) & 0xFF) == 0)
+            {
+                continue;
+            }
+
+            counts.Clear();
+            foreach (ref readonly var item in source)
+            {
+                counts[(int)((item.Start >> byteShift) & 0xFF)]++;
+            }
+
+            var total = 0;
+            for (var b = 0; b < 256; b++)
+            {
+                (counts[b], total) = (total, total + counts[b]);
+            }
+
+            foreach (ref readonly var item in source)
+            {
+                target[counts[(int)((item.Start >> byteShift) & 0xFF)]++] = item;
+            }
+
+            var swap = source;
+            source = target;
+            target = swap;
+        }
+
+        return source;
+    }
+
+    /// <summary>
+    /// Sweeps one region's widened records, sorted stably by start, into retired holes (merged
+    /// where they overlap or touch) and counts the records that were not duplicates.
+    /// </summary>
+    /// <remarks>
+    /// With every earlier record starting at or before this one, the union of the earlier ones
+    /// covers <c>[start, maxEnd)</c> without a gap, so a record is covered exactly when
+    /// <c>end &lt;= maxEnd</c>. Among records with the same start, the longest (first in input
+    /// order among equals) is taken first, as if sorted by end descending: so the counts do not
+    /// depend on input order.
+    /// <code>
+    ///   maxEnd ─────────────┐
+    ///   [=====A=====)       │      A applied
+    ///       [==B==)         │      B covered: end &lt;= maxEnd → duplicate
+    ///            [=====C=====)     C applied, merges with A (overlaps or touches)
+    /// </code>
+    /// </remarks>
+    private static (List<AddressRange> Holes, long Applied) MergeHoles(ReadOnlySpan<WidenedRecord> sorted)
+    {
+        var holes = new List<AddressRange>();
+        long applied = 0;
+        ulong holeStart = 0, maxEnd = 0;
+        var open = false;
+        var i = 0;
+        while (i < sorted.Length)
+        {
+            var start = sorted[i].Start;
+            var groupEnd = sorted[i].End;
+            var j = i + 1;
+            while (j < sorted.Length && sorted[j].Start == start)
+            {
+                groupEnd = Math.Max(groupEnd, sorted[j].End);
+                j++;
+            }
+
+            if (!open)
+            {
+                (holeStart, maxEnd, open) = (start, groupEnd, true);
+                applied++;
+            }
+            else
+            {
+                if (groupEnd > maxEnd)
+                {
+                    applied++;
+                }
+
+                if (start > maxEnd)
+                {
+                    holes.Add(AddressRange.FromStartEnd(holeStart, maxEnd));
+                    (holeStart, maxEnd) = (start, groupEnd);
+                }
+                else
+                {
+                    maxEnd = Math.Max(maxEnd, groupEnd);
+                }
+            }
+
+            i = j;
+        }
+
+        if (open)
+        {
+            holes.Add(AddressRange.FromStartEnd(holeStart, maxEnd));
+        }
+
+        return (holes, applied);
+    }
+
+    /// <summary>
+    /// Walks the gaps between retired holes as usable extents. A gap shorter than the minimum
+    /// extent joins the hole(s) beside it, so output holes are the maximal unusable runs.
+    /// </summary>
+    /// <remarks>
+    /// <code>
+    ///   offset 0                                                       size
+    ///   |--extent--|##retired##|-short-|##retired##|------extent------|
+    ///   |  usable  |&lt;------------- one hole -----------&gt;|   usable     |
+    ///                retired + fragment + retired
+    /// </code>
+    /// </remarks>
+    private static RegionPlan Tile(Region region, List<AddressRange> retired, long applied, PlanOptions options)
+    {
+        var usable = ImmutableArray.CreateBuilder<AddressRange>(retired.Count + 1);
+        var holes = ImmutableArray.CreateBuilder<Hole>(retired.Count + 1);
+        var hugePages = options.HugePages;
+        Span<ulong> huge = stackalloc ulong[hugePages.Length];
+        ulong usableBytes = 0, retiredBytes = 0, fragmentBytes = 0, largest = 0;
+
+        // The hole being built: [pendingStart, cursor) with its retired and fragment bytes.
+        var pending = false;
+        ulong pendingStart = 0, pendingRetired = 0, pendingFragment = 0;
+        ulong cursor = 0;
+
+        void Gap(ulong gapEnd, Span<ulong> huge)
+        {
+            if (gapEnd == cursor)
+            {
+                return;
+            }
+
+            var length = gapEnd - cursor;
+            if (length >= options.MinExtent)
+            {
+                Flush();
+                usable.Add(AddressRange.FromStartEnd(cursor, gapEnd));
+                usableBytes += length;
+                largest = Math.Max(largest, length);
+                for (var h = 0; h < hugePages.Length; h++)
+                {
+                    huge[h] += WholeBlocks(cursor, gapEnd, hugePages[h]);
+                }
+            }
+            else
+            {
+                Open();
+                pendingFragment += length;
+                fragmentBytes += length;
+            }
+
+            cursor = gapEnd;
+        }
+
+        void Open()
+        {
+            if (!pending)
+            {
+                (pending, pendingStart, pendingRetired, pendingFragment) = (true, cursor, 0, 0);
+            }
+        }
+
+        void Flush()
+        {
+            if (pending)
+            {
+                holes.Add(new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment));
+                pending = false;
+            }
+        }
+
+        foreach (var hole in retired)
+        {
+            Gap(hole.Start, huge);
+            Open();
+            pendingRetired += hole.Size;
+            retiredBytes += hole.Size;
+            cursor = hole.Start + hole.Size;
+        }
+
+        Gap(region.Size, huge);
+        Flush();
+
+        var capacity = ImmutableArray.CreateBuilder<HugePageCapacity>(hugePages.Length);
+        for (var h = 0; h < hugePages.Length; h++)
+        {
+            capacity.Add(new HugePageCapacity(hugePages[h], huge[h], region.Size / hugePages[h]));
+        }
+
+        return new RegionPlan
+        {
+            Region = region,
+            Usable = usable.ToImmutable(),
+            Holes = holes.ToImmutable(),
+            Stats = new RegionStats
+            {
+                SizeBytes = region.Size,
+                UsableBytes = usableBytes,
+                HoleBytes = retiredBytes + fragmentBytes,
+                RetiredBytes = retiredBytes,
+                FragmentBytes = fragmentBytes,
+                LargestExtentBytes = largest,
+                Extents = usable.Count,
+                Holes = holes.Count,
+                AppliedRecords = applied,
+                HugePageCapacity = capacity.MoveToImmutable(),
+            },
+        };
+    }
+
+    /// <summary>The number of <paramref name="h"/>-aligned blocks of <paramref name="h"/> bytes inside <c>[start, end)</c>.</summary>
+    internal static ulong WholeBlocks(ulong start, ulong end, ulong h)
+    {
+        var firstBlock = (start / h) + (start % h == 0 ? 0UL : 1UL);
+        var endBlock = end / h;
+        return endBlock > firstBlock ? endBlock - firstBlock : 0;
+    }
+
+    private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
+
+    private static string OnHost(string host) => host.Length == 0 ? string.Empty : $" of host '{host}'";
+
+    /// <summary>A record widened to L in its region's offset space: <c>[Start, End)</c>.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct WidenedRecord(ulong Start, ulong End, int Region);
+
+    /// <summary>Resolves a record's host: the one it names, or the only host there is.</summary>
+    private sealed class HostResolver(RegionSet regions)
+    {
+        private string? lastNamed;
+        private string lastResolved = string.Empty;
+
+        public string Resolve(in RetiredRecord record)
+        {
+            var named = record.Host;
+            if (named is null)
+            {
+                return regions.Hosts.Length switch
+                {
+                    0 => string.Empty,
+                    1 => regions.Hosts[0],
+                    _ => throw new InputException(record.Source, $"the record names no host, but the regions describe {regions.Hosts.Length} hosts; add a 'host' column"),
+                };
+            }
+
+            if (ReferenceEquals(named, lastNamed))
+            {
+                return lastResolved;
+            }
+
+            if (!regions.HasHost(named))
+            {
+                throw new InputException(record.Source, $"the record names host '{named}', which no region input defines");
+            }
+
+            (lastNamed, lastResolved) = (named, named);
+            return named;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+
+namespace EgmEcc;
+
+/// <summary>
+/// The validated regions of one or many hosts, sorted by (host, base), with the look-ups the
+/// planner needs to attribute retired records.
+/// </summary>
+/// <remarks>
+/// A region defined twice with the same extents (firmware repeats the properties for every GPU
+/// of a socket) is kept once. Within a host it is an input error for two regions to share an id
+/// or a PXM with different extents, or to overlap in SPA.
+/// </remarks>
+public sealed class RegionSet
+{
+    private readonly Dictionary<(string Host, string Id), int> byId;
+    private readonly Dictionary<string, (int First, int Count)> byHost;
+
+    private RegionSet(ImmutableArray<Region> regions)
+    {
+        Regions = regions;
+        byId = new Dictionary<(string, string), int>(regions.Length);
+        byHost = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        for (var i = 0; i < regions.Length; i++)
+        {
+            var r = regions[i];
+            byId[(r.Host, r.Id)] = i;
+            byHost[r.Host] = byHost.TryGetValue(r.Host, out var span) ? (span.First, span.Count + 1) : (i, 1);
+        }
+
+        Hosts = [.. byHost.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The regions, sorted by host (ordinal) and then base.</summary>
+    public ImmutableArray<Region> Regions { get; }
+
+    /// <summary>The distinct hosts, sorted; a single-host input has one host, usually empty.</summary>
+    public ImmutableArray<string> Hosts { get; }
+
+    /// <summary>Checks the regions against each other, drops exact repeats and sorts them.</summary>
+    /// <exception cref="InputException">Two regions of a host share an id or PXM with other extents, or overlap.</exception>
+    public static RegionSet Create(IEnumerable<Region> regions)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        var kept = new List<Region>();
+        var ids = new Dictionary<(string Host, string Id), Region>();
+        var nodes = new Dictionary<(string Host, int Node), Region>();
+        foreach (var region in regions)
+        {
+            if (ids.TryGetValue((region.Host, region.Id), out var sameId))
+            {
+                if (sameId.SameExtentAs(region))
+                {
+                    continue;
+                }
+
+                throw new InputException(region.Source, $"region '{region.Id}'{OnHost(region)} is defined again with other extents: {Describe(region)} here, {Describe(sameId)} at {sameId.Source}");
+            }
+
+            if (nodes.TryGetValue((region.Host, region.Node), out var sameNode))
+            {
+                throw new InputException(region.Source, $"PXM {region.Node}{OnHost(region)} is defined again as region '{region.Id}' {Describe(region)}; it is already region '{sameNode.Id}' {Describe(sameNode)} at {sameNode.Source}");
+            }
+
+            ids.Add((region.Host, region.Id), region);
+            nodes.Add((region.Host, region.Node), region);
+            kept.Add(region);
+        }
+
+        kept.Sort(static (a, b) =>
+        {
+            var byHostName = string.CompareOrdinal(a.Host, b.Host);
+            return byHostName != 0 ? byHostName : a.Base.CompareTo(b.Base);
+        });
+
+        for (var i = 1; i < kept.Count; i++)
+        {
+            var (previous, current) = (kept[i - 1], kept[i]);
+            if (previous.Host == current.Host && previous.Extent.Overlaps(current.Extent))
+            {
+                var (first, second) = previous.Source.ToString().CompareTo(current.Source.ToString()) <= 0 ? (previous, current) : (current, previous);
+                throw new InputException(second.Source, $"region '{second.Id}' {Describe(second)} overlaps region '{first.Id}' {Describe(first)} at {first.Source}");
+            }
+        }
+
+        return new RegionSet([.. kept]);
+    }
+
+    /// <summary>The index of the region a host calls <paramref name="id"/>, or -1.</summary>
+    public int IndexOf(string host, string id) => byId.TryGetValue((host, id), out var index) ? index : -1;
+
+    /// <summary>The index of the host's region containing <paramref name="address"/>, or -1.</summary>
+    public int IndexContaining(string host, ulong address)
+    {
+        if (!byHost.TryGetValue(host, out var span))
+        {
+            return -1;
+        }
+
+        // Regions of a host are sorted by base and disjoint: find the last base <= address.
+        int lo = span.First, hi = span.First + span.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (Regions[mid].Base <= address)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found >= 0 && Regions[found].Extent.Contains(address) ? found : -1;
+    }
+
+    /// <summary>
+    /// The index of the host's first region that <c>[start, start + size)</c> overlaps, or -1;
+    /// used for a record that begins outside every region but runs into one.
+    /// </summary>
+    public int IndexOverlapping(string host, AddressRange range)
+    {
+        if (!byHost.TryGetValue(host, out var span))
+        {
+            return -1;
+        }
+
+        for (var i = span.First; i < span.First + span.Count; i++)
+        {
+            if (Regions[i].Extent.Overlaps(range))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when <paramref name="host"/> has at least one region.</summary>
+    public bool HasHost(string host) => byHost.ContainsKey(host);
+
+    private static string OnHost(Region region) => region.Host.Length == 0 ? string.Empty : $" of host '{region.Host}'";
+
+    private static string Describe(Region region) => $"(node {region.Node}, {region.Extent})";
+}

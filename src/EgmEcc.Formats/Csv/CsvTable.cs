@@ -1,0 +1,166 @@
+using CsvHelper;
+
+namespace EgmEcc.Formats.Csv;
+
+/// <summary>
+/// A CSV file read row by row through CsvHelper's UTF-8 reader, with the header checked against
+/// the columns a format knows and every field error placed at <c>FILE:LINE</c>.
+/// </summary>
+/// <remarks>
+/// Blank lines and lines starting with <c>#</c> are skipped; fields are trimmed; header names are
+/// matched case-insensitively. A column the format does not know is an error (a typo such as
+/// <c>adress</c> must not silently drop data).
+/// </remarks>
+internal sealed class CsvTable : IDisposable
+{
+    private readonly CsvReader reader;
+    private readonly string file;
+    private readonly string[] columns;
+    private readonly int[] indexOf;
+    private readonly int headerCount;
+
+    private CsvTable(CsvReader reader, string file, string[] columns, int[] indexOf)
+    {
+        headerCount = indexOf.Count(i => i >= 0);
+        this.reader = reader;
+        this.file = file;
+        this.columns = columns;
+        this.indexOf = indexOf;
+    }
+
+    /// <summary>The location of the current row.</summary>
+    public SourceLocation Location => SourceLocation.AtLine(file, reader.LineNumber);
+
+    /// <summary>Opens the table and reads its header.</summary>
+    /// <param name="stream">The file's bytes.</param>
+    /// <param name="file">The name for diagnostics.</param>
+    /// <param name="known">Every column the format accepts, lower-case; index into it with <see cref="Has"/> and <see cref="Field"/>.</param>
+    /// <param name="describe">What the header should look like, for the error when it does not.</param>
+    public static CsvTable Open(Stream stream, string file, string[] known, string describe)
+    {
+        var options = new CsvReaderOptions
+        {
+            HasHeader = true,
+            SkipEmptyLines = true,
+            CommentPrefix = '#',
+            TrimWhitespace = true,
+            TrackLineNumbers = true,
+            PoolStrings = true,
+            Separator = ',',
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            MalformedData = CsvMalformedDataHandling.Throw,
+        };
+
+        var reader = CsvReader.Create(stream, options, leaveOpen: true);
+        try
+        {
+            Guard(file, 1, () => reader.ReadHeader());
+            var headers = reader.Headers;
+            if (headers.Count == 0 || (headers.Count == 1 && headers[0].Length == 0))
+            {
+                throw new InputException(SourceLocation.AtLine(file, 1), $"the file is empty; expected a header {describe}");
+            }
+
+            var indexOf = Enumerable.Repeat(-1, known.Length).ToArray();
+            for (var i = 0; i < headers.Count; i++)
+            {
+                var name = headers[i].Trim().ToLowerInvariant();
+                var k = Array.IndexOf(known, name);
+                if (k < 0)
+                {
+                    throw new InputException(SourceLocation.AtLine(file, reader.LineNumber), $"unknown column '{headers[i]}'; expected a header {describe}");
+                }
+
+                if (indexOf[k] >= 0)
+                {
+                    throw new InputException(SourceLocation.AtLine(file, reader.LineNumber), $"column '{headers[i]}' appears twice in the header");
+                }
+
+                indexOf[k] = i;
+            }
+
+            return new CsvTable(reader, file, known, indexOf);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>True when the header has column <paramref name="column"/> (an index into the known columns).</summary>
+    public bool Has(int column) => indexOf[column] >= 0;
+
+    /// <summary>Moves to the next row; false at the end.</summary>
+    public bool Read()
+    {
+        var more = Guard(file, reader.LineNumber + 1, reader.Read);
+        if (more && reader.FieldCount > headerCount)
+        {
+            throw new InputException(Location, $"the row has {reader.FieldCount} fields but the header has {headerCount}");
+        }
+
+        return more;
+    }
+
+    /// <summary>The UTF-8 bytes of a column in the current row; empty when the column is absent or the row is short.</summary>
+    public ReadOnlySpan<byte> Field(int column)
+    {
+        var i = indexOf[column];
+        return i < 0 || i >= reader.FieldCount ? [] : reader.GetSpan(i);
+    }
+
+    /// <summary>A column of the current row as a shared string (equal values share one instance); null when empty.</summary>
+    public string? Text(int column)
+    {
+        var i = indexOf[column];
+        return i < 0 || i >= reader.FieldCount || reader.IsEmpty(i) ? null : reader.GetString(i);
+    }
+
+    /// <summary>Parses a required number column, or throws naming the column.</summary>
+    public ulong Required(int column, bool size)
+    {
+        var field = Field(column);
+        if (field.IsEmpty)
+        {
+            throw new InputException(Location, $"column '{columns[column]}' is empty or missing");
+        }
+
+        return Parse(column, field, size);
+    }
+
+    /// <summary>Parses an optional number column; null when empty.</summary>
+    public ulong? Optional(int column, bool size)
+    {
+        var field = Field(column);
+        return field.IsEmpty ? null : Parse(column, field, size);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => reader.Dispose();
+
+    private ulong Parse(int column, ReadOnlySpan<byte> field, bool size)
+    {
+        var error = size ? Numbers.TryParseSize(field, out var value) : Numbers.TryParseUInt64(field, out value);
+        return error is null ? value : throw new InputException(Location, $"column '{columns[column]}': {error}");
+    }
+
+    private static T Guard<T>(string file, long line, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (CsvFormatException e)
+        {
+            throw new InputException(SourceLocation.AtLine(file, e.LineNumber > 0 ? e.LineNumber : line), $"malformed CSV: {e.Message}");
+        }
+    }
+
+    private static void Guard(string file, long line, Action read) => Guard(file, line, () =>
+    {
+        read();
+        return true;
+    });
+}

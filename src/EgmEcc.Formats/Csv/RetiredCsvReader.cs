@@ -1,0 +1,72 @@
+using EgmEcc.Formats.Inputs;
+
+namespace EgmEcc.Formats.Csv;
+
+/// <summary>
+/// Retired records as CSV: header <c>address</c>, or <c>region,offset</c>, or both (each row fills
+/// one form); optional <c>size</c>, <c>host</c> and <c>source</c> (a free-text provenance label,
+/// kept out of planning).
+/// </summary>
+public sealed class RetiredCsvReader : IRetiredReader
+{
+    private const int Address = 0, RegionColumn = 1, Offset = 2, Size = 3, Host = 4;
+    private static readonly string[] Columns = ["address", "region", "offset", "size", "host", "source"];
+    private const string Describe = "'address' or 'region,offset' (optional: size, host, source)";
+
+    /// <inheritdoc/>
+    public string Name => "csv";
+
+    /// <inheritdoc/>
+    public int Sniff(ReadOnlySpan<byte> head, InputFile file)
+    {
+        var header = Sniffing.FirstTextLine(head).Replace(" ", string.Empty, StringComparison.Ordinal).Split(',');
+        if (header.Contains("address") || (header.Contains("region") && header.Contains("offset")))
+        {
+            return Sniffing.Certain;
+        }
+
+        return file.Extension == ".csv" ? Sniffing.Extension : Sniffing.No;
+    }
+
+    /// <inheritdoc/>
+    public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
+    {
+        using var table = CsvTable.Open(stream, file.Name, Columns, Describe);
+        var byAddress = table.Has(Address);
+        var byOffset = table.Has(RegionColumn) && table.Has(Offset);
+        if (!byAddress && !byOffset)
+        {
+            throw new InputException(SourceLocation.AtLine(file.Name, 1), $"the header names neither 'address' nor 'region' and 'offset'; expected {Describe}");
+        }
+
+        while (table.Read())
+        {
+            var size = table.Optional(Size, size: true) ?? 0;
+            if (table.Has(Size) && !table.Field(Size).IsEmpty && size == 0)
+            {
+                throw new InputException(table.Location, "column 'size' is 0; a retired record covers at least one byte");
+            }
+
+            var host = table.Text(Host) ?? options.Host;
+            var hasAddress = byAddress && !table.Field(Address).IsEmpty;
+            var hasOffset = byOffset && !table.Field(Offset).IsEmpty;
+            if (hasAddress == hasOffset)
+            {
+                throw new InputException(table.Location, hasAddress
+                    ? "the row gives both 'address' and 'offset'; give one"
+                    : $"the row gives no {(byAddress ? "'address'" : "'offset'")}");
+            }
+
+            if (hasAddress)
+            {
+                sink.Add(RetiredRecord.AtAddress(table.Required(Address, size: false), size, table.Location, host));
+            }
+            else
+            {
+                var region = table.Text(RegionColumn) ?? options.Region
+                    ?? throw new InputException(table.Location, "column 'region' is empty; an offset needs its region");
+                sink.Add(RetiredRecord.InRegion(region, table.Required(Offset, size: false), size, table.Location, host));
+            }
+        }
+    }
+}

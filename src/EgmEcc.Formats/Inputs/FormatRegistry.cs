@@ -1,0 +1,77 @@
+using EgmEcc.Formats.Csv;
+using EgmEcc.Formats.Json;
+
+namespace EgmEcc.Formats.Inputs;
+
+/// <summary>
+/// Every input format EgmEcc reads, and detection: from content first, then the extension; a
+/// named format (<c>--regions-format</c>, <c>--retired-format</c>) overrides both.
+/// </summary>
+public sealed class FormatRegistry
+{
+    /// <summary>How many leading bytes detection looks at.</summary>
+    public const int HeadLength = 4096;
+
+    /// <summary>Creates a registry over the given readers, tried in order on ties.</summary>
+    public FormatRegistry(IEnumerable<IRegionReader> regionReaders, IEnumerable<IRetiredReader> retiredReaders)
+    {
+        RegionReaders = [.. regionReaders];
+        RetiredReaders = [.. retiredReaders];
+    }
+
+    /// <summary>Every format EgmEcc knows.</summary>
+    public static FormatRegistry Default { get; } = new(
+        [new RegionCsvReader(), new RegionJsonReader()],
+        [new RetiredCsvReader(), new RetiredJsonReader()]);
+
+    /// <summary>The region formats.</summary>
+    public IReadOnlyList<IRegionReader> RegionReaders { get; }
+
+    /// <summary>The retired-record formats.</summary>
+    public IReadOnlyList<IRetiredReader> RetiredReaders { get; }
+
+    /// <summary>The names of the region formats, for help and errors.</summary>
+    public IEnumerable<string> RegionFormatNames => RegionReaders.Select(r => r.Name);
+
+    /// <summary>The names of the retired formats, for help and errors.</summary>
+    public IEnumerable<string> RetiredFormatNames => RetiredReaders.Select(r => r.Name);
+
+    /// <summary>Picks the region reader for <paramref name="file"/>.</summary>
+    public IRegionReader PickRegionReader(ReadOnlySpan<byte> head, InputFile file, string? name) =>
+        Pick(RegionReaders, r => r.Name, (r, h) => r.Sniff(h, file), head, file, name, "region", "--regions-format");
+
+    /// <summary>Picks the retired-record reader for <paramref name="file"/>.</summary>
+    public IRetiredReader PickRetiredReader(ReadOnlySpan<byte> head, InputFile file, string? name) =>
+        Pick(RetiredReaders, r => r.Name, (r, h) => r.Sniff(h, file), head, file, name, "retired", "--retired-format");
+
+    private delegate int Sniffer<in T>(T reader, ReadOnlySpan<byte> head);
+
+    private static T Pick<T>(IReadOnlyList<T> readers, Func<T, string> nameOf, Sniffer<T> sniff, ReadOnlySpan<byte> head, InputFile file, string? name, string kind, string flag)
+    {
+        if (name is not null)
+        {
+            return readers.FirstOrDefault(r => string.Equals(nameOf(r), name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new InputException(SourceLocation.InFile(file.Name), $"unknown {kind} format '{name}'; known: {string.Join(", ", readers.Select(nameOf))}");
+        }
+
+        if (head.IsEmpty)
+        {
+            throw new InputException(SourceLocation.InFile(file.Name), $"the file is empty; expected {kind} records");
+        }
+
+        T? best = default;
+        var bestScore = Sniffing.No;
+        foreach (var reader in readers)
+        {
+            var score = sniff(reader, head);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (reader, score);
+            }
+        }
+
+        return bestScore > Sniffing.No
+            ? best!
+            : throw new InputException(SourceLocation.InFile(file.Name), $"cannot tell the {kind} format; tried {string.Join(", ", readers.Select(nameOf))} (name one with {flag})");
+    }
+}

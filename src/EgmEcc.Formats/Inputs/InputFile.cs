@@ -1,0 +1,51 @@
+namespace EgmEcc.Formats.Inputs;
+
+/// <summary>
+/// An input as the user named it: a display name for diagnostics and a way to open it.
+/// <c>-</c> is standard input, which the command line supplies.
+/// </summary>
+/// <param name="Name">The name diagnostics print (the path as given, or <c>-</c>).</param>
+/// <param name="Open">Opens a fresh, readable stream positioned at the start.</param>
+public sealed record InputFile(string Name, Func<Stream> Open)
+{
+    /// <summary>A file on disk, or standard input for <c>-</c>.</summary>
+    /// <param name="path">The path as given.</param>
+    /// <param name="standardInput">Opens standard input, for <c>-</c>.</param>
+    public static InputFile FromPath(string path, Func<Stream>? standardInput = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (path == "-")
+        {
+            return new InputFile("-", standardInput ?? Console.OpenStandardInput);
+        }
+
+        return new InputFile(path, () => OpenFile(path));
+    }
+
+    /// <summary>An input held in memory (tests, standard input already read).</summary>
+    public static InputFile FromBytes(string name, byte[] bytes) => new(name, () => new MemoryStream(bytes, writable: false));
+
+    /// <summary>The file name without directories, used by readers that take hints from it (<c>egm4</c>).</summary>
+    public string FileName => Path.GetFileName(Name);
+
+    /// <summary>The extension, lower-case, with its dot (<c>.csv</c>), or empty.</summary>
+    public string Extension => Path.GetExtension(Name).ToLowerInvariant();
+
+    private static FileStream OpenFile(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "no such file",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            };
+            throw new InputException(SourceLocation.InFile(path), $"cannot open: {reason}");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+namespace EgmEcc.Formats.Inputs;
+
+/// <summary>
+/// Reads the inputs of a run, each through the reader its content (or the user) names: regions
+/// into a validated <see cref="RegionSet"/>, retired records into one list in input order.
+/// </summary>
+/// <param name="formats">The formats to choose from.</param>
+/// <param name="options">What readers may need beyond their bytes.</param>
+public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
+{
+    /// <summary>Reads and validates every region of <paramref name="files"/>.</summary>
+    /// <exception cref="InputException">Bad input anywhere.</exception>
+    public RegionSet LoadRegions(IEnumerable<InputFile> files, string? format = null)
+    {
+        var regions = new List<Region>();
+        foreach (var file in files)
+        {
+            using var stream = OpenRewindable(file, out var head);
+            var reader = formats.PickRegionReader(head, file, format);
+            regions.AddRange(reader.Read(stream, file, options));
+        }
+
+        return RegionSet.Create(regions);
+    }
+
+    /// <summary>Reads every retired record of <paramref name="files"/>, in order, with the notes the readers made.</summary>
+    /// <exception cref="InputException">Bad input anywhere.</exception>
+    public RetiredInput LoadRetired(IEnumerable<InputFile> files, string? format = null)
+    {
+        var records = new List<RetiredRecord>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var file in files)
+        {
+            using var stream = OpenRewindable(file, out var head);
+            var reader = formats.PickRetiredReader(head, file, format);
+            reader.Read(stream, file, options, records, diagnostics.Add);
+        }
+
+        return new RetiredInput(records, diagnostics);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="file"/> and reads its first bytes for detection, returning a stream
+    /// positioned at the start again: seekable files are rewound; standard input is buffered.
+    /// </summary>
+    private static Stream OpenRewindable(InputFile file, out byte[] head)
+    {
+        var stream = file.Open();
+        if (!stream.CanSeek)
+        {
+            var buffered = new MemoryStream();
+            using (stream)
+            {
+                stream.CopyTo(buffered);
+            }
+
+            stream = buffered;
+        }
+
+        var buffer = new byte[FormatRegistry.HeadLength];
+        var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        head = buffer[..length];
+        stream.Position = 0;
+        return stream;
+    }
+}
+
+/// <summary>The retired records of a run, in input order, and the readers' notes.</summary>
+/// <param name="Records">Every record read.</param>
+/// <param name="Diagnostics">Notes that did not stop the run (lines ignored, entries skipped).</param>
+public sealed record RetiredInput(List<RetiredRecord> Records, List<Diagnostic> Diagnostics);

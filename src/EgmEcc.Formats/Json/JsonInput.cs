@@ -1,0 +1,176 @@
+using System.Text;
+using System.Text.Json;
+
+namespace EgmEcc.Formats.Json;
+
+/// <summary>
+/// Helpers for reading JSON inputs with <see cref="Utf8JsonReader"/>: no DOM, line numbers for
+/// every error, numbers given as JSON integers or as strings (<c>"0x10000"</c>, <c>"64K"</c>).
+/// </summary>
+internal sealed class JsonInput
+{
+    private readonly byte[] bytes;
+    private readonly string file;
+    private long countedTo;
+    private long line = 1;
+
+    private JsonInput(byte[] bytes, string file)
+    {
+        this.bytes = bytes;
+        this.file = file;
+    }
+
+    /// <summary>The whole file (a JSON value must be parsed whole).</summary>
+    public ReadOnlySpan<byte> Bytes => bytes;
+
+    public static JsonInput Load(Stream stream, string file)
+    {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return new JsonInput(buffer.ToArray(), file);
+    }
+
+    public static JsonReaderOptions ReaderOptions => new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>The location of the reader's current token; offsets only grow, so lines are counted once.</summary>
+    public SourceLocation At(ref Utf8JsonReader reader)
+    {
+        var offset = Math.Min(reader.TokenStartIndex, bytes.Length);
+        if (offset > countedTo)
+        {
+            line += bytes.AsSpan((int)countedTo, (int)(offset - countedTo)).Count((byte)'\n');
+            countedTo = offset;
+        }
+
+        return SourceLocation.AtLine(file, line);
+    }
+
+    /// <summary>Advances, turning the reader's syntax errors into input errors.</summary>
+    public bool Read(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(SourceLocation.AtLine(file, (e.LineNumber ?? 0) + 1), $"malformed JSON: {FirstSentence(e.Message)}");
+        }
+    }
+
+    /// <summary>Skips the current value (an object or array whole).</summary>
+    public void Skip(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            reader.Skip();
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(SourceLocation.AtLine(file, (e.LineNumber ?? 0) + 1), $"malformed JSON: {FirstSentence(e.Message)}");
+        }
+    }
+
+    /// <summary>Reads a number given as a JSON integer or a string.</summary>
+    public ulong Number(ref Utf8JsonReader reader, string property, bool size)
+    {
+        var location = At(ref reader);
+        string? error;
+        ulong value;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+                error = Numbers.TryParseUInt64(raw, out value);
+                break;
+            case JsonTokenType.String:
+                var text = reader.GetString() ?? string.Empty;
+                error = size ? Numbers.TryParseSize(text, out value) : Numbers.TryParseUInt64(text, out value);
+                break;
+            default:
+                throw new InputException(location, $"'{property}' must be a number or a string, not {Describe(reader.TokenType)}");
+        }
+
+        return error is null ? value : throw new InputException(location, $"'{property}': {error}");
+    }
+
+    /// <summary>Reads a string property.</summary>
+    public string Text(ref Utf8JsonReader reader, string property) =>
+        reader.TokenType == JsonTokenType.String
+            ? reader.GetString() ?? string.Empty
+            : throw new InputException(At(ref reader), $"'{property}' must be a string, not {Describe(reader.TokenType)}");
+
+    public static string Describe(JsonTokenType type) => type switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => type.ToString(),
+    };
+
+    /// <summary>
+    /// Moves to the first element of the list: either the document is an array, or an object
+    /// with an array property named <paramref name="property"/> (other properties are skipped).
+    /// Leaves the reader on the array's start.
+    /// </summary>
+    public void EnterList(ref Utf8JsonReader reader, string property)
+    {
+        if (!Read(ref reader))
+        {
+            throw new InputException(SourceLocation.AtLine(file, 1), $"the file is empty; expected a JSON array or an object with '{property}'");
+        }
+
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new InputException(At(ref reader), $"expected a JSON array or an object with '{property}', not {Describe(reader.TokenType)}");
+        }
+
+        while (Read(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isList = reader.ValueTextEquals(property);
+            Read(ref reader);
+            if (isList)
+            {
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    throw new InputException(At(ref reader), $"'{property}' must be an array, not {Describe(reader.TokenType)}");
+                }
+
+                return;
+            }
+
+            Skip(ref reader);
+        }
+
+        throw new InputException(At(ref reader), $"the object has no '{property}' array");
+    }
+
+    /// <summary>The pooled string for a name, so records share instances.</summary>
+    public string Pool(string value, Dictionary<string, string> pool)
+    {
+        if (!pool.TryGetValue(value, out var shared))
+        {
+            pool[value] = shared = value;
+        }
+
+        return shared;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var text = end > 0 ? message[..end] : message;
+        return text.TrimEnd('.').Replace('\'', '"');
+    }
+
+    /// <summary>A short, printable form of a property name for errors.</summary>
+    public static string Name(ref Utf8JsonReader reader) => Encoding.UTF8.GetString(reader.ValueSpan);
+}

@@ -1,0 +1,152 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace EgmEcc.Formats.Output;
+
+/// <summary>
+/// The canonical plan, schema <c>egmecc.plan/1</c> (DESIGN §4): two-space indented, <c>\n</c>
+/// line ends, properties in a fixed order, so equal plans give byte-identical files.
+/// </summary>
+/// <remarks>
+/// Region and extent <c>base</c>, <c>address</c>, <c>offset</c> and <c>size</c> are lower-case
+/// <c>0x</c> strings (they may exceed what JSON numbers carry exactly); options, stats and
+/// accounting are integers. <c>guestSize</c> appears only when the region has one.
+/// </remarks>
+public sealed class PlanJsonWriter : IPlanWriter
+{
+    /// <summary>The schema name written in every plan.</summary>
+    public const string Schema = "egmecc.plan/1";
+
+    /// <inheritdoc/>
+    public string Name => "json";
+
+    /// <inheritdoc/>
+    public void Write(Plan plan, TextWriter output, OutputOptions options)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            WritePlan(json, plan);
+        }
+
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        output.Write('\n');
+    }
+
+    /// <summary>Writes the plan as one JSON object (also used inside other JSON documents).</summary>
+    public static void WritePlan(Utf8JsonWriter json, Plan plan)
+    {
+        json.WriteStartObject();
+        json.WriteString("schema", Schema);
+        WriteOptions(json, plan.Options);
+        json.WriteStartArray("regions");
+        foreach (var region in plan.Regions)
+        {
+            WriteRegion(json, region);
+        }
+
+        json.WriteEndArray();
+        WriteAccounting(json, plan.Accounting);
+        json.WriteStartArray("diagnostics");
+        foreach (var d in plan.Diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("severity", d.Severity == Severity.Warning ? "warning" : "info");
+            json.WriteString("source", d.Source.ToString());
+            json.WriteString("message", d.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteOptions(Utf8JsonWriter json, PlanOptions options)
+    {
+        json.WriteStartObject("options");
+        json.WriteNumber("granule", options.Granule);
+        json.WriteNumber("guestPage", options.GuestPage);
+        json.WriteNumber("layoutGranule", options.LayoutGranule);
+        json.WriteNumber("minExtent", options.MinExtent);
+        json.WriteStartArray("hugePages");
+        foreach (var h in options.HugePages)
+        {
+            json.WriteNumberValue(h);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRegion(Utf8JsonWriter json, RegionPlan plan)
+    {
+        var region = plan.Region;
+        json.WriteStartObject();
+        json.WriteString("host", region.Host);
+        json.WriteString("id", region.Id);
+        json.WriteNumber("node", region.Node);
+        json.WriteString("base", Numbers.Hex(region.Base));
+        json.WriteString("size", Numbers.Hex(region.Size));
+        if (region.GuestSize is { } guestSize)
+        {
+            json.WriteString("guestSize", Numbers.Hex(guestSize));
+        }
+
+        json.WriteStartArray("usable");
+        foreach (var extent in plan.Usable)
+        {
+            json.WriteStartObject();
+            json.WriteString("offset", Numbers.Hex(extent.Start));
+            json.WriteString("address", Numbers.Hex(plan.AddressOf(extent.Start)));
+            json.WriteString("size", Numbers.Hex(extent.Size));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("holes");
+        foreach (var hole in plan.Holes)
+        {
+            json.WriteStartObject();
+            json.WriteString("offset", Numbers.Hex(hole.Offset));
+            json.WriteString("address", Numbers.Hex(plan.AddressOf(hole.Offset)));
+            json.WriteString("size", Numbers.Hex(hole.Size));
+            json.WriteNumber("retiredBytes", hole.RetiredBytes);
+            json.WriteNumber("fragmentBytes", hole.FragmentBytes);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        var s = plan.Stats;
+        json.WriteStartObject("stats");
+        json.WriteNumber("sizeBytes", s.SizeBytes);
+        json.WriteNumber("usableBytes", s.UsableBytes);
+        json.WriteNumber("holeBytes", s.HoleBytes);
+        json.WriteNumber("retiredBytes", s.RetiredBytes);
+        json.WriteNumber("fragmentBytes", s.FragmentBytes);
+        json.WriteNumber("largestExtentBytes", s.LargestExtentBytes);
+        json.WriteNumber("extents", s.Extents);
+        json.WriteNumber("holes", s.Holes);
+        json.WriteStartObject("hugePageCapacity");
+        foreach (var capacity in s.HugePageCapacity)
+        {
+            json.WriteNumber(capacity.PageSize.ToString(CultureInfo.InvariantCulture), capacity.Count);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteAccounting(Utf8JsonWriter json, Accounting accounting)
+    {
+        json.WriteStartObject("accounting");
+        json.WriteNumber("records", accounting.Records);
+        json.WriteNumber("applied", accounting.Applied);
+        json.WriteNumber("duplicate", accounting.Duplicate);
+        json.WriteNumber("clipped", accounting.Clipped);
+        json.WriteNumber("outOfRegion", accounting.OutOfRegion);
+        json.WriteEndObject();
+    }
+}
