@@ -1,6 +1,6 @@
 namespace EgmEcc.Tests;
 
-public class GuestLayoutTests
+public partial class GuestLayoutTests
 {
     private static readonly SourceLocation Here = SourceLocation.AtLine("test", 1);
 
