@@ -79,9 +79,9 @@ public sealed class PlanDtsWriter : IPlanWriter
     {
         var r = node.Region.Region;
         var host = r.Host.Length == 0 ? string.Empty : $"host {r.Host}, ";
-        return string.Create(
+        return Provenance.OneLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"node {node.NodeId}: {host}region {r.Id} ({r.DevicePath}, PXM {r.Node}), {new ByteSize(node.Span.Size)} at {Numbers.Hex(node.Span.Start)}: {node.Memory.Length} usable piece(s) of {Numbers.Hex(node.MemoryBytes)} bytes, {node.Reserved.Length} hole(s) of {Numbers.Hex(node.ReservedBytes)} bytes");
+            $"node {node.NodeId}: {host}region {r.Id} ({r.DevicePath}, PXM {r.Node}), {new ByteSize(node.Span.Size)} at {Numbers.Hex(node.Span.Start)}: {node.Memory.Length} usable piece(s) of {Numbers.Hex(node.MemoryBytes)} bytes, {node.Reserved.Length} hole(s) of {Numbers.Hex(node.ReservedBytes)} bytes"));
     }
 
     private static string Cells(AddressRange range) =>

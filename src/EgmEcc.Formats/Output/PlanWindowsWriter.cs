@@ -36,9 +36,9 @@ public sealed class PlanWindowsWriter : IPlanWriter
         {
             var r = windows.Region.Region;
             var device = r.Host.Length == 0 ? r.DevicePath : $"{r.Host}:{r.DevicePath}";
-            output.WriteLine(string.Create(
+            output.WriteLine(Provenance.OneLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"# {device} region {r.Id}: align {Numbers.Hex(windows.Alignment)} ({new ByteSize(windows.Alignment)}), {windows.Windows.Length} window(s); usable {Numbers.Hex(windows.UsableBytes)}, mapped {Numbers.Hex(windows.MappedBytes)}, unmapped {Numbers.Hex(windows.UnmappedBytes)} bytes"));
+                $"# {device} region {r.Id}: align {Numbers.Hex(windows.Alignment)} ({new ByteSize(windows.Alignment)}), {windows.Windows.Length} window(s); usable {Numbers.Hex(windows.UsableBytes)}, mapped {Numbers.Hex(windows.MappedBytes)}, unmapped {Numbers.Hex(windows.UnmappedBytes)} bytes")));
             foreach (var w in windows.Windows)
             {
                 output.WriteLine($"{device} {Numbers.Hex(w.Start)} {Numbers.Hex(w.Size)}");
