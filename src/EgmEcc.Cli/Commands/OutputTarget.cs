@@ -18,9 +18,15 @@ internal static class OutputTarget
         {
             // Write beside the target, then move, so a failed run never leaves half a file.
             var temporary = path + ".tmp";
-            using (var file = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            try
             {
+                using var file = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
                 write(file);
+            }
+            catch
+            {
+                File.Delete(temporary);
+                throw;
             }
 
             File.Move(temporary, path, overwrite: true);
