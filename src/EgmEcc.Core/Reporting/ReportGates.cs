@@ -124,12 +124,12 @@ public sealed record GateResult(string? Host, string? Region, string Gate, doubl
     public string Describe()
     {
         var where = Region is null ? "run" : (string.IsNullOrEmpty(Host) ? string.Empty : $"host '{Host}' ") + $"region {Region}";
-        var verdict = Passed ? "passes" : "fails";
+        var relation = Passed ? "is at least" : "is below";
         return Gate switch
         {
-            UsablePercentGate => Invariant($"{where}: usable {Floor4(Actual)}% {(Passed ? "is at least" : "is below")} {Threshold}% ({verdict} --fail-below-usable)"),
-            WarningsGate => Invariant($"{where}: {Actual} warning(s) ({verdict} --fail-on-warning)"),
-            _ => Invariant($"{where}: {Actual} {Gate["hugepages-".Length..]} hugepage(s) {(Passed ? "is at least" : "is below")} {Threshold} ({verdict} --fail-below-huge)"),
+            UsablePercentGate => Invariant($"{where}: usable {Floor4(Actual)}% {relation} {Threshold}% (--fail-below-usable {Threshold})"),
+            WarningsGate => Invariant($"{where}: {Actual} warning(s) (--fail-on-warning)"),
+            _ => Invariant($"{where}: {Actual} {Gate["hugepages-".Length..]} hugepages {relation} {Threshold} (--fail-below-huge {Gate["hugepages-".Length..]}:{Threshold})"),
         };
     }
 
