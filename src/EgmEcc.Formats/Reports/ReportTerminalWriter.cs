@@ -45,7 +45,9 @@ public sealed class ReportTerminalWriter : IReportWriter
         var unicode = console.Profile.Capabilities.Unicode;
         var plan = report.Plan;
         var hosts = report.Hosts.Length == 1 && report.Hosts[0].Length == 0 ? "1 host" : $"{report.Hosts.Length} host(s)";
-        console.Write(new Markup($"[bold]EGM memory report[/]: {hosts}, {report.Regions.Length} region(s)\n"));
+        console.Write(new Paragraph()
+            .Append("EGM memory report", Bold)
+            .Append($": {hosts}, {report.Regions.Length} region(s)\n"));
         console.Write(new Text(ReportText.Options(plan.Options, ", ") + "\n", new Style(decoration: Decoration.Dim)));
         console.Write(new Text(ReportText.Accounting(plan.Accounting) + "\n"));
 
@@ -81,16 +83,16 @@ public sealed class ReportTerminalWriter : IReportWriter
         var r = region.Region;
         var s = region.Stats;
         var separator = unicode ? " · " : " - ";
-        console.Write(new Rule($"[bold]{Markup.Escape(ReportText.RegionTitle(r, separator))}[/]") { Justification = Justify.Left, Style = new Style(Color.Grey) });
+        WriteRule(console, ReportText.RegionTitle(r, separator), unicode);
         console.Write(new Text($"  {r.Extent}\n", new Style(decoration: Decoration.Dim)));
 
-        var percentColour = region.UsablePercent >= 99.9 ? "green" : region.UsablePercent >= 99 ? "yellow" : "red";
+        var percentColour = region.UsablePercent >= 99.9 ? Color.Green : region.UsablePercent >= 99 ? Color.Yellow : Color.Red;
         var figures = new Grid { Expand = false };
         figures.AddColumn(new GridColumn().PadLeft(2).PadRight(1));
         figures.AddColumn(new GridColumn().RightAligned().PadRight(4));
         figures.AddColumn(new GridColumn().PadRight(1));
         figures.AddColumn(new GridColumn().RightAligned());
-        figures.AddRow(Label("size"), new Text(ReportText.Bytes(s.SizeBytes)), Label("usable"), new Markup($"{ReportText.Bytes(s.UsableBytes)}  [{percentColour}]{ReportText.Percent(region.UsablePercent)} %[/]"));
+        figures.AddRow(Label("size"), new Text(ReportText.Bytes(s.SizeBytes)), Label("usable"), new Paragraph().Append($"{ReportText.Bytes(s.UsableBytes)}  ").Append($"{ReportText.Percent(region.UsablePercent)} %", new Style(percentColour)));
         figures.AddRow(Label("retired"), new Text(ReportText.Bytes(s.RetiredBytes)), Label("fragment"), new Text(ReportText.Bytes(s.FragmentBytes)));
         figures.AddRow(Label("largest extent"), new Text(ReportText.Bytes(s.LargestExtentBytes)), Label("extents / holes"), new Text($"{s.Extents} / {s.Holes}"));
         console.Write(figures);
@@ -162,7 +164,7 @@ public sealed class ReportTerminalWriter : IReportWriter
 
     private static void WriteWarnings(IAnsiConsole console, WarningSummary warnings)
     {
-        console.Write(new Rule("[bold]warnings[/]") { Justification = Justify.Left, Style = new Style(Color.Grey) });
+        WriteRule(console, "warnings", console.Profile.Capabilities.Unicode);
         if (warnings.All.IsEmpty)
         {
             console.Write(new Text("  none\n"));
@@ -213,6 +215,24 @@ public sealed class ReportTerminalWriter : IReportWriter
             yield return line.ToString();
         }
     }
+
+    /// <summary>
+    /// <c>── title ─────</c> across the width. (Spectre's Rule parses its title as markup, and
+    /// markup parsing is a noticeable part of start-up; titles here are plain text anyway.)
+    /// </summary>
+    private static void WriteRule(IAnsiConsole console, string title, bool unicode)
+    {
+        var line = unicode ? '─' : '-';
+        var tail = Math.Max(2, console.Profile.Width - title.Length - 4);
+        console.Write(new Paragraph()
+            .Append(new string(line, 2) + " ", Grey)
+            .Append(title, Bold)
+            .Append(" " + new string(line, tail) + "\n", Grey));
+    }
+
+    private static readonly Style Bold = new(decoration: Decoration.Bold);
+
+    private static readonly Style Grey = new(Color.Grey);
 
     private static IRenderable Label(string text) => new Text(text, new Style(decoration: Decoration.Dim));
 }
