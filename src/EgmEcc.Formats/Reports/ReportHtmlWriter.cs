@@ -141,7 +141,7 @@ public sealed class ReportHtmlWriter : IReportWriter
         var size = region.Region.Size;
         var inset = HoleMap.ZoomWindows(plan, VisibleBytes(size), MaxZoomPanels);
         var rows = (inset.Windows.Length + PanelsPerRow - 1) / PanelsPerRow;
-        var height = rows == 0 ? BarTop + BarHeight + 34 : InsetTop + (rows * PanelRowHeight);
+        var height = rows == 0 ? BarTop + BarHeight + 34 : InsetTop + ((rows - 1) * PanelRowHeight) + 50;
 
         html.Append("<svg class=\"map\" viewBox=\"0 0 ").Append(MapWidth).Append(' ').Append(Num(height))
             .Append("\" role=\"img\" aria-label=\"").Append(Esc($"hole map of {region.Region.Id}, drawn to scale")).Append("\">\n");
