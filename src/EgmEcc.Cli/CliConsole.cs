@@ -32,7 +32,7 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> O
         {
             return Console.WindowWidth;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException)
         {
             return 0;
         }

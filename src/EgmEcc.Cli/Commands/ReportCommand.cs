@@ -72,7 +72,7 @@ internal static class ReportCommand
         };
         var failOnWarning = new Option<bool>("--fail-on-warning")
         {
-            Description = "Exit 3 when the inputs raise any warning (out-of-region or clipped records, misaligned bases, full firmware tables).",
+            Description = "Exit 3 when the inputs raise any warning (out-of-region or clipped records, misaligned bases, firmware tables near the 4096-entry limit).",
         };
 
         var command = new Command("report", "Report each region's usable memory, holes and hugepage capacity; optionally gate on them.");

@@ -58,13 +58,17 @@ public static class HoleMap
     public static ulong CellStart(ulong size, int index, int cells) =>
         (ulong)((UInt128)size * (uint)index / (uint)cells);
 
-    /// <summary>The region's hole map in <paramref name="cells"/> cells.</summary>
+    /// <summary>
+    /// The region's hole map in <paramref name="cells"/> cells, or in <c>size</c> cells of one byte
+    /// each when the region is smaller (so no cell is empty).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cells"/> is less than 1.</exception>
     public static ImmutableArray<HoleMapCell> Cells(RegionPlan plan, int cells)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentOutOfRangeException.ThrowIfLessThan(cells, 1);
         var size = plan.Region.Size;
+        cells = (int)Math.Min((ulong)cells, size);
         var holeBytes = new ulong[cells];
         var holes = new int[cells];
         foreach (var hole in plan.Holes)

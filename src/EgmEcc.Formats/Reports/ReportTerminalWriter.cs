@@ -129,6 +129,7 @@ public sealed class ReportTerminalWriter : IReportWriter
         var width = console.Profile.Width;
         var cells = Math.Clamp(width - 16, 16, 100);
         var map = region.HoleMap(cells);
+        cells = map.Length;
         var (hole, clear) = unicode ? ('█', '░') : ('#', '.');
         var bar = new Paragraph();
         bar.Append("  hole map ", new Style(decoration: Decoration.Bold));

@@ -73,6 +73,17 @@ public class HoleMapTests
     }
 
     [Fact]
+    public void Cells_RegionSmallerThanTheCellCount_GivesOneByteCellsAllInTheHole()
+    {
+        var plan = PlanOf(0x1000, 10, 0);
+
+        var cells = HoleMap.Cells(plan, 64);
+
+        Assert.Equal(10, cells.Length);
+        Assert.All(cells, c => Assert.True(c.IsAllHole));
+    }
+
+    [Fact]
     public void ZoomWindows_SmallHoles_EachInAPowerOfTwoWindowInsideTheRegion()
     {
         var plan = PlanOf(0x20_0000_0000, 384UL << 30, 0, 0x940000000, 0x940800000, 0x5f_ffff_0000);

@@ -98,6 +98,21 @@ public partial class ReportHtmlWriterTests
     }
 
     [Fact]
+    public void Write_HoleLargeEnoughToSee_IsDrawnToScaleWithoutMarkOrPanel()
+    {
+        // A quarter of a 1 GiB region: 250 of the map's 1000 units.
+        var regions = RegionSet.Create([new Region("egm0", 0, 0x1_0000_0000, 1UL << 30, SourceLocation.InFile("r.csv"))]);
+        var plan = Planner.Create(regions, [RetiredRecord.AtAddress(0x1_0000_0000 + (1UL << 28), 1UL << 28, SourceLocation.InFile("x.csv"))], PlanOptions.Default);
+
+        var svg = Assert.Single(Parse(Render(Report.Create(plan))).Descendants("svg"));
+
+        var hole = Assert.Single(svg.Descendants("rect"), e => HasClass(e, "hole"));
+        Assert.Equal(("250", "250"), ((string)hole.Attribute("x")!, (string)hole.Attribute("width")!));
+        Assert.DoesNotContain(svg.Descendants("line"), e => HasClass(e, "mark"));
+        Assert.DoesNotContain(svg.Descendants("g"), e => HasClass(e, "zoom"));
+    }
+
+    [Fact]
     public void Write_RegionWithoutHoles_SaysSo()
     {
         var regions = RegionSet.Create([new Region("egm0", 0, 0x1_0000_0000, 0x4000_0000, SourceLocation.InFile("r.csv"))]);
