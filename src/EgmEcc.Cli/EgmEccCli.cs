@@ -15,6 +15,7 @@ public static class EgmEccCli
         var root = new RootCommand("EgmEcc: plans usable EGM memory around retired ECC pages on NVIDIA Grace hosts.");
         root.Add(PlanCommand.Create(console));
         root.Add(ValidateCommand.Create(console));
+        root.Add(ReportCommand.Create(console));
         return root;
     }
 
