@@ -60,10 +60,14 @@ public partial class AddressRangeTests
     }
 
     [Fact]
-    public void FromStartEnd_WholeSpace_IsNotRepresentable()
+    public void FromStartEnd_WholeSpace_ThrowsArgumentOutOfRange()
     {
-        // [0, 2^64) has 2^64 addresses, one more than a u64 size can hold.
-        Assert.Throws<OverflowException>(() => AddressRange.FromStartEnd(0, Top));
+        // Regression: [0, 2^64) has 2^64 addresses, one more than a u64 size holds; the size
+        // conversion used to throw OverflowException (a bug, by the overflow-check convention).
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => AddressRange.FromStartEnd(0, Top));
+
+        Assert.Equal("end", e.ParamName);
+        Assert.StartsWith("the whole space [0x0, 2^64) holds 2^64 addresses", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
