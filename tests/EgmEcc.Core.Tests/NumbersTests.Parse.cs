@@ -111,6 +111,10 @@ public partial class NumbersTests
     [InlineData("18014398509481984K", "'18014398509481984K' does not fit in 64 bits")]
     [InlineData("0x1_0000_0000_0000T", "'0x1_0000_0000_0000T' does not fit in 64 bits")]
     [InlineData("0xZK", "'0xZK' is not a hexadecimal number")]
+    [InlineData("1.5G", "'1.5G' is not a number (use decimal or 0x hexadecimal)")]
+    // Regression: a known suffix after a bad number was reported as an unknown suffix.
+    [InlineData("1_K", "'1_K' is not a number (use decimal or 0x hexadecimal)")]
+    [InlineData("1__0K", "'1__0K' is not a number (use decimal or 0x hexadecimal)")]
     [InlineData("_1K", "'_1K' is not a number (use decimal or 0x hexadecimal)")]
     public void TryParseSize_Rejected_ExactErrorText(string text, string error)
     {
