@@ -54,6 +54,17 @@ public partial class ByteSizeTests
         Assert.Equal(expected, new ByteSize(bytes).ToHumanString());
     }
 
+    [Theory]
+    [InlineData((1UL << 54) - 1, "15.99 PiB")]
+    [InlineData((1UL << 60) - 1, "1023.99 PiB")]
+    [InlineData((2UL << 60) - 1, "1.99 EiB")]
+    [InlineData(ulong.MaxValue, "15.99 EiB")]
+    public void ToHumanString_AboveDoublePrecision_NeverRoundsUp(ulong bytes, string expected)
+    {
+        // Regression: the value went through a double, which rounds 2^54 - 1 up to 2^54.
+        Assert.Equal(expected, new ByteSize(bytes).ToHumanString());
+    }
+
     [Fact]
     public void ToHumanString_NeverShowsMoreThanTheValue()
     {
