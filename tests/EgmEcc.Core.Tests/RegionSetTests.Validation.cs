@@ -96,6 +96,21 @@ public partial class RegionSetTests
         Assert.Equal($"region 'egm1' (node 1, {AddressRange.FromBaseSize(baseG * G, sizeG * G)}) overlaps region 'egm0' (node 0, [0x1000000000, 0x1400000000)) at regions.csv:2", e.Message);
     }
 
+    [Fact]
+    public void Create_OverlapWithLowerBaseOnALaterLine_BlamesTheLaterLine()
+    {
+        // Regression: the later of two overlapping regions was chosen by comparing locations as
+        // strings, so line 10 sorted before line 9 and line 9 was blamed.
+        var e = Assert.Throws<InputException>(() => RegionSet.Create([
+            new Region("egm1", 1, 0x48 * G, 16 * G, Line(9)),
+            new Region("egm0", 0, 0x40 * G, 16 * G, Line(10)),
+        ]));
+
+        Assert.Equal(Line(10), e.Location);
+        Assert.StartsWith("region 'egm0' (node 0, [0x1000000000, 0x1400000000)) overlaps region 'egm1'", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("at regions.csv:9", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0x50UL)]
     [InlineData(0x30UL)]
