@@ -14,14 +14,15 @@ public partial class RangeSetTests
     [Fact]
     public void Of_EveryPairInOrderAndReversed_MatchesBitmap()
     {
-        foreach (var a in WithEmpty)
+        for (var i = 0; i < WithEmpty.Length; i++)
         {
-            foreach (var b in WithEmpty)
+            for (var j = i; j < WithEmpty.Length; j++)
             {
+                var (a, b) = (WithEmpty[i], WithEmpty[j]);
                 var mask = Mask(a) | Mask(b);
                 var set = RangeSet.Of([a, b]);
                 AssertMatches(mask, set);
-                Assert.Equal(set.Ranges.ToArray(), RangeSet.Of([b, a]).Ranges.ToArray());
+                AssertMatches(mask, RangeSet.Of([b, a]));
                 AssertQueriesMatch(mask, set);
                 foreach (var within in WithEmpty)
                 {
