@@ -182,8 +182,8 @@ public static class Numbers
         var tail = s[^suffix.Length..];
         for (var i = 0; i < suffix.Length; i++)
         {
-            // ASCII folding only: a UTF-8 byte read as a char is not a letter, and U+0131
-            // (dotless i) must not match 'i' in one overload and not the other.
+            // ASCII folding only, as the UTF-8 overload sees each byte as one char: U+0131
+            // (dotless i) upper-cases to 'I' and would match KiB in the char overload alone.
             if (!char.IsAscii(At(tail, i)) || char.ToUpperInvariant(At(tail, i)) != char.ToUpperInvariant(suffix[i]))
             {
                 return false;
