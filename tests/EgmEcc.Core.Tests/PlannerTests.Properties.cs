@@ -121,4 +121,50 @@ public partial class PlannerTests
             }
         }, maxTest: 500);
     }
+
+    [Fact]
+    public void Create_LargeRegionsManyRecords_HolesAreTheUnionOfWidenedRecords()
+    {
+        // Big offsets make the planner's radix sort take several byte passes, which the small
+        // scenarios never need. With E = 1 the holes are exactly the merged widened records.
+        Properties.Check(Scenarios.Large, s =>
+        {
+            var plan = s.Plan();
+            PlanInvariants.AssertWellFormed(plan, s.Records.Length);
+            var (sorted, widened, outOfRegion, clipped) = BitmapPlanner.Attribute(s.Regions, s.Records, s.Options);
+
+            long applied = 0;
+            for (var r = 0; r < sorted.Length; r++)
+            {
+                var expected = RangeSet.Of(widened[r].Select(w => AddressRange.FromStartEnd(w.Start, w.End)));
+                Assert.Equal(expected.Ranges.ToArray(), plan.Regions[r].Holes.Select(h => h.Range).ToArray());
+                Assert.All(plan.Regions[r].Holes, h => Assert.Equal(0UL, h.FragmentBytes));
+
+                // Sorted by start, a record is covered by the earlier ones exactly when it ends
+                // no later than the furthest end seen so far.
+                ulong furthest = 0;
+                var regionApplied = 0L;
+                foreach (var w in BitmapPlanner.InDuplicateOrder(widened[r]))
+                {
+                    regionApplied += w.End > furthest ? 1 : 0;
+                    furthest = Math.Max(furthest, w.End);
+                }
+
+                Assert.Equal(regionApplied, plan.Regions[r].Stats.AppliedRecords);
+                applied += regionApplied;
+            }
+
+            Assert.Equal(new Accounting(s.Records.Length, applied, s.Records.Length - applied - outOfRegion, clipped, outOfRegion), plan.Accounting);
+
+            // With the default minimum extent the holes only grow.
+            var folded = Planner.Create(s.RegionSet, s.Records, new PlanOptions(s.Options.Granule, s.Options.GuestPage, null, s.Options.HugePages));
+            PlanInvariants.AssertWellFormed(folded, s.Records.Length);
+            for (var r = 0; r < sorted.Length; r++)
+            {
+                var holes = RangeSet.Of(folded.Regions[r].Holes.Select(h => h.Range));
+                Assert.All(plan.Regions[r].Holes, h => Assert.True(holes.Encloses(h.Range)));
+                Assert.Equal(plan.Regions[r].Stats.RetiredBytes, folded.Regions[r].Stats.RetiredBytes);
+            }
+        }, maxTest: 100);
+    }
 }

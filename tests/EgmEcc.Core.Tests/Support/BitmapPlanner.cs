@@ -8,6 +8,47 @@ internal static class BitmapPlanner
 {
     public static ModelPlan Plan(IReadOnlyList<Region> regions, IReadOnlyList<RetiredRecord> records, PlanOptions options)
     {
+        var (sorted, widened, outOfRegion, clipped) = Attribute(regions, records, options);
+        var plans = new List<ModelRegionPlan>();
+        long applied = 0, duplicate = 0;
+        for (var r = 0; r < sorted.Length; r++)
+        {
+            var region = sorted[r];
+            var retired = new bool[region.Size];
+            long regionApplied = 0;
+            foreach (var (start, end, _) in InDuplicateOrder(widened[r]))
+            {
+                var covered = true;
+                for (var x = start; x < end; x++)
+                {
+                    covered &= retired[x];
+                    retired[x] = true;
+                }
+
+                if (covered)
+                {
+                    duplicate++;
+                }
+                else
+                {
+                    regionApplied++;
+                }
+            }
+
+            applied += regionApplied;
+            plans.Add(Tile(region, retired, regionApplied, options));
+        }
+
+        return new ModelPlan(plans, new Accounting(records.Count, applied, duplicate, clipped, outOfRegion));
+    }
+
+    /// <summary>
+    /// Attributes, clips and widens every record (DESIGN §2), with no bitmap: it scales to any
+    /// region size. Returns the regions sorted by base and each one's widened records.
+    /// </summary>
+    public static (Region[] Sorted, List<(ulong Start, ulong End, int Input)>[] Widened, long OutOfRegion, long Clipped) Attribute(
+        IReadOnlyList<Region> regions, IReadOnlyList<RetiredRecord> records, PlanOptions options)
+    {
         var sorted = regions.DistinctBy(r => r.Id).OrderBy(r => r.Base).ToArray();
         var layout = options.LayoutGranule;
         var widened = sorted.Select(_ => new List<(ulong Start, ulong End, int Input)>()).ToArray();
@@ -63,38 +104,12 @@ internal static class BitmapPlanner
             widened[index].Add(((ulong)wStart, (ulong)wEnd, i));
         }
 
-        var plans = new List<ModelRegionPlan>();
-        long applied = 0, duplicate = 0;
-        for (var r = 0; r < sorted.Length; r++)
-        {
-            var region = sorted[r];
-            var retired = new bool[region.Size];
-            long regionApplied = 0;
-            foreach (var (start, end, _) in widened[r].OrderBy(w => w.Start).ThenByDescending(w => w.End).ThenBy(w => w.Input))
-            {
-                var covered = true;
-                for (var x = start; x < end; x++)
-                {
-                    covered &= retired[x];
-                    retired[x] = true;
-                }
-
-                if (covered)
-                {
-                    duplicate++;
-                }
-                else
-                {
-                    regionApplied++;
-                }
-            }
-
-            applied += regionApplied;
-            plans.Add(Tile(region, retired, regionApplied, options));
-        }
-
-        return new ModelPlan(plans, new Accounting(records.Count, applied, duplicate, clipped, outOfRegion));
+        return (sorted, widened, outOfRegion, clipped);
     }
+
+    /// <summary>Orders widened records as DESIGN §2 does for duplicates: (start, end descending, input).</summary>
+    public static IEnumerable<(ulong Start, ulong End, int Input)> InDuplicateOrder(IEnumerable<(ulong Start, ulong End, int Input)> widened) =>
+        widened.OrderBy(w => w.Start).ThenByDescending(w => w.End).ThenBy(w => w.Input);
 
     private static ModelRegionPlan Tile(Region region, bool[] retired, long applied, PlanOptions options)
     {

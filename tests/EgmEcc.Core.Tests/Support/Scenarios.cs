@@ -69,6 +69,74 @@ internal static class Scenarios
         from shift in Gen.Choose(0, 4096)
         select Place(sizes, gaps, placement, (ulong)shift);
 
+    /// <summary>Any u64, uniformly (FsCheck's own integer generators stay near zero).</summary>
+    public static Gen<ulong> UInt64 =>
+        from high in Gen.Choose(0, (1 << 22) - 1)
+        from middle in Gen.Choose(0, (1 << 21) - 1)
+        from low in Gen.Choose(0, (1 << 21) - 1)
+        select ((ulong)(uint)high << 42) | ((ulong)(uint)middle << 21) | (uint)low;
+
+    /// <summary>
+    /// 1 to 4 regions of up to 2^62 bytes, one per quarter of the space (the last sometimes
+    /// ending at 2^64), and up to ~1000 records, half clustered around a few anchors so that
+    /// they merge and repeat: sort keys then span many bytes, unlike <see cref="Any"/>.
+    /// </summary>
+    public static Gen<Scenario> Large =>
+        from g in Gen.Elements(4UL << 10, 64UL << 10)
+        from p in Gen.Elements(4UL << 10, 64UL << 10, 2UL << 20)
+        from count in Gen.Choose(1, 4)
+        from sizes in UInt64.Select(x => Math.Max(x >> 2, 1UL << 20)).ArrayOf(count)
+        from shifts in Gen.Choose(0, (1 << 20) - 1).ArrayOf(count)
+        from top in Gen.Elements(true, false)
+        let regions = Quarters(sizes, shifts, top)
+        from anchors in UInt64.ArrayOf(8)
+        from picks in (
+            from r in Gen.Choose(0, regions.Length - 1)
+            from clustered in Gen.Elements(true, false)
+            from a in Gen.Choose(0, anchors.Length - 1)
+            from delta in Gen.Choose(-8, 8)
+            from uniform in UInt64
+            from relative in Gen.Frequency((7, Gen.Constant(false)), (3, Gen.Constant(true)))
+            from size in Gen.Frequency(
+                (4, Gen.Constant(0UL)),
+                (4, Gen.Choose(1, 1 << 22).Select(x => (ulong)x)),
+                (1, Gen.Constant(ulong.MaxValue)))
+            select (r, clustered, a, delta, uniform, relative, size)).ArrayOf().Resize(1000)
+        select new Scenario(
+            new PlanOptions(g, p, 1, [2UL << 20, 1UL << 30]),
+            regions,
+            picks.Select((x, i) =>
+            {
+                var region = regions[x.r];
+                var span = region.Size + (region.Size / 16);
+                var offset = x.clustered
+                    ? (ulong)Int128.Clamp(((Int128)(anchors[x.a] % span)) + (x.delta * 0x4000), 0, (Int128)ulong.MaxValue)
+                    : x.uniform % span;
+                var source = SourceLocation.AtLine("retired.csv", i + 1);
+                return x.relative
+                    ? RetiredRecord.InRegion(region.Id, offset, x.size, source)
+                    : RetiredRecord.AtAddress((ulong)UInt128.Min((UInt128)region.Base + offset, ulong.MaxValue), x.size, source);
+            }).ToArray());
+
+    private static Region[] Quarters(ulong[] sizes, int[] shifts, bool top)
+    {
+        const ulong quarter = 1UL << 62;
+        var regions = new Region[sizes.Length];
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var @base = ((ulong)i * quarter) + (ulong)shifts[i];
+            var size = Math.Min(sizes[i], quarter - (ulong)shifts[i]);
+            if (top && i == sizes.Length - 1)
+            {
+                @base = ulong.MaxValue - size + 1;
+            }
+
+            regions[i] = new Region($"egm{i}", i, @base, size, SourceLocation.AtLine("regions.csv", i + 2));
+        }
+
+        return regions;
+    }
+
     private static Region[] Place(ulong[] sizes, ulong[] gaps, string placement, ulong shift)
     {
         var span = 0UL;
