@@ -167,4 +167,21 @@ public partial class PlannerTests
             }
         }, maxTest: 100);
     }
+
+    [Fact]
+    public void Scenarios_Any_CoverTheCasesThePropertiesAreAbout()
+    {
+        // Guards the generator: properties prove little if it never makes the hard cases.
+        // (Random samples; the bounds sit several standard deviations below the usual counts.)
+        var plans = Scenarios.Any.Sample(300, 50).Select(s => (s, Plan: s.Plan())).ToArray();
+        Assert.Equal(300, plans.Length);
+        Assert.True(plans.Count(p => p.Plan.Accounting.Clipped > 0) > 20, "too few clipped records");
+        Assert.True(plans.Count(p => p.Plan.Accounting.Duplicate > 0) > 20, "too few duplicates");
+        Assert.True(plans.Count(p => p.Plan.Accounting.OutOfRegion > 0) > 20, "too few out-of-region records");
+        Assert.True(plans.Count(p => p.s.Records.Any(r => r.IsRegionRelative)) > 20, "too few region-relative records");
+        Assert.True(plans.Count(p => p.s.Regions.Any(r => r.Extent.ReachesTop)) > 20, "too few regions ending at 2^64");
+        Assert.True(plans.Count(p => p.Plan.Regions.Any(r => r.Stats.FragmentBytes > 0)) > 10, "too few folded extents");
+        Assert.True(plans.Count(p => p.Plan.Regions.Any(r => r.Stats.HugePageCapacity.Any(h => h.Count > 0 && h.Lost > 0))) > 20, "too few hugepage losses");
+        Assert.True(plans.Count(p => p.s.Regions.Any(r => r.Size % p.s.Options.LayoutGranule != 0)) > 20, "too few sizes off the granule");
+    }
 }

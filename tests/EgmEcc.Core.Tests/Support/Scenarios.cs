@@ -39,7 +39,7 @@ internal static class Scenarios
 
     /// <summary>
     /// 1 to 3 regions of up to ~50 units (some not a multiple of the unit), packed with small gaps
-    /// (sometimes touching), placed low, unaligned, or ending exactly at 2^64; 0 to 40 records
+    /// (sometimes touching), placed low, unaligned, or ending exactly at 2^64; up to ~100 records
     /// around them (aligned and not, default-sized or not, some out of region, some region-relative).
     /// </summary>
     public static Gen<Scenario> Any =>
