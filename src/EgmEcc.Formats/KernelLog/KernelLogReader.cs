@@ -37,21 +37,17 @@ public sealed class KernelLogReader : IRetiredReader
     /// <inheritdoc/>
     public int Sniff(ReadOnlySpan<byte> head, InputFile file)
     {
-        if (head.IndexOf((byte)0) >= 0)
-        {
-            return Sniffing.No;
-        }
-
         if (head.IndexOf("Memory failure: 0x"u8) >= 0 || head.IndexOf("[Hardware Error]"u8) >= 0
             || head.IndexOf("physical_address: 0x"u8) >= 0 || head.IndexOf("offline: 0x"u8) >= 0)
         {
             return Sniffing.Certain;
         }
 
+        // A dmesg line opens with '[' like a JSON array: the timestamp's shape must outrank it.
         var first = Sniffing.FirstTextLine(head);
         if (IsTimestamped(first) || first.Contains(" kernel: ", StringComparison.Ordinal))
         {
-            return Sniffing.Shape;
+            return Sniffing.Shape + 10;
         }
 
         return Extensions.Contains(file.Extension) ? Sniffing.Extension : Sniffing.No;
