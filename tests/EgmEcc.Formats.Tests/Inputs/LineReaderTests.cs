@@ -1,0 +1,41 @@
+using System.Text;
+using EgmEcc.Formats.Text;
+
+namespace EgmEcc.Formats.Tests;
+
+public class LineReaderTests
+{
+    [Fact]
+    public void ReadLine_CrLfAndNoFinalNewline_GivesEveryLine()
+    {
+        var lines = ReadAll("a\r\nbb\n\nccc");
+
+        Assert.Equal(["a", "bb", "", "ccc"], lines.Select(l => l.Text).ToArray());
+        Assert.Equal([1L, 2, 3, 4], lines.Select(l => l.Number).ToArray());
+    }
+
+    [Fact]
+    public void ReadLine_OverlongLine_IsCutFlaggedAndTheRestSkipped()
+    {
+        var longLine = new string('x', LineReader.MaxLineBytes * 3 + 17);
+
+        var lines = ReadAll($"first\n{longLine}\nlast\n");
+
+        Assert.Equal(3, lines.Count);
+        Assert.True(lines[1].Overlong);
+        Assert.Equal(LineReader.MaxLineBytes, lines[1].Text.Length);
+        Assert.Equal(("last", 3L, false), lines[2]);
+    }
+
+    private static List<(string Text, long Number, bool Overlong)> ReadAll(string text)
+    {
+        var reader = new LineReader(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+        var lines = new List<(string, long, bool)>();
+        while (reader.ReadLine(out var line))
+        {
+            lines.Add((Encoding.UTF8.GetString(line), reader.LineNumber, reader.Overlong));
+        }
+
+        return lines;
+    }
+}
