@@ -85,7 +85,7 @@ public sealed class AcpiDslRegionReader : IRegionReader
     {
         private readonly List<Block> open = [];
         private readonly Dictionary<int, (Region Region, Block Device)> byPxm = [];
-        private readonly Block root = new(string.Empty, "\\", IsDevice: false, Line: 0, Depth: 0);
+        private readonly Block root = new("\\", "\\", IsDevice: false, Line: 0, Depth: 0);
         private int depth;
         private string? keyword;
         private int keywordStep;
