@@ -83,8 +83,9 @@ public sealed class KernelLogReader : IRetiredReader
             }
 
             Flush(ref pending, sink, options);
-            if (lines.Overlong)
+            if (lines.Overlong || line.IndexOf(": 0x"u8) < 0)
             {
+                // Every line that carries a page has ": 0x": one fast scan rules out the rest.
                 ignored++;
                 continue;
             }
