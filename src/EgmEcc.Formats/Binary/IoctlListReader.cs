@@ -17,6 +17,8 @@ namespace EgmEcc.Formats.Binary;
 /// name (<c>/dev/egm&lt;N&gt;</c>, N the PXM). When the regions are known and none has the id
 /// <c>egm&lt;N&gt;</c>, the one region whose PXM is N is meant (a CSV may call it anything); when
 /// none has that PXM either, the file name names no region and that is an error.</para>
+/// <para>Detection: <c>argsz</c> at least the entries' size and a file length of either; failing
+/// that, a file name containing <c>ioctl</c> is a weak hint.</para>
 /// </remarks>
 public sealed partial class IoctlListReader : IRetiredReader
 {

@@ -57,6 +57,11 @@ public sealed class KernelLogReader : IRetiredReader
     public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
     {
         var hostPage = options.HostPage;
+        if (!ulong.IsPow2(hostPage))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), hostPage, "the host page size must be a power of two");
+        }
+
         var lines = new LineReader(stream);
         long ignored = 0, read = 0;
         Pending pending = default;

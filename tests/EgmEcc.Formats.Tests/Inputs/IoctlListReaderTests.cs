@@ -52,6 +52,21 @@ public class IoctlListReaderTests
     }
 
     [Fact]
+    public void Plan_FileNamePxmUnderAnotherIdInTheRegionsCsv_LandsInThatRegion()
+    {
+        var inputs = new PlanInputs
+        {
+            Regions = [TestInputs.Text("r.csv", "id,node,base,size\nsocket0,0,0x2000000000,1G\nsocket1,1,0x402000000000,1G\n")],
+            Retired = [TestInputs.File("egm1-retired.ioctl.bin", TestInputs.IoctlList(24, 1, (0x10000, 0x1000)))],
+        };
+
+        var plan = inputs.Plan(PlanOptions.Default);
+
+        Assert.Equal(new Accounting(1, 1, 0, 0, 0), plan.Accounting);
+        Assert.Equal(("socket1", 0x10000UL), (plan.Regions[1].Region.Id, plan.Regions[1].Holes.Single().Offset));
+    }
+
+    [Fact]
     public void Read_FileNamePxmNoRegionHas_IsAnError()
     {
         var file = TestInputs.File("egm7.bin", TestInputs.IoctlList(24, 1, (0, 0x10000)));
