@@ -24,9 +24,12 @@ public class SampleInputGoldenTests
         var (code, output, error) = CliRun.Egmecc(["plan", .. args, "--format", "json"]);
         Assert.True(code == 0, error);
 
-        var golden = Path.Combine(CliRun.RepoRoot, "tests", "EgmEcc.Cli.Tests", "Golden", $"inputs-{name}.plan.json");
+        var fileName = $"inputs-{name}.plan.json";
+        var golden = Path.Combine(AppContext.BaseDirectory, "Golden", fileName);
         if (Environment.GetEnvironmentVariable("EGMECC_UPDATE_GOLDEN") == "1")
         {
+            // Into the source tree, which the build copies to the output.
+            File.WriteAllText(Path.Combine(CliRun.RepoRoot, "tests", "EgmEcc.Cli.Tests", "Golden", fileName), output);
             File.WriteAllText(golden, output);
         }
 
