@@ -13,10 +13,11 @@ namespace EgmEcc.Formats.Binary;
 /// buffer the caller passed in. <c>argsz</c> smaller than the entries, a short file, trailing
 /// bytes, or an entry of size 0 are input errors at their byte offset. An offset past the
 /// region's end is the planner's out-of-region warning.</para>
-/// <para>The region: <c>--region ID</c> when given; otherwise the <c>egm&lt;N&gt;</c> in the file
-/// name (<c>/dev/egm&lt;N&gt;</c>, N the PXM). When the regions are known and none has the id
-/// <c>egm&lt;N&gt;</c>, the one region whose PXM is N is meant (a CSV may call it anything); when
-/// none has that PXM either, the file name names no region and that is an error.</para>
+/// <para>The region: the <c>egm&lt;N&gt;</c> in the file name (<c>/dev/egm&lt;N&gt;</c>, N the PXM),
+/// so several lists can be read in one run; <c>--region ID</c> for a file whose name does not say.
+/// When the regions are known and none has the id <c>egm&lt;N&gt;</c>, the one region whose PXM is
+/// N is meant (a CSV may call it anything); when none has that PXM either, the file name names no
+/// region and that is an error.</para>
 /// <para>Detection: <c>argsz</c> at least the entries' size and a file length of either; failing
 /// that, a file name containing <c>ioctl</c> is a weak hint.</para>
 /// </remarks>
@@ -101,15 +102,12 @@ public sealed partial class IoctlListReader : IRetiredReader
     /// <summary>The region id the file's entries are relative to.</summary>
     internal static string ResolveRegion(InputFile file, ReadOptions options)
     {
-        if (options.Region is { Length: > 0 } named)
-        {
-            return named;
-        }
-
         var match = EgmInName().Match(file.FileName);
         if (!match.Success || !int.TryParse(match.Groups[1].ValueSpan, System.Globalization.NumberStyles.None, null, out var node))
         {
-            throw new InputException(SourceLocation.InFile(file.Name), "an ioctl list is region-relative: name its region with --region ID, or keep the device's egm<N> in the file name");
+            return options.Region is { Length: > 0 } named
+                ? named
+                : throw new InputException(SourceLocation.InFile(file.Name), "an ioctl list is region-relative: keep the device's egm<N> in the file name, or name its region with --region ID");
         }
 
         var id = Region.DefaultId(node);
@@ -128,8 +126,8 @@ public sealed partial class IoctlListReader : IRetiredReader
         return byNode.Count switch
         {
             1 => byNode[0].Id,
-            0 => throw new InputException(SourceLocation.InFile(file.Name), $"the file name says {id}, but no region has id '{id}' or PXM {node}; name the region with --region ID"),
-            _ => throw new InputException(SourceLocation.InFile(file.Name), $"the file name says {id}, and several hosts have a region of PXM {node} ({string.Join(", ", byNode.Select(r => $"'{r.Id}' of '{r.Host}'"))}); name the region with --region ID"),
+            0 => throw new InputException(SourceLocation.InFile(file.Name), $"the file name says {id}, but no region has id '{id}' or PXM {node}; to name another region, rename the file without egm<N> and use --region ID"),
+            _ => throw new InputException(SourceLocation.InFile(file.Name), $"the file name says {id}, and several hosts have a region of PXM {node} ({string.Join(", ", byNode.Select(r => $"'{r.Id}' of '{r.Host}'"))}); rename the file without egm<N> and use --region ID"),
         };
     }
 

@@ -31,13 +31,24 @@ public class IoctlListReaderTests
     }
 
     [Fact]
-    public void Read_RegionOption_WinsOverTheFileName()
+    public void Read_RegionOption_NamesTheRegionOfAFileWhoseNameDoesNotSay()
     {
-        var file = TestInputs.File("egm1.bin", TestInputs.IoctlList(24, 1, (0, 0x10000)));
+        var file = TestInputs.File("retired.bin", TestInputs.IoctlList(24, 1, (0, 0x10000)));
 
         var (records, _) = TestInputs.Read(Reader, file, new ReadOptions { Region = "socket1" });
 
         Assert.Equal("socket1", Assert.Single(records).Region);
+    }
+
+    [Fact]
+    public void Read_FileNameThatSays_WinsOverTheRegionOption()
+    {
+        // --region serves the lists whose names do not say; several lists can be read in one run.
+        var file = TestInputs.File("egm1.bin", TestInputs.IoctlList(24, 1, (0, 0x10000)));
+
+        var (records, _) = TestInputs.Read(Reader, file, new ReadOptions { Region = "egm0" });
+
+        Assert.Equal("egm1", Assert.Single(records).Region);
     }
 
     [Fact]
