@@ -66,8 +66,21 @@ public sealed class KernelLogReader : IRetiredReader
         long ignored = 0, read = 0;
         Pending pending = default;
 
-        while (lines.ReadLine(out var line))
+        while (true)
         {
+            // Every line that carries a page (or a mask) has ": 0x": skip the others in bulk.
+            var skipped = lines.SkipLinesWithout(": 0x"u8);
+            if (skipped > 0)
+            {
+                ignored += skipped;
+                Flush(ref pending, sink, options);
+            }
+
+            if (!lines.ReadLine(out var line))
+            {
+                break;
+            }
+
             var at = SourceLocation.AtLine(file.Name, lines.LineNumber);
             var nul = line.IndexOf((byte)0);
             if (nul >= 0)
@@ -90,7 +103,6 @@ public sealed class KernelLogReader : IRetiredReader
             Flush(ref pending, sink, options);
             if (lines.Overlong || line.IndexOf(": 0x"u8) < 0)
             {
-                // Every line that carries a page has ": 0x": one fast scan rules out the rest.
                 ignored++;
                 continue;
             }

@@ -78,6 +78,49 @@ internal sealed class LineReader
         }
     }
 
+    /// <summary>
+    /// Skips, in bulk, whole lines that contain neither <paramref name="needle"/> nor a NUL byte,
+    /// so a reader looking for rare lines does not pay for every other one; the next
+    /// <see cref="ReadLine"/> returns the first line that may hold one. <see cref="LineNumber"/>
+    /// counts the skipped lines.
+    /// </summary>
+    /// <returns>How many lines were skipped.</returns>
+    public long SkipLinesWithout(ReadOnlySpan<byte> needle)
+    {
+        long skipped = 0;
+        while (!skippingRest)
+        {
+            var pending = buffer.AsSpan(start, end - start);
+            var hit = pending.IndexOf(needle);
+            var nul = pending.IndexOf((byte)0);
+            if (nul >= 0 && (hit < 0 || nul < hit))
+            {
+                hit = nul;
+            }
+
+            // Only whole lines before the hit are skipped: a line cut by the buffer's end is
+            // looked at again once the rest of it is read.
+            var scan = hit < 0 ? pending : pending[..hit];
+            var lastNewline = scan.LastIndexOf((byte)'\n');
+            if (lastNewline >= 0)
+            {
+                var lines = scan[..(lastNewline + 1)].Count((byte)'\n');
+                skipped += lines;
+                LineNumber += lines;
+                start += lastNewline + 1;
+            }
+
+            if (hit >= 0 || endOfStream || end - start == buffer.Length)
+            {
+                break;
+            }
+
+            Fill();
+        }
+
+        return skipped;
+    }
+
     private ReadOnlySpan<byte> Complete(ReadOnlySpan<byte> line, bool overlong)
     {
         LineNumber++;

@@ -27,6 +27,32 @@ public class LineReaderTests
         Assert.Equal(("last", 3L, false), lines[2]);
     }
 
+    [Fact]
+    public void SkipLinesWithout_ManyBuffersOfOtherLines_StopsAtTheNeedleOrNulWithRightLineNumbers()
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 1; i <= 5000; i++)
+        {
+            text.Append(i switch { 1234 => "a: 0x1", 4321 => "bad\0byte", _ => "an ordinary line with nothing in it at all" }).Append('\n');
+        }
+
+        text.Append("tail without newline");
+        var reader = new LineReader(new MemoryStream(Encoding.UTF8.GetBytes(text.ToString())));
+        var found = new List<(long Skipped, long Line, string Text)>();
+        while (true)
+        {
+            var skipped = reader.SkipLinesWithout(": 0x"u8);
+            if (!reader.ReadLine(out var line))
+            {
+                break;
+            }
+
+            found.Add((skipped, reader.LineNumber, Encoding.UTF8.GetString(line)));
+        }
+
+        Assert.Equal([(1233L, 1234L, "a: 0x1"), (3086L, 4321L, "bad\0byte"), (679L, 5001L, "tail without newline")], found.ToArray());
+    }
+
     private static List<(string Text, long Number, bool Overlong)> ReadAll(string text)
     {
         var reader = new LineReader(new MemoryStream(Encoding.UTF8.GetBytes(text)));
