@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Numerics;
 using System.Text;
+using System.Text.RegularExpressions;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Text;
 
@@ -27,7 +28,7 @@ namespace EgmEcc.Formats.KernelLog;
 /// duplicates. Every other line is counted and reported in one info note per file. A NUL byte
 /// is an error: kernel logs are text, and a binary file read as one must not pass silently.</para>
 /// </remarks>
-public sealed class KernelLogReader : IRetiredReader
+public sealed partial class KernelLogReader : IRetiredReader
 {
     private static readonly string[] Extensions = [".log", ".dmesg", ".kmsg", ".journal", ".txt"];
 
@@ -199,18 +200,11 @@ public sealed class KernelLogReader : IRetiredReader
         throw new InputException(at, $"'{Encoding.UTF8.GetString(marker).TrimEnd()}' is followed by '{Encoding.UTF8.GetString(shown)}', which is not a 64-bit hexadecimal number");
     }
 
-    private static bool IsTimestamped(string line)
-    {
-        // dmesg: "[  123.456789] ..."
-        if (!line.StartsWith('['))
-        {
-            return false;
-        }
+    // "[  123.456789]" anywhere in the line: dmesg, dmesg -x ("kern  :err   : [...]"), journal lines that keep it.
+    [GeneratedRegex(@"\[\s*\d+\.\d+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Timestamp();
 
-        var close = line.IndexOf(']', StringComparison.Ordinal);
-        return close > 1 && line[1..close].Trim() is var stamp && stamp.Contains('.', StringComparison.Ordinal)
-            && stamp.All(c => char.IsAsciiDigit(c) || c == '.');
-    }
+    private static bool IsTimestamped(string line) => Timestamp().IsMatch(line);
 
     private readonly record struct Pending(bool Active, ulong Address, ulong Size, SourceLocation Source);
 }

@@ -131,6 +131,7 @@ public class KernelLogReaderTests
     [Theory]
     [InlineData("[    0.000000] Booting Linux on physical CPU 0x0000000000\n", "boot.txt")]
     [InlineData("Nov 21 05:10:11 grace-a kernel: Linux version 6.8.0\n", "journal")]
+    [InlineData("kern  :info  : [    0.000000] Booting Linux on physical CPU 0x0000000000\n", "dmesg.out")]
     [InlineData("whatever\n", "kern.log")]
     public void Detect_KernelLogWithoutRetiredLinesInTheHead_IsKmsgNotJson(string head, string name)
     {
