@@ -85,7 +85,7 @@ internal sealed class AslTokenizer
             else if (c is >= (byte)'0' and <= (byte)'9')
             {
                 var j = i + 1;
-                while (j < line.Length && (IsWordPart(line[j])))
+                while (j < line.Length && IsWordPart(line[j]))
                 {
                     j++;
                 }
