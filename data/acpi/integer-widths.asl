@@ -54,6 +54,24 @@ DefinitionBlock ("", "SSDT", 2, "NVIDIA", "GRACEEGM", 0x00000001)
             })
         }
 
+        Device (GPU4)
+        {
+            Name (_HID, "NVDA2008")
+            Name (_UID, 4)
+            // GPU0's region again, written in other forms: one region, not a conflict.
+            // Compiled with 'iasl -oi' (no integer optimization) the PXM disassembles as 0x00, not Zero.
+            Name (_DSD, Package ()
+            {
+                ToUUID ("daffd814-6eba-4d8c-8a91-bc9bbf4aa301"),
+                Package ()
+                {
+                    Package () { "nvidia,egm-pxm", 0 },
+                    Package () { "nvidia,egm-size", 0x40000000 },
+                    Package () { "nvidia,egm-base-pa", 0x0000000080000000 },
+                }
+            })
+        }
+
         Device (GPU3)
         {
             Name (_HID, "NVDA2008")

@@ -84,6 +84,25 @@ public partial class AcpiDslRegionReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_IaslWithoutIntegerOptimization_ReadsByteZeroAsZero()
+    {
+        if (!Iasl.Available)
+        {
+            return;
+        }
+
+        var dsl = Iasl.CompileAndDisassemble(TestInputs.DataPath("acpi/integer-widths.asl"), work, "-oi");
+        Assert.Contains("0x00\n", File.ReadAllText(dsl).Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        var file = InputFile.FromPath(dsl);
+        using var stream = file.Open();
+
+        var regions = Reader.Read(stream, file, ReadOptions.Default).ToList();
+
+        Assert.Equal(["egm0", "egm1", "egm258", "egm255"], regions.Select(r => r.Id).ToArray());
+        Assert.Equal(0x8000_0000UL, regions[0].Base);
+    }
+
+    [Fact]
     public void Read_IaslOneSsdtPerSocket_GivesBothRegions()
     {
         if (Disassembled("acpi/ssdt-socket0.asl", "acpi/ssdt-socket1.asl") is not { } regions)

@@ -34,12 +34,15 @@ internal static class Iasl
     }
 
     /// <summary>Compiles <paramref name="aslPath"/> in a fresh folder and returns the path of its disassembly.</summary>
-    public static string CompileAndDisassemble(string aslPath, string workDir)
+    /// <param name="aslPath">The ASL source.</param>
+    /// <param name="workDir">A folder of the test's own.</param>
+    /// <param name="compilerOptions">More <c>iasl</c> options for the compile (<c>-oi</c>: no integer optimization).</param>
+    public static string CompileAndDisassemble(string aslPath, string workDir, params string[] compilerOptions)
     {
         var name = System.IO.Path.GetFileNameWithoutExtension(aslPath);
         var source = System.IO.Path.Combine(workDir, name + ".asl");
         File.Copy(aslPath, source, overwrite: true);
-        Run(workDir, "-p", name, source);
+        Run(workDir, [.. compilerOptions, "-p", name, source]);
         Run(workDir, "-d", System.IO.Path.Combine(workDir, name + ".aml"));
         var dsl = System.IO.Path.Combine(workDir, name + ".dsl");
         Assert.True(File.Exists(dsl), $"iasl -d wrote no {dsl}");
