@@ -85,9 +85,8 @@ public sealed class AcpiDslRegionReader : IRegionReader
     {
         private readonly List<Block> open = [];
         private readonly Dictionary<int, (Region Region, Block Device)> byPxm = [];
-        private readonly Block root = new("\\", "\\", IsDevice: false, Line: 0, Depth: 0);
+        private readonly Block root = new("\\", IsDevice: false, Line: 0, Depth: 0);
         private int depth;
-        private string? keyword;
         private int keywordStep;
         private string? pendingBlock;
         private bool pendingIsDevice;
@@ -120,10 +119,9 @@ public sealed class AcpiDslRegionReader : IRegionReader
             TrackDefinitionBlock(kind, text);
             if (kind == AslTokenKind.String)
             {
-                var value = Encoding.UTF8.GetString(text);
-                if (value is BaseProperty or SizeProperty or PxmProperty or TableProperty)
+                if (PropertyNamed(text) is { } name)
                 {
-                    (awaitingProperty, awaitingLine) = (value, Line);
+                    (awaitingProperty, awaitingLine) = (name, Line);
                 }
 
                 return;
@@ -131,11 +129,11 @@ public sealed class AcpiDslRegionReader : IRegionReader
 
             if (kind == AslTokenKind.Word && (text.SequenceEqual("Device"u8) || text.SequenceEqual("Scope"u8)))
             {
-                (keyword, keywordStep, pendingIsDevice, pendingLine) = (Encoding.ASCII.GetString(text), 1, text[0] == 'D', Line);
+                (keywordStep, pendingIsDevice, pendingLine) = (1, text[0] == 'D', Line);
                 return;
             }
 
-            if (keyword is not null)
+            if (keywordStep > 0)
             {
                 // Device ( NAME ) {  — anything else cancels.
                 switch (keywordStep)
@@ -153,7 +151,7 @@ public sealed class AcpiDslRegionReader : IRegionReader
                     case 4 when kind == AslTokenKind.Symbol && text[0] == '{':
                         break;
                     default:
-                        (keyword, pendingBlock) = (null, null);
+                        (keywordStep, pendingBlock) = (0, null);
                         break;
                 }
             }
@@ -166,12 +164,12 @@ public sealed class AcpiDslRegionReader : IRegionReader
             if (text[0] == '{')
             {
                 depth++;
-                if (keyword is not null && pendingBlock is { } name)
+                if (keywordStep == 4 && pendingBlock is { } name)
                 {
-                    open.Add(new Block(Path(name), name, pendingIsDevice, pendingLine, depth));
+                    open.Add(new Block(Path(name), pendingIsDevice, pendingLine, depth));
                 }
 
-                (keyword, pendingBlock) = (null, null);
+                (keywordStep, pendingBlock) = (0, null);
             }
             else if (text[0] == '}')
             {
@@ -198,6 +196,11 @@ public sealed class AcpiDslRegionReader : IRegionReader
                 throw new InputException(At(Line), $"the file ends inside {block.Path}, opened at line {block.Line}");
             }
 
+            if (depth > 0)
+            {
+                throw new InputException(At(Line), $"the file ends inside {depth} unclosed block{(depth == 1 ? string.Empty : "s")}: it is cut short");
+            }
+
             if (awaitingProperty is { } property)
             {
                 throw new InputException(At(awaitingLine), $"'{property}' has no value: the file ends after it");
@@ -205,6 +208,13 @@ public sealed class AcpiDslRegionReader : IRegionReader
 
             Close(root);
         }
+
+        private static string? PropertyNamed(ReadOnlySpan<byte> text) =>
+            text.SequenceEqual("nvidia,egm-base-pa"u8) ? BaseProperty
+            : text.SequenceEqual("nvidia,egm-size"u8) ? SizeProperty
+            : text.SequenceEqual("nvidia,egm-pxm"u8) ? PxmProperty
+            : text.SequenceEqual("nvidia,egm-retired-pages-data-base"u8) ? TableProperty
+            : null;
 
         private Block Current()
         {
@@ -331,7 +341,7 @@ public sealed class AcpiDslRegionReader : IRegionReader
     }
 
     /// <summary>An open <c>Scope</c> or <c>Device</c> block, and the EGM properties found directly in it.</summary>
-    private sealed record Block(string Path, string Name, bool IsDevice, long Line, int Depth)
+    private sealed record Block(string Path, bool IsDevice, long Line, int Depth)
     {
         public Dictionary<string, (ulong Value, long Line)> Values { get; } = new(StringComparer.Ordinal);
 
