@@ -26,13 +26,13 @@ internal sealed class InputOptions
 
     public Option<string?> RegionsFormat { get; } = new("--regions-format")
     {
-        Description = "The format of --regions files, instead of detecting it.",
+        Description = $"The format of --regions files, instead of detecting it: {string.Join(", ", FormatRegistry.Default.RegionFormatNames)}.",
         HelpName = "FORMAT",
     };
 
     public Option<string?> RetiredFormat { get; } = new("--retired-format")
     {
-        Description = "The format of --retired files, instead of detecting it.",
+        Description = $"The format of --retired files, instead of detecting it: {string.Join(", ", FormatRegistry.Default.RetiredFormatNames)}.",
         HelpName = "FORMAT",
     };
 
@@ -48,7 +48,7 @@ internal sealed class InputOptions
 
     public Option<string?> Region { get; } = new("--region")
     {
-        Description = "The region (id) of region-relative inputs whose file name does not say (egm<N>).",
+        Description = "The region (id) of region-relative inputs (ioctl lists) whose file name does not say egm<N>.",
         HelpName = "ID",
     };
 

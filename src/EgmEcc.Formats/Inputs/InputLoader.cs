@@ -16,8 +16,9 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
         foreach (var file in files)
         {
             using var stream = OpenRewindable(file, out var head);
-            var reader = formats.PickRegionReader(head, file, format);
-            regions.AddRange(reader.Read(stream, file, options));
+            var sized = file with { Length = stream.Length };
+            var reader = formats.PickRegionReader(head, sized, format);
+            regions.AddRange(reader.Read(stream, sized, options));
         }
 
         return RegionSet.Create(regions);
@@ -32,8 +33,9 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
         foreach (var file in files)
         {
             using var stream = OpenRewindable(file, out var head);
-            var reader = formats.PickRetiredReader(head, file, format);
-            reader.Read(stream, file, options, records, diagnostics.Add);
+            var sized = file with { Length = stream.Length };
+            var reader = formats.PickRetiredReader(head, sized, format);
+            reader.Read(stream, sized, options, records, diagnostics.Add);
         }
 
         return new RetiredInput(records, diagnostics);
@@ -54,6 +56,7 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
                 stream.CopyTo(buffered);
             }
 
+            buffered.Position = 0;
             stream = buffered;
         }
 
