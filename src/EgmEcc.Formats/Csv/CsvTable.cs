@@ -154,8 +154,20 @@ internal sealed class CsvTable : IDisposable
         }
         catch (CsvFormatException e)
         {
-            throw new InputException(SourceLocation.AtLine(file, e.LineNumber > 0 ? e.LineNumber : line), $"malformed CSV: {e.Message}");
+            throw new InputException(SourceLocation.AtLine(file, e.LineNumber > 0 ? e.LineNumber : line), $"malformed CSV: {Reason(e.Message)}");
         }
+    }
+
+    /// <summary>
+    /// The reason in CsvHelper's "Malformed CSV in record N (line L): REASON (byte offset B)."
+    /// without the position, which the location already gives.
+    /// </summary>
+    private static string Reason(string message)
+    {
+        var start = message.IndexOf("): ", StringComparison.Ordinal);
+        var text = message.StartsWith("Malformed CSV", StringComparison.Ordinal) && start > 0 ? message[(start + 3)..] : message;
+        var end = text.LastIndexOf(" (byte offset", StringComparison.Ordinal);
+        return (end > 0 ? text[..end] : text).TrimEnd('.');
     }
 
     private static void Guard(string file, long line, Action read) => Guard(file, line, () =>

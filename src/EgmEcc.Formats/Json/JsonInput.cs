@@ -27,7 +27,10 @@ internal sealed class JsonInput
     {
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return new JsonInput(buffer.ToArray(), file);
+        var bytes = buffer.ToArray();
+
+        // Utf8JsonReader rejects a byte-order mark; editors on Windows write one.
+        return new JsonInput(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes, file);
     }
 
     public static JsonReaderOptions ReaderOptions => new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
@@ -118,7 +121,7 @@ internal sealed class JsonInput
     /// </summary>
     public void EnterList(ref Utf8JsonReader reader, string property)
     {
-        if (!Read(ref reader))
+        if (bytes.AsSpan().TrimStart(" \t\r\n"u8).IsEmpty || !Read(ref reader))
         {
             throw new InputException(SourceLocation.AtLine(file, 1), $"the file is empty; expected a JSON array or an object with '{property}'");
         }
@@ -153,6 +156,17 @@ internal sealed class JsonInput
         throw new InputException(At(ref reader), $"the object has no '{property}' array");
     }
 
+    /// <summary>
+    /// Reads past the end of the list to the end of the document, so that what follows the list
+    /// (the rest of a plan, or garbage after the closing bracket) is checked, not ignored.
+    /// </summary>
+    public void Finish(ref Utf8JsonReader reader)
+    {
+        while (Read(ref reader))
+        {
+        }
+    }
+
     /// <summary>The pooled string for a name, so records share instances.</summary>
     public string Pool(string value, Dictionary<string, string> pool)
     {
@@ -164,11 +178,19 @@ internal sealed class JsonInput
         return shared;
     }
 
+    /// <summary>The reader's message without the position it appends (the location says it) and lower-cased like ours.</summary>
     private static string FirstSentence(string message)
     {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        var text = end > 0 ? message[..end] : message;
-        return text.TrimEnd('.').Replace('\'', '"');
+        var text = message;
+        foreach (var tail in new[] { " LineNumber:", " Path:" })
+        {
+            var end = text.IndexOf(tail, StringComparison.Ordinal);
+            text = end > 0 ? text[..end] : text;
+        }
+
+        var sentence = text.IndexOf(". ", StringComparison.Ordinal);
+        text = (sentence > 0 ? text[..sentence] : text).Trim().TrimEnd('.').Replace('\'', '"');
+        return text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
     /// <summary>A short, printable form of a property name for errors.</summary>

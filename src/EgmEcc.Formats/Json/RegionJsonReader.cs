@@ -84,6 +84,7 @@ public sealed class RegionJsonReader : IRegionReader
                 guestSize));
         }
 
+        input.Finish(ref reader);
         return regions;
     }
 }

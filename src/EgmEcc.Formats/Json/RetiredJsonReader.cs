@@ -82,5 +82,7 @@ public sealed class RetiredJsonReader : IRetiredReader
                     : "the record has both 'address' and 'offset'; give one");
             }
         }
+
+        input.Finish(ref reader);
     }
 }
