@@ -26,6 +26,19 @@ public static class EgmEccCli
         try
         {
             var result = CreateRootCommand(console).Parse(args);
+            if (result.Errors.Count > 0)
+            {
+                // Parse errors are usage errors like any other: one line each on standard error,
+                // and nothing on standard output (the help text there would end up in a plan file).
+                foreach (var error in result.Errors)
+                {
+                    console.Error.WriteLine($"egmecc: error: {error.Message}");
+                }
+
+                console.Error.WriteLine($"egmecc: see '{CommandPath(result.CommandResult)} --help'");
+                return ExitCodes.Usage;
+            }
+
             return result.Invoke(new InvocationConfiguration
             {
                 Output = console.Out,
@@ -54,6 +67,9 @@ public static class EgmEccCli
             return ExitCodes.Internal;
         }
     }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult command) =>
+        command.Parent is System.CommandLine.Parsing.CommandResult parent ? $"{CommandPath(parent)} {command.Command.Name}" : "egmecc";
 }
 
 /// <summary>A command line that parsed but does not make sense (options that exclude each other, a bad combination).</summary>
