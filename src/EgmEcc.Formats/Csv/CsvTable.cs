@@ -22,11 +22,15 @@ internal sealed class CsvTable : IDisposable
     private CsvTable(CsvReader reader, string file, string[] columns, int[] indexOf)
     {
         headerCount = indexOf.Count(i => i >= 0);
+        HeaderLocation = SourceLocation.AtLine(file, reader.LineNumber);
         this.reader = reader;
         this.file = file;
         this.columns = columns;
         this.indexOf = indexOf;
     }
+
+    /// <summary>The location of the header (after any leading comments and blank lines), for errors about columns.</summary>
+    public SourceLocation HeaderLocation { get; }
 
     /// <summary>The location of the current row.</summary>
     public SourceLocation Location => SourceLocation.AtLine(file, reader.LineNumber);

@@ -32,7 +32,7 @@ public sealed class RegionCsvReader : IRegionReader
         {
             if (!table.Has(required))
             {
-                throw new InputException(SourceLocation.AtLine(file.Name, 1), $"missing column '{Columns[required]}'; expected a header {Describe}");
+                throw new InputException(table.HeaderLocation, $"missing column '{Columns[required]}'; expected a header {Describe}");
             }
         }
 

@@ -36,7 +36,7 @@ public sealed class RetiredCsvReader : IRetiredReader
         var byOffset = table.Has(RegionColumn) && table.Has(Offset);
         if (!byAddress && !byOffset)
         {
-            throw new InputException(SourceLocation.AtLine(file.Name, 1), $"the header names neither 'address' nor 'region' and 'offset'; expected {Describe}");
+            throw new InputException(table.HeaderLocation, $"the header names neither 'address' nor 'region' and 'offset'; expected {Describe}");
         }
 
         while (table.Read())
