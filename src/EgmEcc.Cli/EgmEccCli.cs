@@ -32,7 +32,7 @@ public static class EgmEccCli
                 // and nothing on standard output (the help text there would end up in a plan file).
                 foreach (var error in result.Errors)
                 {
-                    console.Error.WriteLine($"egmecc: error: {error.Message}");
+                    console.Error.WriteLine(OneLine.Of($"egmecc: error: {error.Message}"));
                 }
 
                 console.Error.WriteLine($"egmecc: see '{CommandPath(result.CommandResult)} --help'");
@@ -48,22 +48,22 @@ public static class EgmEccCli
         }
         catch (InputException e)
         {
-            console.Error.WriteLine($"egmecc: error: {e.Location}: {e.Message}");
+            console.Error.WriteLine(OneLine.Of($"egmecc: error: {e.Location}: {e.Message}"));
             return ExitCodes.Input;
         }
         catch (UsageException e)
         {
-            console.Error.WriteLine($"egmecc: error: {e.Message}");
+            console.Error.WriteLine(OneLine.Of($"egmecc: error: {e.Message}"));
             return ExitCodes.Usage;
         }
         catch (IOException e)
         {
-            console.Error.WriteLine($"egmecc: error: {e.Message}");
+            console.Error.WriteLine(OneLine.Of($"egmecc: error: {e.Message}"));
             return ExitCodes.Input;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            console.Error.WriteLine($"egmecc: internal error: {e.GetType().Name}: {e.Message} (please report this)");
+            console.Error.WriteLine(OneLine.Of($"egmecc: internal error: {e.GetType().Name}: {e.Message} (please report this)"));
             return ExitCodes.Internal;
         }
     }
