@@ -178,7 +178,7 @@ internal sealed class JsonInput
         return shared;
     }
 
-    /// <summary>The reader's message without the position it appends (the location says it) and lower-cased like ours.</summary>
+    /// <summary>The reader's message without the position it appends (the location says it), its sentences lower-cased like ours and joined by <c>;</c>.</summary>
     private static string FirstSentence(string message)
     {
         var text = message;
@@ -188,9 +188,8 @@ internal sealed class JsonInput
             text = end > 0 ? text[..end] : text;
         }
 
-        var sentence = text.IndexOf(". ", StringComparison.Ordinal);
-        text = (sentence > 0 ? text[..sentence] : text).Trim().TrimEnd('.').Replace('\'', '"');
-        return text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+        var sentences = text.Trim().TrimEnd('.').Replace('\'', '"').Split(". ", StringSplitOptions.RemoveEmptyEntries);
+        return string.Join("; ", sentences.Select(s => s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s));
     }
 
     /// <summary>A short, printable form of a property name for errors.</summary>
