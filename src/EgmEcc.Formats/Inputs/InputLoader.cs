@@ -54,6 +54,7 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
                 stream.CopyTo(buffered);
             }
 
+            buffered.Position = 0;
             stream = buffered;
         }
 
