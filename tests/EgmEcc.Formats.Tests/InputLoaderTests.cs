@@ -58,7 +58,7 @@ public class InputLoaderTests
     {
         var e = Assert.Throws<InputException>(() => Loader.LoadRegions([File("r.csv", "id,node,base,size\n")], "json"));
 
-        Assert.Equal("r.csv:1: malformed JSON: \"i\" is an invalid start of a value", e.ToString());
+        Assert.Equal("r.csv:1: malformed JSON: 'i' is an invalid start of a value", e.ToString());
     }
 
     [Fact]

@@ -44,11 +44,11 @@ public partial class RegionJsonReaderTests
     }
 
     [Theory]
-    [InlineData("[\n{\"id\":\"a\",\"node\":0,\"base\":0,\"size\":1}\n{\"id\":\"b\"}]", "r.json:3: malformed JSON: \"{\" is invalid after a value; expected either \",\", \"}\", or \"]\"")]
+    [InlineData("[\n{\"id\":\"a\",\"node\":0,\"base\":0,\"size\":1}\n{\"id\":\"b\"}]", "r.json:3: malformed JSON: '{' is invalid after a value; expected either ',', '}', or ']'")]
     [InlineData("[\n{\"id\":\"a\",\"node\":0,\"base\":0,\"size\":1}", "r.json:2: malformed JSON: expected depth to be zero at the end of the JSON payload; there is an open JSON object or array that should be closed")]
-    [InlineData("[{\"id\":\"a\",\"node\":0,\"base\":0,\"size\":1}]\n\n]", "r.json:3: malformed JSON: \"]\" is invalid after a single JSON value; expected end of data")]
-    [InlineData("{\"regions\":[{\"id\":\"a\",\"node\":0,\"base\":0,\"size\":1}],\n\"accounting\": {,}}", "r.json:2: malformed JSON: \",\" is an invalid start of a property name; expected a \"\"\"")]
-    [InlineData("[{'id':'a'}]", "r.json:1: malformed JSON: \"\"\" is an invalid start of a property name; expected a \"\"\"")]
+    [InlineData("[{\"id\":\"a\",\"node\":0,\"base\":0,\"size\":1}]\n\n]", "r.json:3: malformed JSON: ']' is invalid after a single JSON value; expected end of data")]
+    [InlineData("{\"regions\":[{\"id\":\"a\",\"node\":0,\"base\":0,\"size\":1}],\n\"accounting\": {,}}", "r.json:2: malformed JSON: ',' is an invalid start of a property name; expected a '\"'")]
+    [InlineData("[{'id':'a'}]", "r.json:1: malformed JSON: ''' is an invalid start of a property name; expected a '\"'")]
     [InlineData("", "r.json:1: the file is empty; expected a JSON array or an object with 'regions'")]
     [InlineData(" \n\n", "r.json:1: the file is empty; expected a JSON array or an object with 'regions'")]
     public void Read_MalformedJson_IsAnErrorAtTheLineOfTheFault(string text, string error)

@@ -85,9 +85,9 @@ public class RetiredJsonReaderTests
     }
 
     [Theory]
-    [InlineData("[\n{\"address\": 0}\n{\"address\": 1}]", "t.json:3: malformed JSON: \"{\" is invalid after a value; expected either \",\", \"}\", or \"]\"")]
-    [InlineData("[\n{\"address\": 0x10}]", "t.json:2: malformed JSON: \"x\" is an invalid end of a number; expected a delimiter")]
-    [InlineData("[{\"address\": 0}] trailing", "t.json:1: malformed JSON: \"t\" is invalid after a single JSON value; expected end of data")]
+    [InlineData("[\n{\"address\": 0}\n{\"address\": 1}]", "t.json:3: malformed JSON: '{' is invalid after a value; expected either ',', '}', or ']'")]
+    [InlineData("[\n{\"address\": 0x10}]", "t.json:2: malformed JSON: 'x' is an invalid end of a number; expected a delimiter")]
+    [InlineData("[{\"address\": 0}] trailing", "t.json:1: malformed JSON: 't' is invalid after a single JSON value; expected end of data")]
     [InlineData("", "t.json:1: the file is empty; expected a JSON array or an object with 'retired'")]
     public void Read_MalformedJson_IsAnErrorAtTheLineOfTheFault(string text, string error)
     {

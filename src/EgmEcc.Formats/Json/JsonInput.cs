@@ -188,7 +188,7 @@ internal sealed class JsonInput
             text = end > 0 ? text[..end] : text;
         }
 
-        var sentences = text.Trim().TrimEnd('.').Replace('\'', '"').Split(". ", StringSplitOptions.RemoveEmptyEntries);
+        var sentences = text.Trim().TrimEnd('.').Split(". ", StringSplitOptions.RemoveEmptyEntries);
         return string.Join("; ", sentences.Select(s => s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s));
     }
 
