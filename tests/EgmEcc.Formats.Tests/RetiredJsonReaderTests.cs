@@ -4,7 +4,7 @@ using static EgmEcc.Formats.Tests.TestInputs;
 
 namespace EgmEcc.Formats.Tests;
 
-public class RetiredJsonReaderTests
+public partial class RetiredJsonReaderTests
 {
     private static readonly RetiredJsonReader Reader = new();
 
