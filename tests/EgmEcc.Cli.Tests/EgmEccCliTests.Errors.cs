@@ -4,6 +4,7 @@ namespace EgmEcc.Cli.Tests;
 
 public partial class EgmEccCliTests
 {
+    // Regression: an empty file name or region id was an internal error (exit 70).
     [Theory]
     [InlineData("egmecc: error: Unrecognized command or argument '--bogus'.", "plan", "--regions", Regions, "--bogus")]
     [InlineData("egmecc: error: --granule: '64Q' has an unknown size suffix (use K, M, G, T or KiB, MiB, GiB, TiB)", "plan", "--regions", Regions, "--granule", "64Q")]
@@ -16,6 +17,9 @@ public partial class EgmEccCliTests
     [InlineData("egmecc: error: only one input can be standard input ('-')", "plan", "--regions", "-", "--retired", "-")]
     [InlineData("egmecc: error: only one input can be standard input ('-')", "validate", "--regions", Regions, "--retired", "-", "--retired", "-")]
     [InlineData("egmecc: error: Option '--regions' is required.", "plan", "--retired", Retired)]
+    [InlineData("egmecc: error: --regions needs a file name, not ''", "plan", "--regions", "")]
+    [InlineData("egmecc: error: --retired needs a file name, not ''", "validate", "--regions", Regions, "--retired", "")]
+    [InlineData("egmecc: error: --region needs a region id, not ''", "plan", "--regions", Regions, "--region", "")]
     [InlineData("egmecc: error: Required command was not provided.")]
     [InlineData("egmecc: error: Required command was not provided.", "plna")]
     public void Run_UsageError_ExitsOneWithAnErrorLineAndNoHelpOnStdout(string firstLine, params string[] args)
@@ -50,6 +54,7 @@ public partial class EgmEccCliTests
 
     [Theory]
     [InlineData("egmecc: error: data/nonexistent.csv: cannot open: no such file", "--regions", "data/nonexistent.csv")]
+    [InlineData("egmecc: error: data/samples: cannot open: it is a directory", "--regions", "data/samples")]
     [InlineData("egmecc: error: data/samples/grace-2s.retired.csv:3: unknown column 'address'; expected a header 'id,node,base,size' (optional: host, guestSize)", "--regions", Retired)]
     [InlineData("egmecc: error: data/samples/grace-2s.regions.csv: unknown region format 'acpi'; known: csv, json", "--regions", Regions, "--regions-format", "acpi")]
     [InlineData("egmecc: error: data/samples/grace-2s.regions.csv:4: unknown column 'id'; expected a header 'address' or 'region,offset' (optional: size, host, source)", "--regions", Regions, "--retired", Regions)]

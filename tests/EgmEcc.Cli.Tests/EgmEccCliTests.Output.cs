@@ -77,4 +77,21 @@ public partial class EgmEccCliTests
 
         AssertInputError(result, $"egmecc: error: cannot write {path}: no such directory");
     }
+
+    [Fact]
+    public void Plan_OutputIsADirectory_IsAnErrorAndWritesNothingThere()
+    {
+        var dir = TemporaryDirectory();
+        try
+        {
+            var result = Run("plan", "--regions", Regions, "--output", dir);
+
+            AssertInputError(result, $"egmecc: error: cannot write {dir}: it is a directory");
+            Assert.Empty(Directory.GetFileSystemEntries(dir));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

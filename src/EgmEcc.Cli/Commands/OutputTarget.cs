@@ -14,6 +14,11 @@ internal static class OutputTarget
             return;
         }
 
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"cannot write {path}: it is a directory");
+        }
+
         // Write beside the target, then move, so a failed run never leaves half a file.
         var temporary = path + ".tmp";
         try
