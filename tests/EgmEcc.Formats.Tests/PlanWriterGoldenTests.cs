@@ -62,6 +62,16 @@ public class PlanWriterGoldenTests
         Assert.Contains(low.Holes, h => h.FragmentBytes > 0);
     }
 
+    // Regression: the text table's header row ended in padding spaces.
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Write_NoLineEndsInWhitespace(string format)
+    {
+        var lines = Write(format, TrickyPlan()).Split('\n');
+
+        Assert.DoesNotContain(lines, line => line.Length > 0 && char.IsWhiteSpace(line[^1]));
+    }
+
     private static string Extension(string format) => format == "text" ? "txt" : format;
 
     private static InputFile Sample(string relative) => new(relative, () => File.OpenRead(Repo.PathOf(relative)));
