@@ -109,6 +109,27 @@ public partial class EgmEccCliTests
     }
 
     [Fact]
+    public void Plan_RegionsSplitOverCsvAndJson_GivesTheSamePlan()
+    {
+        var dir = TemporaryDirectory();
+        try
+        {
+            var csv = Path.Combine(dir, "socket0.csv");
+            var json = Path.Combine(dir, "socket1.regions");
+            File.WriteAllText(csv, "id,node,base,size\negm0,0,0x0000_0020_0000_0000,384G\n");
+            File.WriteAllText(json, """[{"id": "egm1", "node": 1, "base": "0x402000000000", "size": 412316860416}]""");
+
+            var split = Run("plan", "--regions", json, "--regions", csv, "--retired", Retired, "--format", "csv");
+
+            Assert.Equal(Run("plan", "--regions", Regions, "--retired", Retired, "--format", "csv").Out, split.Out);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Plan_ManyWarnings_PrintsTwentyAndCountsTheRest()
     {
         var records = string.Concat(Enumerable.Range(1, 25).Select(i => $"0x{i:x}0000\n"));
