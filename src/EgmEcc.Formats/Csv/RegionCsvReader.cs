@@ -15,7 +15,7 @@ public sealed class RegionCsvReader : IRegionReader
     /// <inheritdoc/>
     public int Sniff(ReadOnlySpan<byte> head, InputFile file)
     {
-        var header = Sniffing.FirstTextLine(head).Replace(" ", string.Empty, StringComparison.Ordinal).Split(',');
+        var header = Sniffing.FirstTextLine(head).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\"", string.Empty, StringComparison.Ordinal).Split(',');
         if (header.Contains("base") && header.Contains("size") && header.Contains("node"))
         {
             return Sniffing.Certain;

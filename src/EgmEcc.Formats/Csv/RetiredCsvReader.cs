@@ -19,7 +19,7 @@ public sealed class RetiredCsvReader : IRetiredReader
     /// <inheritdoc/>
     public int Sniff(ReadOnlySpan<byte> head, InputFile file)
     {
-        var header = Sniffing.FirstTextLine(head).Replace(" ", string.Empty, StringComparison.Ordinal).Split(',');
+        var header = Sniffing.FirstTextLine(head).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\"", string.Empty, StringComparison.Ordinal).Split(',');
         if (header.Contains("address") || (header.Contains("region") && header.Contains("offset")))
         {
             return Sniffing.Certain;
