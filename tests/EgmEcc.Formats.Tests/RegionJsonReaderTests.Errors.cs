@@ -55,4 +55,13 @@ public partial class RegionJsonReaderTests
     {
         Assert.Equal(error, RegionError(Reader, text, "r.json"));
     }
+
+    // Regression: text that is not UTF-8 inside a JSON string was an internal error.
+    [Fact]
+    public void Read_IdThatIsNotUtf8_IsAnInputError()
+    {
+        byte[] bytes = [.. Bytes("[\n{\"id\": \""), 0xff, .. Bytes("\", \"node\": 0, \"base\": 0, \"size\": 1}]")];
+
+        Assert.Equal("r.json:2: 'id' is not valid UTF-8 text", Assert.Throws<InputException>(() => Regions(Reader, bytes, "r.json")).ToString());
+    }
 }

@@ -93,4 +93,19 @@ public partial class RetiredJsonReaderTests
     {
         Assert.Equal(error, RetiredError(Reader, text, "t.json"));
     }
+
+    // Regression: text that is not UTF-8 inside a JSON string was an internal error.
+    [Theory]
+    [InlineData(new byte[] { (byte)'[', (byte)'\n', (byte)'{', (byte)'"', (byte)'a', (byte)'d', (byte)'d', (byte)'r', (byte)'e', (byte)'s', (byte)'s', (byte)'"', (byte)':', (byte)'"', 0xff, (byte)'"', (byte)'}', (byte)']' }, "t.json:2: 'address' is not valid UTF-8 text")]
+    [InlineData(new byte[] { (byte)'[', (byte)'{', (byte)'"', (byte)'h', (byte)'o', (byte)'s', (byte)'t', (byte)'"', (byte)':', (byte)'"', 0xc3, (byte)'"', (byte)'}', (byte)']' }, "t.json:1: 'host' is not valid UTF-8 text")]
+    public void Read_StringThatIsNotUtf8_IsAnInputError(byte[] bytes, string error)
+    {
+        Assert.Equal(error, Assert.Throws<InputException>(() => Retired(Reader, bytes, "t.json")).ToString());
+    }
+
+    [Fact]
+    public void Read_LoneSurrogateEscape_IsAnInputError()
+    {
+        Assert.Equal("t.json:1: 'region' is not valid UTF-8 text", RetiredError(Reader, "[{\"region\": \"\\ud800\", \"offset\": 0}]", "t.json"));
+    }
 }

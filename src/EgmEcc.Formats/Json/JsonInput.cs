@@ -87,7 +87,7 @@ internal sealed class JsonInput
                 error = Numbers.TryParseUInt64(raw, out value);
                 break;
             case JsonTokenType.String:
-                var text = reader.GetString() ?? string.Empty;
+                var text = GetString(ref reader, property);
                 error = size ? Numbers.TryParseSize(text, out value) : Numbers.TryParseUInt64(text, out value);
                 break;
             default:
@@ -100,8 +100,21 @@ internal sealed class JsonInput
     /// <summary>Reads a string property.</summary>
     public string Text(ref Utf8JsonReader reader, string property) =>
         reader.TokenType == JsonTokenType.String
-            ? reader.GetString() ?? string.Empty
+            ? GetString(ref reader, property)
             : throw new InputException(At(ref reader), $"'{property}' must be a string, not {Describe(reader.TokenType)}");
+
+    /// <summary>A string token's text; bytes that are not UTF-8 (or a lone surrogate escape) are an input error, not a crash.</summary>
+    private string GetString(ref Utf8JsonReader reader, string property)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InputException(At(ref reader), $"'{property}' is not valid UTF-8 text");
+        }
+    }
 
     public static string Describe(JsonTokenType type) => type switch
     {
