@@ -27,6 +27,7 @@ public partial class RegionCsvReaderTests
     [InlineData("id,node,base,size\na,0,0x0\n", "r.csv:2: column 'size' is empty or missing")]
     [InlineData("id,node,base,size\na,0,,64K\n", "r.csv:2: column 'base' is empty or missing")]
     [InlineData("id,node,base,size\n,0,0x0,64K\n", "r.csv:2: column 'id' is empty")]
+    [InlineData("id,node,base,size\n\" \",0,0x0,64K\n", "r.csv:2: column 'id' is empty")]
     [InlineData("id,node,base,size\na\n", "r.csv:2: column 'node' is empty or missing")]
     [InlineData("id,node,base,size\na,0,0x0,64K,extra\n", "r.csv:2: the row has 5 fields but the header has 4")]
     public void Read_RowWithMissingOrExtraFields_IsAnError(string text, string error)

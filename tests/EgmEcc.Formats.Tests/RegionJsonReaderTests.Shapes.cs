@@ -78,6 +78,17 @@ public partial class RegionJsonReaderTests
         Assert.Equal("egm4", region.Id);
     }
 
+    // Regression: a blank id reached Region's argument check and was an internal error.
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"  \"")]
+    public void Read_BlankId_NamesTheRegionAfterItsPxm(string id)
+    {
+        var text = $$"""[{"id": {{id}}, "node": 4, "base": 0, "size": 65536}]""";
+
+        Assert.Equal("egm4", Assert.Single(Regions(Reader, text, "r.json")).Id);
+    }
+
     [Fact]
     public void Read_NoHost_TakesTheHostFromTheOptions()
     {

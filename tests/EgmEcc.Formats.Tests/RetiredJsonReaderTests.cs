@@ -65,6 +65,7 @@ public partial class RetiredJsonReaderTests
     [InlineData("[\n{\"address\": 0, \"offset\": 0, \"region\": \"egm0\"}]", "t.json:2: the record has both 'address' and 'offset'; give one")]
     [InlineData("[\n{\"size\": 4096}]", "t.json:2: the record has neither 'address' nor 'offset'")]
     [InlineData("[\n{\"offset\": 0}]", "t.json:2: the record has an 'offset' but no 'region'")]
+    [InlineData("[\n{\"region\": \"\", \"offset\": 0}]", "t.json:2: the record has an 'offset' but no 'region'")]
     public void Read_BadRecord_IsAnErrorAtItsLine(string text, string error)
     {
         Assert.Equal(error, RetiredError(Reader, text, "t.json"));

@@ -38,7 +38,12 @@ public sealed class RegionCsvReader : IRegionReader
 
         while (table.Read())
         {
-            var id = table.Text(Id) ?? throw new InputException(table.Location, "column 'id' is empty");
+            var id = table.Text(Id)?.Trim();
+            if (string.IsNullOrEmpty(id))
+            {
+                throw new InputException(table.Location, "column 'id' is empty");
+            }
+
             var node = table.Required(Node, size: false);
             if (node > int.MaxValue)
             {
