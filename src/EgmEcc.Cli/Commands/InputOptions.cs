@@ -100,6 +100,7 @@ internal sealed class InputOptions
         {
             throw new UsageException("--region needs a region id, not ''");
         }
+
         if (regions.Concat(retired).Count(path => path == "-") > 1)
         {
             throw new UsageException("only one input can be standard input ('-')");

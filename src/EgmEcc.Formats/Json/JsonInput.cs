@@ -57,7 +57,7 @@ internal sealed class JsonInput
         }
         catch (JsonException e)
         {
-            throw new InputException(SourceLocation.AtLine(file, (e.LineNumber ?? 0) + 1), $"malformed JSON: {FirstSentence(e.Message)}");
+            throw new InputException(SourceLocation.AtLine(file, (e.LineNumber ?? 0) + 1), $"malformed JSON: {ReaderMessage(e.Message)}");
         }
     }
 
@@ -70,7 +70,7 @@ internal sealed class JsonInput
         }
         catch (JsonException e)
         {
-            throw new InputException(SourceLocation.AtLine(file, (e.LineNumber ?? 0) + 1), $"malformed JSON: {FirstSentence(e.Message)}");
+            throw new InputException(SourceLocation.AtLine(file, (e.LineNumber ?? 0) + 1), $"malformed JSON: {ReaderMessage(e.Message)}");
         }
     }
 
@@ -192,7 +192,7 @@ internal sealed class JsonInput
     }
 
     /// <summary>The reader's message without the position it appends (the location says it), its sentences lower-cased like ours and joined by <c>;</c>.</summary>
-    private static string FirstSentence(string message)
+    private static string ReaderMessage(string message)
     {
         var text = message;
         foreach (var tail in new[] { " LineNumber:", " Path:" })
