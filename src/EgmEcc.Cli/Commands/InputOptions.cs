@@ -90,6 +90,17 @@ internal sealed class InputOptions
 
         var regions = result.GetValue(Regions) ?? [];
         var retired = result.GetValue(Retired) ?? [];
+        if (regions.Concat(retired).Any(path => path.Length == 0))
+        {
+            throw new UsageException($"{(regions.Any(path => path.Length == 0) ? "--regions" : "--retired")} needs a file name, not ''");
+        }
+
+        var region = result.GetValue(Region);
+        if (region is { Length: 0 })
+        {
+            throw new UsageException("--region needs a region id, not ''");
+        }
+
         if (regions.Concat(retired).Count(path => path == "-") > 1)
         {
             throw new UsageException("only one input can be standard input ('-')");
@@ -101,7 +112,7 @@ internal sealed class InputOptions
             Retired = [.. retired.Select(path => InputFile.FromPath(path, console.OpenStandardInput))],
             RegionsFormat = result.GetValue(RegionsFormat),
             RetiredFormat = result.GetValue(RetiredFormat),
-            ReadOptions = new ReadOptions { HostPage = hostPage, Region = result.GetValue(Region) },
+            ReadOptions = new ReadOptions { HostPage = hostPage, Region = region },
         };
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using EgmEcc.Formats.Inputs;
-using EgmEcc.Formats.Lines;
+using EgmEcc.Formats.Streaming;
 
 namespace EgmEcc.Formats.Acpi;
 

@@ -22,11 +22,15 @@ internal sealed class CsvTable : IDisposable
     private CsvTable(CsvReader reader, string file, string[] columns, int[] indexOf)
     {
         headerCount = indexOf.Count(i => i >= 0);
+        HeaderLocation = SourceLocation.AtLine(file, reader.LineNumber);
         this.reader = reader;
         this.file = file;
         this.columns = columns;
         this.indexOf = indexOf;
     }
+
+    /// <summary>The location of the header (after any leading comments and blank lines), for errors about columns.</summary>
+    public SourceLocation HeaderLocation { get; }
 
     /// <summary>The location of the current row.</summary>
     public SourceLocation Location => SourceLocation.AtLine(file, reader.LineNumber);
@@ -154,8 +158,20 @@ internal sealed class CsvTable : IDisposable
         }
         catch (CsvFormatException e)
         {
-            throw new InputException(SourceLocation.AtLine(file, e.LineNumber > 0 ? e.LineNumber : line), $"malformed CSV: {e.Message}");
+            throw new InputException(SourceLocation.AtLine(file, e.LineNumber > 0 ? e.LineNumber : line), $"malformed CSV: {Reason(e.Message)}");
         }
+    }
+
+    /// <summary>
+    /// The reason in CsvHelper's "Malformed CSV in record N (line L): REASON (byte offset B)."
+    /// without the position, which the location already gives.
+    /// </summary>
+    private static string Reason(string message)
+    {
+        var start = message.IndexOf("): ", StringComparison.Ordinal);
+        var text = message.StartsWith("Malformed CSV", StringComparison.Ordinal) && start > 0 ? message[(start + 3)..] : message;
+        var end = text.LastIndexOf(" (byte offset", StringComparison.Ordinal);
+        return (end > 0 ? text[..end] : text).TrimEnd('.');
     }
 
     private static void Guard(string file, long line, Action read) => Guard(file, line, () =>

@@ -47,6 +47,7 @@ public sealed record InputFile(string Name, Func<Stream> Open)
         {
             var reason = e switch
             {
+                _ when Directory.Exists(path) => "it is a directory",
                 FileNotFoundException or DirectoryNotFoundException => "no such file",
                 UnauthorizedAccessException => "permission denied",
                 _ => e.Message,

@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
 using EgmEcc.Formats.Inputs;
-using EgmEcc.Formats.Lines;
+using EgmEcc.Formats.Streaming;
 
 namespace EgmEcc.Formats.KernelLog;
 

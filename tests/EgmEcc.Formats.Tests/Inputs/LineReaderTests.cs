@@ -1,5 +1,5 @@
 using System.Text;
-using EgmEcc.Formats.Lines;
+using EgmEcc.Formats.Streaming;
 
 namespace EgmEcc.Formats.Tests;
 

@@ -4,7 +4,7 @@ using EgmEcc.Formats.Inputs;
 namespace EgmEcc.Formats.Tests;
 
 /// <summary>Builds inputs for reader tests: binary dumps, text files, the repository's data folder.</summary>
-internal static class TestInputs
+internal static partial class TestInputs
 {
     public static readonly SourceLocation Here = SourceLocation.AtLine("test", 1);
 

@@ -1,4 +1,4 @@
-namespace EgmEcc.Formats.Lines;
+namespace EgmEcc.Formats.Streaming;
 
 /// <summary>
 /// Reads a text input line by line through one fixed buffer, so memory stays flat whatever the
