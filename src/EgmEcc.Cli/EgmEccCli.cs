@@ -15,6 +15,10 @@ public static class EgmEccCli
         var root = new RootCommand("EgmEcc: plans usable EGM memory around retired ECC pages on NVIDIA Grace hosts.");
         root.Add(PlanCommand.Create(console));
         root.Add(ValidateCommand.Create(console));
+        root.Add(FleetCommand.Create(console));
+        root.Add(ForecastCommand.Create(console));
+        root.Add(DiffCommand.Create(console));
+        root.Add(SynthCommand.Create(console));
         return root;
     }
 
