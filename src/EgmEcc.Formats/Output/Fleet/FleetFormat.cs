@@ -8,7 +8,8 @@ internal static class FleetFormat
 {
     public static JsonWriterOptions Json => new() { Indented = true, NewLine = "\n" };
 
-    public static string Percent(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>Rounded down, so a host just short of 100% never reads as 100.00.</summary>
+    public static string Percent(double value) => (Math.Floor(value * 100) / 100).ToString("0.00", CultureInfo.InvariantCulture);
 
     public static double RoundPercent(double value) => Math.Round(value, 4);
 

@@ -29,7 +29,7 @@ internal sealed class TextTable(params string[] headers)
         {
             if (r == 1 || rules.Contains(r))
             {
-                output.Write(string.Join("  ", widths.Select(w => new string('-', w))));
+                output.Write(string.Join("  ", widths.Where(w => w > 0).Select(w => new string('-', w))));
                 output.Write('\n');
             }
 
