@@ -19,11 +19,10 @@ internal sealed class FleetInputOptions
         HelpName = "DIR",
     };
 
-    public Option<int> Parallelism { get; } = new("--parallel")
+    public Option<int?> Parallelism { get; } = new("--parallel")
     {
         Description = "Hosts planned at once [default: the number of cores].",
         HelpName = "N",
-        DefaultValueFactory = _ => 0,
     };
 
     public FleetInputOptions()
@@ -47,7 +46,12 @@ internal sealed class FleetInputOptions
     public int ResolveParallelism(ParseResult result)
     {
         var n = result.GetValue(Parallelism);
-        return n >= 0 ? n : throw new UsageException($"--parallel must be at least 1, not {n}");
+        return n switch
+        {
+            null => 0,
+            >= 1 => n.Value,
+            _ => throw new UsageException($"--parallel must be at least 1, not {n}"),
+        };
     }
 
     /// <summary>The fleet the flags name; reading a host-column fleet reads every file now.</summary>
