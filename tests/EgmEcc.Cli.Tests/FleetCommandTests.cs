@@ -85,6 +85,14 @@ public class FleetCommandTests
     }
 
     [Fact]
+    public void Fleet_Terminal_InputError_StaysAnInputError()
+    {
+        var run = CliRun.With(true, "fleet", "--dir", Path.Combine(CliRun.TempDirectory(), "nope"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no such directory", run.Error);
+    }
+
+    [Fact]
     public void Fleet_MissingDirectory_IsAnInputError()
     {
         var run = CliRun.Of("fleet", "--dir", Path.Combine(CliRun.TempDirectory(), "nope"));

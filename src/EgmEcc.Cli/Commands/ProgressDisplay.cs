@@ -21,7 +21,7 @@ internal static class ProgressDisplay
         }
 
         var task = Task.Run(() => work(progress));
-        if (!task.Wait(Grace))
+        if (!Finished(task, Grace))
         {
             var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) });
             terminal.Progress()
@@ -30,7 +30,7 @@ internal static class ProgressDisplay
                 .Start(context =>
                 {
                     var bar = context.AddTask(label, maxValue: Math.Max(1, progress.Total));
-                    while (!task.Wait(TimeSpan.FromMilliseconds(100)))
+                    while (!Finished(task, TimeSpan.FromMilliseconds(100)))
                     {
                         bar.MaxValue = Math.Max(1, progress.Total);
                         bar.Value = progress.Done;
@@ -40,6 +40,10 @@ internal static class ProgressDisplay
                 });
         }
 
+        // Rethrows the work's own exception (an input error stays an input error).
         return task.GetAwaiter().GetResult();
     }
+
+    /// <summary>Waits for the work without throwing its exception here.</summary>
+    private static bool Finished(Task task, TimeSpan timeout) => ((IAsyncResult)task).AsyncWaitHandle.WaitOne(timeout);
 }
