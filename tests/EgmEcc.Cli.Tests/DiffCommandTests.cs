@@ -43,6 +43,17 @@ public class DiffCommandTests
     }
 
     [Fact]
+    public void Diff_FleetPlanJsonOfTheTree_MatchesThePlanOfTheHostColumnForm()
+    {
+        var fleetPlan = Path.Combine(CliRun.TempDirectory(), "fleet-plan.json");
+        var run = CliRun.Of("fleet", "--dir", CliRun.Data("fleet", "hosts"), "--plan-json", fleetPlan);
+        Assert.Equal(0, run.ExitCode);
+
+        var diff = CliRun.Of("diff", fleetPlan, WritePlan(Retired));
+        Assert.Equal("no changes\n", diff.Out);
+    }
+
+    [Fact]
     public void Diff_NotAPlan_IsAnInputError()
     {
         var fleet = Path.Combine(CliRun.TempDirectory(), "fleet.json");

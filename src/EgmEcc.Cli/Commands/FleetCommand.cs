@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EgmEcc.Formats.Fleet;
+using EgmEcc.Formats.Output;
 using EgmEcc.Formats.Output.Fleet;
 
 namespace EgmEcc.Cli.Commands;
@@ -33,6 +34,12 @@ internal static class FleetCommand
             HelpName = "FILE",
         };
 
+        var planJson = new Option<string?>("--plan-json")
+        {
+            Description = "Also write every host's plan as one egmecc.plan/1 document to FILE, for 'egmecc diff' between snapshots.",
+            HelpName = "FILE",
+        };
+
         var command = new Command("fleet", "Plan every host of a fleet: usable bytes, hugepage capacity and VM fit per host, and fleet totals.");
         inputs.AddTo(command);
         command.Add(shape);
@@ -40,6 +47,7 @@ internal static class FleetCommand
         command.Add(failBelow);
         command.Add(format);
         command.Add(output);
+        command.Add(planJson);
         command.SetAction(result =>
         {
             var options = inputs.ResolvePlanOptions(result);
@@ -50,8 +58,19 @@ internal static class FleetCommand
                 throw new UsageException($"--min-usable must be a percentage in [0, 100], not {min}");
             }
 
-            var report = ProgressDisplay.Run(console, "planning hosts", progress =>
-                FleetPlanning.Report(inputs.ResolveSource(result, console), options, result.GetValue(shape), min, progress, parallelism));
+            var planPath = result.GetValue(planJson);
+            var (report, plan) = ProgressDisplay.Run(console, "planning hosts", progress =>
+            {
+                var source = inputs.ResolveSource(result, console);
+                return planPath is null
+                    ? (FleetPlanning.Report(source, options, result.GetValue(shape), min, progress, parallelism), null)
+                    : FleetPlanning.ReportWithPlan(source, options, result.GetValue(shape), min, progress, parallelism);
+            });
+            if (plan is not null)
+            {
+                OutputTarget.Write(planPath, console, w => new PlanJsonWriter().Write(plan, w, new OutputOptions { Invocation = Invocation.Describe(result) }));
+            }
+
             if (report.Totals.Warnings > 0)
             {
                 console.Error.WriteLine($"egmecc: {report.Totals.Warnings} warning(s) over {report.Hosts.Count(h => h.Warnings > 0)} host(s); plan a host with 'egmecc plan' to see them");

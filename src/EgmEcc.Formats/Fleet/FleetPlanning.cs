@@ -68,6 +68,23 @@ public static class FleetPlanning
         };
     }
 
+    /// <summary>
+    /// The fleet report and, with it, every host's full plan joined into one (the input of
+    /// <c>egmecc diff</c>); this holds every host's extents, so it costs memory in proportion to the holes.
+    /// </summary>
+    public static (FleetReport Report, Plan Plan) ReportWithPlan(FleetSource source, PlanOptions options, VmShape? shape = null, double? minUsablePercent = null, FleetProgress? progress = null, int parallelism = 0)
+    {
+        var results = Map(source, options, (input, plan) => (Summary: HostSummary.FromPlan(input.Host, plan, shape), Plan: plan), progress, parallelism);
+        var report = new FleetReport
+        {
+            Options = options,
+            VmShape = shape,
+            MinUsablePercent = minUsablePercent,
+            Hosts = [.. results.Select(r => r.Summary)],
+        };
+        return (report, CombinedPlan.Of([.. results.Select(r => r.Plan)], options));
+    }
+
     /// <summary>The forecast of every host and of the fleet.</summary>
     public static FleetForecast Forecast(FleetSource source, PlanOptions options, ForecastOptions forecast, VmShape? shape = null, FleetProgress? progress = null, int parallelism = 0)
     {
