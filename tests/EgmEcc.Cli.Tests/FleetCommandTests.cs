@@ -20,7 +20,7 @@ public class FleetCommandTests
         }
 
         Assert.Contains("1 host(s) below 99.60% usable: gh-a03", run.Out);
-        Assert.Contains("1 warning(s) over 1 host(s)", run.Error);
+        Assert.Contains("retired record at 0x90000000 (64K) lies in no region of host 'gh-b01'", run.Error);
     }
 
     [Theory]

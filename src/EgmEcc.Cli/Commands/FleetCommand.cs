@@ -71,9 +71,19 @@ internal static class FleetCommand
                 OutputTarget.Write(planPath, console, w => new PlanJsonWriter().Write(plan, w, new OutputOptions { Invocation = Invocation.Describe(result) }));
             }
 
-            if (report.Totals.Warnings > 0)
+            var warnings = report.Totals.Warnings;
+            if (warnings > 0)
             {
-                console.Error.WriteLine($"egmecc: {report.Totals.Warnings} warning(s) over {report.Hosts.Count(h => h.Warnings > 0)} host(s); plan a host with 'egmecc plan' to see them");
+                var shown = report.Hosts.SelectMany(h => h.FirstDiagnostics).Take(Diagnostics.Shown).ToList();
+                foreach (var d in shown)
+                {
+                    console.Error.WriteLine($"egmecc: {d}");
+                }
+
+                if (warnings > shown.Count)
+                {
+                    console.Error.WriteLine($"egmecc: ... {warnings} warning(s) in all, over {report.Hosts.Count(h => h.Warnings > 0)} host(s); plan a host with 'egmecc plan' to see all of its own");
+                }
             }
 
             var writer = FleetWriters.Find(result.GetValue(format)!)!;

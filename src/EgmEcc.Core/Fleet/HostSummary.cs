@@ -20,6 +20,12 @@ public sealed record HostSummary
     /// <summary>The warnings planning the host gave.</summary>
     public required int Warnings { get; init; }
 
+    /// <summary>The first few warnings (at most <see cref="KeptDiagnostics"/>), so a fleet's summaries stay small.</summary>
+    public ImmutableArray<Diagnostic> FirstDiagnostics { get; init; } = [];
+
+    /// <summary>How many of a host's warnings its summary keeps.</summary>
+    public const int KeptDiagnostics = 3;
+
     /// <summary>How many VMs of the shape fit; 0 when no shape is asked for.</summary>
     public required long VmFit { get; init; }
 
@@ -58,6 +64,7 @@ public sealed record HostSummary
             Regions = summaries,
             Accounting = plan.Accounting,
             Warnings = plan.Diagnostics.Length + extraWarnings,
+            FirstDiagnostics = [.. plan.Diagnostics.Take(KeptDiagnostics)],
             VmFit = shape is null ? 0 : Fleet.VmFit.Count([.. summaries.Select(r => r.VmBlocks)], shape),
         };
     }

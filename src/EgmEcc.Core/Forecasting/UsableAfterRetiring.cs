@@ -28,7 +28,12 @@ public sealed class UsableAfterRetiring
     private readonly ulong regionSize;
     private readonly ImmutableArray<ulong> pageSizes;
     private readonly ulong[] todayBlocks;
-    private readonly List<AddressRange> widened = [];
+    private readonly int[] pageShifts;
+
+    // The new ranges widened to L, as parallel arrays so they sort as primitive keys; merged in place.
+    private ulong[] widenedStarts = new ulong[16];
+    private ulong[] widenedEnds = new ulong[16];
+    private int widenedCount;
 
     /// <summary>Prepares <paramref name="region"/>, planned with <paramref name="options"/>, counting blocks of <paramref name="pageSizes"/>.</summary>
     public UsableAfterRetiring(RegionPlan region, PlanOptions options, ImmutableArray<ulong> pageSizes)
@@ -41,6 +46,7 @@ public sealed class UsableAfterRetiring
         minExtent = options.MinExtent;
         regionSize = region.Region.Size;
         this.pageSizes = pageSizes;
+        pageShifts = [.. pageSizes.Select(h => Numbers.IsPowerOfTwo(h) ? System.Numerics.BitOperations.TrailingZeroCount(h) : throw new ArgumentOutOfRangeException(nameof(pageSizes), "page sizes must be powers of two"))];
         TodayUsable = region.Stats.UsableBytes;
         todayBlocks = [.. pageSizes.Select(h => VmFit.Blocks(region.Usable.AsSpan(), h))];
     }
@@ -68,16 +74,16 @@ public sealed class UsableAfterRetiring
         Widen(retired);
         var e = 0;
         var r = 0;
-        while (r < widened.Count)
+        while (r < widenedCount)
         {
-            var range = widened[r];
-            e = FirstEndingAfter(range.Start, e);
+            var (rangeStart, rangeEnd) = (widenedStarts[r], widenedEnds[r]);
+            e = FirstEndingAfter(rangeStart, e);
             if (e == starts.Length)
             {
                 break;
             }
 
-            if (starts[e] >= range.Start + range.Size)
+            if (starts[e] >= rangeEnd)
             {
                 r++;
                 continue;
@@ -88,14 +94,14 @@ public sealed class UsableAfterRetiring
             Contribute(s, end, -1, ref usable, blocks);
             var cursor = s;
             var j = r;
-            while (j < widened.Count && widened[j].Start < end)
+            while (j < widenedCount && widenedStarts[j] < end)
             {
-                if (widened[j].Start > cursor)
+                if (widenedStarts[j] > cursor)
                 {
-                    Contribute(cursor, widened[j].Start, +1, ref usable, blocks);
+                    Contribute(cursor, widenedStarts[j], +1, ref usable, blocks);
                 }
 
-                cursor = Math.Max(cursor, widened[j].Start + widened[j].Size);
+                cursor = Math.Max(cursor, widenedEnds[j]);
                 j++;
             }
 
@@ -105,7 +111,7 @@ public sealed class UsableAfterRetiring
             }
 
             // Ranges are merged, so only the last one seen can reach into the next extent.
-            r = widened[j - 1].Start + widened[j - 1].Size > end ? j - 1 : j;
+            r = widenedEnds[j - 1] > end ? j - 1 : j;
             e++;
         }
 
@@ -120,9 +126,13 @@ public sealed class UsableAfterRetiring
         }
 
         usable = sign > 0 ? usable + (end - start) : usable - (end - start);
-        for (var h = 0; h < pageSizes.Length; h++)
+        for (var h = 0; h < pageShifts.Length; h++)
         {
-            var count = Planner.WholeBlocks(start, end, pageSizes[h]);
+            // Planner.WholeBlocks with shifts: page sizes are powers of two, and this is the hot loop.
+            var shift = pageShifts[h];
+            var first = (start >> shift) + ((start & ((1UL << shift) - 1)) == 0 ? 0UL : 1UL);
+            var last = end >> shift;
+            var count = last > first ? last - first : 0;
             blocks[h] = sign > 0 ? blocks[h] + count : blocks[h] - count;
         }
     }
@@ -130,7 +140,14 @@ public sealed class UsableAfterRetiring
     /// <summary>Widens to L, clips to the region, sorts and merges (touching ranges too).</summary>
     private void Widen(List<AddressRange> retired)
     {
-        widened.Clear();
+        if (widenedStarts.Length < retired.Count)
+        {
+            var length = Math.Max(retired.Count, widenedStarts.Length * 2);
+            widenedStarts = new ulong[length];
+            widenedEnds = new ulong[length];
+        }
+
+        var n = 0;
         foreach (var range in retired)
         {
             if (range.IsEmpty || range.Start >= regionSize)
@@ -138,28 +155,29 @@ public sealed class UsableAfterRetiring
                 continue;
             }
 
-            var end = Math.Min(range.Start + Math.Min(range.Size, regionSize - range.Start), regionSize);
-            var start = Numbers.AlignDown(range.Start, layout);
-            end = Math.Min(Numbers.AlignUpSaturating(end, layout), regionSize);
-            widened.Add(AddressRange.FromStartEnd(start, end));
+            var end = range.Start + Math.Min(range.Size, regionSize - range.Start);
+            widenedStarts[n] = Numbers.AlignDown(range.Start, layout);
+            widenedEnds[n] = Math.Min(Numbers.AlignUpSaturating(end, layout), regionSize);
+            n++;
         }
 
-        widened.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        Array.Sort(widenedStarts, widenedEnds, 0, n);
         var kept = 0;
-        for (var i = 0; i < widened.Count; i++)
+        for (var i = 0; i < n; i++)
         {
-            if (kept > 0 && widened[kept - 1].Start + widened[kept - 1].Size >= widened[i].Start)
+            if (kept > 0 && widenedEnds[kept - 1] >= widenedStarts[i])
             {
-                var last = widened[kept - 1];
-                widened[kept - 1] = AddressRange.FromStartEnd(last.Start, Math.Max(last.Start + last.Size, widened[i].Start + widened[i].Size));
+                widenedEnds[kept - 1] = Math.Max(widenedEnds[kept - 1], widenedEnds[i]);
             }
             else
             {
-                widened[kept++] = widened[i];
+                widenedStarts[kept] = widenedStarts[i];
+                widenedEnds[kept] = widenedEnds[i];
+                kept++;
             }
         }
 
-        widened.RemoveRange(kept, widened.Count - kept);
+        widenedCount = kept;
     }
 
     /// <summary>The first extent at or after <paramref name="from"/> whose end is past <paramref name="offset"/>.</summary>

@@ -64,16 +64,18 @@ public struct SeededRandom
             return 0;
         }
 
-        var threshold = unchecked(0 - bound) % bound;
-        while (true)
+        var high = Math.BigMul(NextUInt64(), bound, out var low);
+        if (low < bound)
         {
-            var x = NextUInt64();
-            var high = Math.BigMul(x, bound, out var low);
-            if (low >= threshold)
+            // Only here can the draw be biased; the division is rare, the sequence the same.
+            var threshold = unchecked(0 - bound) % bound;
+            while (low < threshold)
             {
-                return high;
+                high = Math.BigMul(NextUInt64(), bound, out low);
             }
         }
+
+        return high;
     }
 
     /// <summary>A uniform double in <c>[0, 1)</c>.</summary>
