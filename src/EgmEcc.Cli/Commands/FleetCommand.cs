@@ -71,10 +71,10 @@ internal static class FleetCommand
                 OutputTarget.Write(planPath, console, w => new PlanJsonWriter().Write(plan, w, new OutputOptions { Invocation = Invocation.Describe(result) }));
             }
 
-            var warnings = report.Totals.Warnings;
+            var warnings = report.Totals.Warnings + report.Notes.Length;
             if (warnings > 0)
             {
-                var shown = report.Hosts.SelectMany(h => h.FirstDiagnostics).Take(Diagnostics.Shown).ToList();
+                var shown = report.Notes.Concat(report.Hosts.SelectMany(h => h.FirstDiagnostics)).Take(Diagnostics.Shown).ToList();
                 foreach (var d in shown)
                 {
                     console.Error.WriteLine($"egmecc: {d}");

@@ -20,6 +20,9 @@ public sealed record FleetReport
     /// <summary>The hosts, sorted by name.</summary>
     public required ImmutableArray<HostSummary> Hosts { get; init; }
 
+    /// <summary>Notes from reading inputs shared by many hosts (not counted in any host's warnings).</summary>
+    public ImmutableArray<Diagnostic> Notes { get; init; } = [];
+
     /// <summary>The fleet totals.</summary>
     public FleetTotals Totals => FleetTotals.Of(Hosts, Options.HugePages.Length);
 

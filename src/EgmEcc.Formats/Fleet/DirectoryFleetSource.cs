@@ -60,11 +60,18 @@ public sealed class DirectoryFleetSource : FleetSource
         var regions = new List<Region>();
         var records = new List<RetiredRecord>();
         var diagnostics = new List<Diagnostic>();
-        foreach (var path in Directory.EnumerateFiles(folder).Where(p => !Path.GetFileName(p).StartsWith('.')).Order(StringComparer.Ordinal))
+        // Region files first, whatever their names, so readers of region-relative inputs find them.
+        var files = Directory.EnumerateFiles(folder)
+            .Where(p => !Path.GetFileName(p).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .Select(path => InputFile.FromPath(path))
+            .Select(file => (File: file, Role: Classify(file)))
+            .OrderBy(f => f.Role == Role.Regions ? 0 : 1)
+            .ToList();
+        foreach (var (file, role) in files)
         {
-            var file = InputFile.FromPath(path);
             using var stream = OpenRewindable(file, out var head);
-            switch (Classify(head, file))
+            switch (role)
             {
                 case Role.Regions:
                     var reader = formats.PickRegionReader(head, file, regionsFormat);
@@ -112,8 +119,13 @@ public sealed class DirectoryFleetSource : FleetSource
         Retired,
     }
 
-    private Role Classify(byte[] head, InputFile file)
+    private Role Classify(InputFile file)
     {
+        byte[] head;
+        using (OpenRewindable(file, out head))
+        {
+        }
+
         if (head.Length == 0)
         {
             return Role.None;

@@ -65,6 +65,7 @@ public static class FleetPlanning
             VmShape = shape,
             MinUsablePercent = minUsablePercent,
             Hosts = [.. hosts],
+            Notes = [.. source.Notes],
         };
     }
 
@@ -81,6 +82,7 @@ public static class FleetPlanning
             VmShape = shape,
             MinUsablePercent = minUsablePercent,
             Hosts = [.. results.Select(r => r.Summary)],
+            Notes = [.. source.Notes],
         };
         return (report, CombinedPlan.Of([.. results.Select(r => r.Plan)], options));
     }

@@ -11,6 +11,9 @@ public abstract class FleetSource
     /// <summary>The host names, sorted ordinally: the order of every fleet output.</summary>
     public abstract IReadOnlyList<string> Hosts { get; }
 
+    /// <summary>Notes from reading inputs that belong to no one host (a reader's note on a shared file).</summary>
+    public virtual IReadOnlyList<Diagnostic> Notes => [];
+
     /// <summary>Loads the inputs of the host at <paramref name="index"/> in <see cref="Hosts"/>.</summary>
     /// <exception cref="InputException">Bad input.</exception>
     public abstract HostInput Load(int index);

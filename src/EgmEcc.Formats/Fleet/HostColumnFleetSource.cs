@@ -19,7 +19,7 @@ public sealed class HostColumnFleetSource : FleetSource
     private readonly List<RetiredRecord> records;
     private readonly int[] order;
     private readonly int[] firstOfHost;
-    private readonly List<Diagnostic>[] diagnostics;
+    private readonly List<Diagnostic> notes = [];
 
     /// <summary>Reads every file and groups the records by host.</summary>
     /// <exception cref="InputException">Bad input, a record naming an unknown host, or one naming none when there are several.</exception>
@@ -51,7 +51,6 @@ public sealed class HostColumnFleetSource : FleetSource
         }
 
         records = new List<RetiredRecord>(EstimateRows(retiredFiles));
-        var notes = new List<Diagnostic>();
         foreach (var file in retiredFiles)
         {
             using var stream = OpenRewindable(file, out var head);
@@ -60,21 +59,13 @@ public sealed class HostColumnFleetSource : FleetSource
 
         (order, firstOfHost) = Group(CollectionsMarshal.AsSpan(records), hostIndex);
 
-        // Readers' notes go to the host they name, or the first host when they name none.
-        diagnostics = new List<Diagnostic>[hosts.Length];
-        for (var h = 0; h < hosts.Length; h++)
-        {
-            diagnostics[h] = [];
-        }
-
-        foreach (var note in notes)
-        {
-            diagnostics[0].Add(note);
-        }
     }
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> Hosts => hosts;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Diagnostic> Notes => notes;
 
     /// <inheritdoc/>
     public override HostInput Load(int index)
@@ -86,7 +77,7 @@ public sealed class HostColumnFleetSource : FleetSource
             mine[i] = all[order[firstOfHost[index] + i]];
         }
 
-        return new HostInput(hosts[index], regions[index], mine, diagnostics[index]);
+        return new HostInput(hosts[index], regions[index], mine, []);
     }
 
     /// <summary>A stable counting sort of record indices by host.</summary>

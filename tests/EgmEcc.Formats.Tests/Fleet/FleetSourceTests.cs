@@ -24,6 +24,22 @@ public class FleetSourceTests
     }
 
     [Fact]
+    public void Directory_JsonFilesOfAnyName_DetectedByContent()
+    {
+        var root = FleetData.TempDirectory();
+        var host = Directory.CreateDirectory(Path.Combine(root, "h1")).FullName;
+        File.WriteAllText(Path.Combine(host, "a.json"), """[{"address": "0x100010000"}, {"region": "egm0", "offset": "0x20000"}]""");
+        File.WriteAllText(Path.Combine(host, "b.json"), """[{"id": "egm0", "node": 0, "base": "0x100000000", "size": "1G"}]""");
+
+        var input = new DirectoryFleetSource(root).Load(0);
+        var plan = input.Plan(PlanOptions.Default);
+
+        Assert.Single(input.Regions.Regions);
+        Assert.Equal(2, plan.Accounting.Applied);
+        Assert.Empty(input.Diagnostics);
+    }
+
+    [Fact]
     public void Directory_FolderWithoutRegions_IsAnInputError()
     {
         var root = FleetData.TempDirectory();
