@@ -45,8 +45,7 @@ public sealed record HostSummary
     /// <param name="host">The host's name.</param>
     /// <param name="plan">Its plan.</param>
     /// <param name="shape">The VM shape to fit, or null.</param>
-    /// <param name="extraWarnings">Warnings from reading the inputs, on top of the plan's.</param>
-    public static HostSummary FromPlan(string host, Plan plan, VmShape? shape, int extraWarnings = 0)
+    public static HostSummary FromPlan(string host, Plan plan, VmShape? shape)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var regions = ImmutableArray.CreateBuilder<RegionSummary>(plan.Regions.Length);
@@ -63,7 +62,7 @@ public sealed record HostSummary
             Host = host,
             Regions = summaries,
             Accounting = plan.Accounting,
-            Warnings = plan.Diagnostics.Length + extraWarnings,
+            Warnings = plan.Diagnostics.Length,
             FirstDiagnostics = [.. plan.Diagnostics.Take(KeptDiagnostics)],
             VmFit = shape is null ? 0 : Fleet.VmFit.Count([.. summaries.Select(r => r.VmBlocks)], shape),
         };

@@ -5,7 +5,8 @@ namespace EgmEcc.Formats.Output.Fleet;
 
 /// <summary>
 /// The fleet report as CSV: one row per host (<c>scope</c> = <c>host</c>) and a last row with the
-/// fleet totals (<c>scope</c> = <c>fleet</c>, empty host). Bytes are integers.
+/// fleet totals (<c>scope</c> = <c>fleet</c>, empty host). Bytes are integers; <c>belowThreshold</c>
+/// is <c>true</c>/<c>false</c> for a host and the number of hosts below it for the fleet.
 /// </summary>
 public sealed class FleetCsvWriter : IDocumentWriter<FleetReport>
 {
