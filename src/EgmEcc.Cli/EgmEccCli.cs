@@ -16,6 +16,10 @@ public static class EgmEccCli
         root.Add(PlanCommand.Create(console));
         root.Add(ValidateCommand.Create(console));
         root.Add(ReportCommand.Create(console));
+        root.Add(FleetCommand.Create(console));
+        root.Add(ForecastCommand.Create(console));
+        root.Add(DiffCommand.Create(console));
+        root.Add(SynthCommand.Create(console));
         return root;
     }
 

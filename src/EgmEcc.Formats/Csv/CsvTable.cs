@@ -116,11 +116,46 @@ internal sealed class CsvTable : IDisposable
     }
 
     /// <summary>A column of the current row as a shared string (equal values share one instance); null when empty.</summary>
+    /// <remarks>
+    /// CsvHelper's own pool is a small cache that misses when many values interleave (a host column
+    /// of a fleet): millions of copies of a few thousand names. So the table keeps its own pool,
+    /// looked up by the field's characters without allocating, up to <see cref="PoolLimit"/> values.
+    /// </remarks>
     public string? Text(int column)
     {
         var i = indexOf[column];
-        return i < 0 || i >= reader.FieldCount || reader.IsEmpty(i) ? null : reader.GetString(i);
+        if (i < 0 || i >= reader.FieldCount || reader.IsEmpty(i))
+        {
+            return null;
+        }
+
+        var bytes = reader.GetSpan(i);
+        if (bytes.Length > 256)
+        {
+            return reader.GetString(i);
+        }
+
+        Span<char> chars = stackalloc char[bytes.Length];
+        var length = System.Text.Encoding.UTF8.GetChars(bytes, chars);
+        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars[..length], out var shared))
+        {
+            return shared;
+        }
+
+        var text = new string(chars[..length]);
+        if (pool.Count < PoolLimit)
+        {
+            pool.Add(text, text);
+        }
+
+        return text;
     }
+
+    /// <summary>How many distinct values <see cref="Text"/> shares.</summary>
+    private const int PoolLimit = 1 << 20;
+
+    private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
 
     /// <summary>Parses a required number column, or throws naming the column.</summary>
     public ulong Required(int column, bool size)

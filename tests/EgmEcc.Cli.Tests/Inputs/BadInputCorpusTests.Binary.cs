@@ -20,7 +20,7 @@ public class BadInputCorpusBinaryTests
     private static List<string> CaseNames()
     {
         var names = new List<string>();
-        foreach (var path in Directory.EnumerateFiles(Path.Combine(CliRun.RepoRoot, "data", "bad")).Order(StringComparer.Ordinal))
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(RepoCli.RepoRoot, "data", "bad")).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
             if (!name.EndsWith(".expected", StringComparison.Ordinal) && !name.EndsWith(".args", StringComparison.Ordinal)
@@ -46,17 +46,17 @@ public class BadInputCorpusBinaryTests
     public void Plan_BadInput_ExitsTwoWithTheExpectedLineWithinASecond(string name)
     {
         var file = $"data/bad/{name}";
-        Assert.True(File.Exists(Path.Combine(CliRun.RepoRoot, file + ".expected")), $"{file} has no .expected");
-        var expected = File.ReadAllText(Path.Combine(CliRun.RepoRoot, file + ".expected")).TrimEnd('\n');
-        var extra = File.Exists(Path.Combine(CliRun.RepoRoot, file + ".args"))
-            ? File.ReadAllLines(Path.Combine(CliRun.RepoRoot, file + ".args")).Where(l => l.Length > 0)
+        Assert.True(File.Exists(Path.Combine(RepoCli.RepoRoot, file + ".expected")), $"{file} has no .expected");
+        var expected = File.ReadAllText(Path.Combine(RepoCli.RepoRoot, file + ".expected")).TrimEnd('\n');
+        var extra = File.Exists(Path.Combine(RepoCli.RepoRoot, file + ".args"))
+            ? File.ReadAllLines(Path.Combine(RepoCli.RepoRoot, file + ".args")).Where(l => l.Length > 0)
             : [];
         string[] args = name.StartsWith("regions-", StringComparison.Ordinal)
             ? ["plan", "--regions", file, .. extra]
             : ["plan", "--regions", "data/samples/grace-2s.regions.csv", "--retired", file, .. extra];
 
         var watch = Stopwatch.StartNew();
-        var (code, _, error) = CliRun.Egmecc(args);
+        var (code, _, error) = RepoCli.Egmecc(args);
         watch.Stop();
 
         Assert.Equal(expected, error.TrimEnd('\n'));

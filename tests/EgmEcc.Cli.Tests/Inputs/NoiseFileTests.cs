@@ -45,10 +45,10 @@ public sealed class NoiseFileTests : IClassFixture<NoiseFileTests.NoiseFiles>
 
     private static (int Code, string Error) Check(string[] args)
     {
-        CliRun.Egmecc(["plan", "--regions", "data/samples/grace-2s.regions.csv"]);
+        RepoCli.Egmecc(["plan", "--regions", "data/samples/grace-2s.regions.csv"]);
         var before = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
-        var (code, _, error) = CliRun.Egmecc(args);
+        var (code, _, error) = RepoCli.Egmecc(args);
         watch.Stop();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 

@@ -8,7 +8,7 @@ public class RealInputsCliTests
     [Fact]
     public void Plan_FirmwareTableOnStandardInput_IsDetectedAndPlanned()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(CliRun.RepoRoot, "data/samples/grace-2s-egm0.fwtable.bin"));
+        var bytes = File.ReadAllBytes(Path.Combine(RepoCli.RepoRoot, "data/samples/grace-2s-egm0.fwtable.bin"));
         var output = new StringWriter();
         var error = new StringWriter();
 
@@ -24,11 +24,11 @@ public class RealInputsCliTests
     public void Plan_IoctlListWithoutEgmInItsName_TakesTheRegionOption()
     {
         var copy = Path.Combine(Directory.CreateTempSubdirectory("egmecc-cli-").FullName, "retired.bin");
-        File.Copy(Path.Combine(CliRun.RepoRoot, "data/samples/egm1-retired.ioctl.bin"), copy);
+        File.Copy(Path.Combine(RepoCli.RepoRoot, "data/samples/egm1-retired.ioctl.bin"), copy);
         try
         {
-            var without = CliRun.Egmecc("plan", "--regions", Regions, "--retired", copy);
-            var with = CliRun.Egmecc("plan", "--regions", Regions, "--retired", copy, "--region", "egm1", "--format", "csv");
+            var without = RepoCli.Egmecc("plan", "--regions", Regions, "--retired", copy);
+            var with = RepoCli.Egmecc("plan", "--regions", Regions, "--retired", copy, "--region", "egm1", "--format", "csv");
 
             Assert.Equal(2, without.Code);
             Assert.Contains("--region", without.Error, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public class RealInputsCliTests
     [Fact]
     public void Plan_WrongFormatNamed_GivesThatReadersError()
     {
-        var (code, _, error) = CliRun.Egmecc("plan", "--regions", Regions, "--retired", "data/samples/grace-2s-egm0.fwtable.bin", "--retired-format", "ioctl", "--region", "egm0");
+        var (code, _, error) = RepoCli.Egmecc("plan", "--regions", Regions, "--retired", "data/samples/grace-2s-egm0.fwtable.bin", "--retired-format", "ioctl", "--region", "egm0");
 
         Assert.Equal(2, code);
         Assert.Equal("egmecc: error: data/samples/grace-2s-egm0.fwtable.bin:+8: 112 bytes follow the 0 entries; a dump is 8 + 16 * count bytes (8) or argsz bytes (14)\n", error);
@@ -53,7 +53,7 @@ public class RealInputsCliTests
     [Fact]
     public void Validate_AcpiRegionsAndEveryRetiredFormat_Succeeds()
     {
-        var (code, _, error) = CliRun.Egmecc(
+        var (code, _, error) = RepoCli.Egmecc(
             "validate", "--regions", "data/samples/grace-2s.dsl",
             "--retired", "data/samples/grace-2s-egm0.fwtable.bin", "--retired", "data/samples/grace-2s-egm1.fwtable.bin",
             "--retired", "data/samples/egm1-retired.ioctl.bin", "--retired", "data/samples/grace-2s.kmsg.log",

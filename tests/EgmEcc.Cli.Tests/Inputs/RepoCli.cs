@@ -1,9 +1,9 @@
 namespace EgmEcc.Cli.Tests;
 
 /// <summary>Runs <c>egmecc</c> in process from the repository root, so paths read as in the docs.</summary>
-internal static class CliRun
+internal static class RepoCli
 {
-    static CliRun()
+    static RepoCli()
     {
         RepoRoot = FindRoot();
         Directory.SetCurrentDirectory(RepoRoot);
