@@ -13,9 +13,8 @@ internal static class DiffCommand
     {
         var old = new Argument<string>("OLD") { Description = "The earlier plan (egmecc plan --format json); '-' for standard input." };
         var @new = new Argument<string>("NEW") { Description = "The later plan." };
-        var format = new Option<string>("--format") { Description = "Output format.", HelpName = "FORMAT", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong([.. DiffWriters.Names]);
-        var output = new Option<string?>("--output", "-o") { Description = "Write the output to FILE instead of standard output.", HelpName = "FILE" };
+        var format = OutputFlags.Format(DiffWriters.Names, "text");
+        var output = OutputFlags.Output();
 
         var command = new Command("diff", "Compare two plans: new and cleared holes, capacity change per region and host.");
         command.Add(old);

@@ -21,18 +21,8 @@ internal static class FleetCommand
         {
             Description = "Exit 3 when a host is below --min-usable.",
         };
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format.",
-            HelpName = "FORMAT",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong([.. FleetWriters.Names]);
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write the output to FILE instead of standard output.",
-            HelpName = "FILE",
-        };
+        var format = OutputFlags.Format(FleetWriters.Names, "text");
+        var output = OutputFlags.Output();
 
         var planJson = new Option<string?>("--plan-json")
         {

@@ -20,7 +20,7 @@ internal static class ForecastCommand
         };
         var horizon = new Option<double>("--horizon")
         {
-            Description = "How far ahead, in years [default: 1].",
+            Description = "How far ahead, in years.",
             HelpName = "YEARS",
             DefaultValueFactory = _ => 1,
         };
@@ -31,11 +31,10 @@ internal static class ForecastCommand
             DefaultValueFactory = _ => "uniform",
         };
         spread.AcceptOnlyFromAmong("uniform", "clustered");
-        var trials = new Option<int>("--trials") { Description = "Monte Carlo trials [default: 1000].", HelpName = "N", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<ulong>("--seed") { Description = "The seed; the same seed gives the same forecast [default: 1].", HelpName = "N", DefaultValueFactory = _ => 1 };
-        var format = new Option<string>("--format") { Description = "Output format.", HelpName = "FORMAT", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong([.. ForecastWriters.Names]);
-        var output = new Option<string?>("--output", "-o") { Description = "Write the output to FILE instead of standard output.", HelpName = "FILE" };
+        var trials = new Option<int>("--trials") { Description = "Monte Carlo trials.", HelpName = "N", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<ulong>("--seed") { Description = "The seed; the same seed gives the same forecast.", HelpName = "N", DefaultValueFactory = _ => 1 };
+        var format = OutputFlags.Format(ForecastWriters.Names, "text");
+        var output = OutputFlags.Output();
 
         var command = new Command("forecast", "Forecast usable bytes, hugepage capacity and VM fit as pages keep retiring (seeded Monte Carlo).");
         inputs.AddTo(command);

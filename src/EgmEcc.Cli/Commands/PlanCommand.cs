@@ -9,18 +9,8 @@ internal static class PlanCommand
     public static Command Create(CliConsole console)
     {
         var inputs = new InputOptions();
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format.",
-            HelpName = "FORMAT",
-            DefaultValueFactory = _ => "json",
-        };
-        format.AcceptOnlyFromAmong([.. PlanWriters.Names]);
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write the output to FILE instead of standard output.",
-            HelpName = "FILE",
-        };
+        var format = OutputFlags.Format(PlanWriters.Names, "json");
+        var output = OutputFlags.Output();
         var guestBase = SizeOptions.Address("--guest-base", "dts, qemu: where guest RAM starts [default: 0x40000000, QEMU's arm virt machine].");
         var reservedMemory = new Option<bool>("--reserved-memory")
         {
