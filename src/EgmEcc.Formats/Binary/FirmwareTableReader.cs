@@ -21,7 +21,7 @@ namespace EgmEcc.Formats.Binary;
 public sealed class FirmwareTableReader : IRetiredReader
 {
     /// <summary>The most entries the table holds; the driver refuses a region whose count is larger.</summary>
-    public const int MaxEntries = 4096;
+    public const int MaxEntries = FirmwareTableLimit.MaxEntries;
 
     /// <summary>The size of the whole table: the count and 4096 entries.</summary>
     public const long FullTableBytes = 8 + (8 * MaxEntries);
@@ -81,6 +81,12 @@ public sealed class FirmwareTableReader : IRetiredReader
         if (length != payload && length != FullTableBytes)
         {
             throw new InputException(input.At(payload), $"{length - payload} bytes follow the {count} entries; a dump is 8 + 8 * count bytes ({payload}) or the full {MaxEntries}-entry table ({FullTableBytes})");
+        }
+
+        // A table close to full is a host about to lose a whole region: say so (the report lists it).
+        if (FirmwareTableLimit.Check(input.At(0), count) is { } nearLimit)
+        {
+            report(nearLimit);
         }
     }
 }

@@ -12,8 +12,7 @@ internal static class ReportText
     /// A percentage rounded down to 4 decimals with at least 2 (<c>99.9997</c>, <c>97.50</c>,
     /// <c>100.00</c>), so a region short of 100 % never reads as 100.
     /// </summary>
-    public static string Percent(double percent) =>
-        (Math.Floor(percent * 10000) / 10000).ToString("0.00##", CultureInfo.InvariantCulture);
+    public static string Percent(double percent) => Output.Percentages.UpToFourDecimals(percent);
 
     /// <summary>A count with no grouping: <c>196593</c>.</summary>
     public static string Count(ulong value) => value.ToString(CultureInfo.InvariantCulture);

@@ -33,6 +33,30 @@ public class FirmwareTableReaderTests
         Assert.Equal(3, records.Count);
     }
 
+    [Theory]
+    [InlineData(FirmwareTableLimit.NearLimitEntries - 1, false)]
+    [InlineData(FirmwareTableLimit.NearLimitEntries, true)]
+    [InlineData(FirmwareTableLimit.MaxEntries, true)]
+    public void Read_TableNearTheLimit_WarnsAtTheCount(int count, bool warns)
+    {
+        var entries = Enumerable.Range(0, count).Select(i => 0x20_0000_0000UL + ((ulong)i << 16)).ToArray();
+        var file = TestInputs.File("near.bin", TestInputs.FirmwareTable((ulong)count, entries));
+
+        var (records, notes) = TestInputs.Read(Reader, file);
+
+        Assert.Equal(count, records.Count);
+        if (warns)
+        {
+            var note = Assert.Single(notes);
+            Assert.Equal(DiagnosticCodes.FirmwareTableNearLimit, note.Code);
+            Assert.Equal($"warning: near.bin:+0: firmware retired-page table holds {count} of 4096 entries; the driver refuses the region beyond 4096", note.ToString());
+        }
+        else
+        {
+            Assert.Empty(notes);
+        }
+    }
+
     [Fact]
     public void Read_EmptyTable_GivesNoRecords()
     {

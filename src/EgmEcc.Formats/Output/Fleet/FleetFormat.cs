@@ -9,9 +9,10 @@ internal static class FleetFormat
     public static JsonWriterOptions Json => new() { Indented = true, NewLine = "\n" };
 
     /// <summary>Rounded down, so a host just short of 100% never reads as 100.00.</summary>
-    public static string Percent(double value) => (Math.Floor(value * 100) / 100).ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Percent(double value) => Percentages.TwoDecimals(value);
 
-    public static double RoundPercent(double value) => Math.Floor(value * 10_000) / 10_000;
+    /// <summary>Rounded down to four decimals, for JSON.</summary>
+    public static double RoundPercent(double value) => Percentages.Down(value, 4);
 
     public static string Human(UInt128 bytes) => bytes <= ulong.MaxValue ? new ByteSize((ulong)bytes).ToHumanString() : $"{(double)bytes / (1UL << 40):0.00} TiB";
 
