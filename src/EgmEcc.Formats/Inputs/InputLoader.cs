@@ -9,16 +9,29 @@ namespace EgmEcc.Formats.Inputs;
 public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
 {
     /// <summary>Reads and validates every region of <paramref name="files"/>.</summary>
-    /// <exception cref="InputException">Bad input anywhere.</exception>
+    /// <remarks>
+    /// Inputs that describe no region at all are an error: a plan of nothing would pass every
+    /// gate, and the usual cause is the wrong file (an ACPI table without the EGM properties, a
+    /// CSV with only its header). One file of several may hold none (a DSDT beside the SSDTs).
+    /// </remarks>
+    /// <exception cref="InputException">Bad input anywhere, or no region in any of the files.</exception>
     public RegionSet LoadRegions(IEnumerable<InputFile> files, string? format = null)
     {
         var regions = new List<Region>();
+        var names = new List<string>();
         foreach (var file in files)
         {
             using var stream = OpenRewindable(file, out var head);
             var sized = file with { Length = stream.Length };
             var reader = formats.PickRegionReader(head, sized, format);
             regions.AddRange(reader.Read(stream, sized, options));
+            names.Add(file.Name);
+        }
+
+        if (regions.Count == 0 && names.Count > 0)
+        {
+            var others = names.Count == 1 ? string.Empty : $" (nor in {string.Join(", ", names.Skip(1))})";
+            throw new InputException(SourceLocation.InFile(names[0]), $"no EGM region found{others}; a regions input needs at least one row 'id,node,base,size' or one _DSD with the nvidia,egm-* properties");
         }
 
         return RegionSet.Create(regions);
