@@ -19,24 +19,5 @@ public abstract class FleetSource
     public abstract HostInput Load(int index);
 
     /// <summary>Opens <paramref name="file"/> and reads its head for detection; the stream is back at the start.</summary>
-    internal static Stream OpenRewindable(InputFile file, out byte[] head)
-    {
-        var stream = file.Open();
-        if (!stream.CanSeek)
-        {
-            var buffered = new MemoryStream();
-            using (stream)
-            {
-                stream.CopyTo(buffered);
-            }
-
-            stream = buffered;
-        }
-
-        var buffer = new byte[FormatRegistry.HeadLength];
-        var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        head = buffer[..length];
-        stream.Position = 0;
-        return stream;
-    }
+    internal static Stream OpenRewindable(InputFile file, out byte[] head) => InputLoader.OpenRewindable(file, out head);
 }

@@ -58,7 +58,7 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
     /// Opens <paramref name="file"/> and reads its first bytes for detection, returning a stream
     /// positioned at the start again: seekable files are rewound; standard input is buffered.
     /// </summary>
-    private static Stream OpenRewindable(InputFile file, out byte[] head)
+    internal static Stream OpenRewindable(InputFile file, out byte[] head)
     {
         var stream = file.Open();
         if (!stream.CanSeek)
