@@ -52,7 +52,7 @@ public static class Planner
             var inOrder = RadixSortByStart(sorted.AsSpan(first, length), items.AsSpan(first, length), lShift);
             var (holes, regionApplied) = MergeHoles(inOrder);
             applied += regionApplied;
-            plans.Add(Tile(regions.Regions[r], holes, regionApplied, options));
+            plans.Add(Tile(regions.Regions[r], inOrder[..holes], regionApplied, options));
         }
 
         var accounting = new Accounting(
@@ -265,7 +265,9 @@ public static class Planner
 
     /// <summary>
     /// Sweeps one region's widened records, sorted stably by start, into retired holes (merged
-    /// where they overlap or touch) and counts the records that were not duplicates.
+    /// where they overlap or touch) and counts the records that were not duplicates. The holes
+    /// overwrite the front of <paramref name="sorted"/> (a hole is written only after the records
+    /// it merges have been read); returns how many there are.
     /// </summary>
     /// <remarks>
     /// With every earlier record starting at or before this one, the union of the earlier ones
@@ -280,9 +282,9 @@ public static class Planner
     ///            [=====C=====)     C applied, merges with A (overlaps or touches)
     /// </code>
     /// </remarks>
-    private static (List<AddressRange> Holes, long Applied) MergeHoles(ReadOnlySpan<WidenedRecord> sorted)
+    private static (int Holes, long Applied) MergeHoles(Span<WidenedRecord> sorted)
     {
-        var holes = new List<AddressRange>();
+        var holes = 0;
         long applied = 0;
         ulong holeStart = 0, maxEnd = 0;
         var open = false;
@@ -312,7 +314,7 @@ public static class Planner
 
                 if (start > maxEnd)
                 {
-                    holes.Add(AddressRange.FromStartEnd(holeStart, maxEnd));
+                    sorted[holes++] = new WidenedRecord(holeStart, maxEnd, 0);
                     (holeStart, maxEnd) = (start, groupEnd);
                 }
                 else
@@ -326,7 +328,7 @@ public static class Planner
 
         if (open)
         {
-            holes.Add(AddressRange.FromStartEnd(holeStart, maxEnd));
+            sorted[holes++] = new WidenedRecord(holeStart, maxEnd, 0);
         }
 
         return (holes, applied);
@@ -343,13 +345,25 @@ public static class Planner
     ///   |  usable  |&lt;------------- one hole -----------&gt;|   usable     |
     ///                retired + fragment + retired
     /// </code>
+    /// <para>One pass, no allocation but the two result arrays, sized for the usual case (every
+    /// gap an extent) so that they need no copy.</para>
     /// </remarks>
-    private static RegionPlan Tile(Region region, List<AddressRange> retired, long applied, PlanOptions options)
+    private static RegionPlan Tile(Region region, ReadOnlySpan<WidenedRecord> retired, long applied, PlanOptions options)
     {
-        var usable = ImmutableArray.CreateBuilder<AddressRange>(retired.Count + 1);
-        var holes = ImmutableArray.CreateBuilder<Hole>(retired.Count + 1);
+        var regionSize = region.Size;
+        var minExtent = options.MinExtent;
         var hugePages = options.HugePages;
         Span<ulong> huge = stackalloc ulong[hugePages.Length];
+        Span<int> hugeShift = stackalloc int[hugePages.Length];
+        for (var h = 0; h < hugePages.Length; h++)
+        {
+            hugeShift[h] = BitOperations.TrailingZeroCount(hugePages[h]);
+        }
+
+        // Every gap is an extent unless it is shorter than E; holes at the very start or end leave none there.
+        var edges = retired.IsEmpty ? 0 : (retired[0].Start == 0 ? 1 : 0) + (retired[^1].End == regionSize ? 1 : 0);
+        var usable = ImmutableArray.CreateBuilder<AddressRange>(retired.Length + 1 - edges);
+        var holes = ImmutableArray.CreateBuilder<Hole>(retired.Length);
         ulong usableBytes = 0, retiredBytes = 0, fragmentBytes = 0, largest = 0;
 
         // The hole being built: [pendingStart, cursor) with its retired and fragment bytes.
@@ -357,63 +371,60 @@ public static class Planner
         ulong pendingStart = 0, pendingRetired = 0, pendingFragment = 0;
         ulong cursor = 0;
 
-        void Gap(ulong gapEnd, Span<ulong> huge)
+        for (var i = 0; i <= retired.Length; i++)
         {
-            if (gapEnd == cursor)
+            var gapEnd = i < retired.Length ? retired[i].Start : regionSize;
+            if (gapEnd != cursor)
             {
-                return;
-            }
-
-            var length = gapEnd - cursor;
-            if (length >= options.MinExtent)
-            {
-                Flush();
-                usable.Add(AddressRange.FromStartEnd(cursor, gapEnd));
-                usableBytes += length;
-                largest = Math.Max(largest, length);
-                for (var h = 0; h < hugePages.Length; h++)
+                var length = gapEnd - cursor;
+                if (length >= minExtent)
                 {
-                    huge[h] += WholeBlocks(cursor, gapEnd, hugePages[h]);
+                    if (pending)
+                    {
+                        holes.Add(new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment));
+                        pending = false;
+                    }
+
+                    usable.Add(AddressRange.FromStartEnd(cursor, gapEnd));
+                    usableBytes += length;
+                    largest = Math.Max(largest, length);
+                    for (var h = 0; h < huge.Length; h++)
+                    {
+                        huge[h] += WholeBlocks(cursor, gapEnd, hugeShift[h]);
+                    }
                 }
+                else
+                {
+                    if (!pending)
+                    {
+                        (pending, pendingStart, pendingRetired, pendingFragment) = (true, cursor, 0, 0);
+                    }
+
+                    pendingFragment += length;
+                    fragmentBytes += length;
+                }
+
+                cursor = gapEnd;
             }
-            else
+
+            if (i < retired.Length)
             {
-                Open();
-                pendingFragment += length;
-                fragmentBytes += length;
-            }
+                if (!pending)
+                {
+                    (pending, pendingStart, pendingRetired, pendingFragment) = (true, cursor, 0, 0);
+                }
 
-            cursor = gapEnd;
-        }
-
-        void Open()
-        {
-            if (!pending)
-            {
-                (pending, pendingStart, pendingRetired, pendingFragment) = (true, cursor, 0, 0);
+                var size = retired[i].End - retired[i].Start;
+                pendingRetired += size;
+                retiredBytes += size;
+                cursor = retired[i].End;
             }
         }
 
-        void Flush()
+        if (pending)
         {
-            if (pending)
-            {
-                holes.Add(new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment));
-                pending = false;
-            }
+            holes.Add(new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment));
         }
-
-        foreach (var hole in retired)
-        {
-            Gap(hole.Start, huge);
-            Open();
-            pendingRetired += hole.Size;
-            retiredBytes += hole.Size;
-            cursor = hole.Start + hole.Size;
-        }
-
-        Gap(region.Size, huge);
-        Flush();
 
         var capacity = ImmutableArray.CreateBuilder<HugePageCapacity>(hugePages.Length);
         for (var h = 0; h < hugePages.Length; h++)
@@ -421,11 +432,13 @@ public static class Planner
             capacity.Add(new HugePageCapacity(hugePages[h], huge[h], region.Size / hugePages[h]));
         }
 
+        var extents = Seal(usable);
+        var allHoles = Seal(holes);
         return new RegionPlan
         {
             Region = region,
-            Usable = usable.ToImmutable(),
-            Holes = holes.ToImmutable(),
+            Usable = extents,
+            Holes = allHoles,
             Stats = new RegionStats
             {
                 SizeBytes = region.Size,
@@ -434,12 +447,24 @@ public static class Planner
                 RetiredBytes = retiredBytes,
                 FragmentBytes = fragmentBytes,
                 LargestExtentBytes = largest,
-                Extents = usable.Count,
-                Holes = holes.Count,
+                Extents = extents.Length,
+                Holes = allHoles.Length,
                 AppliedRecords = applied,
                 HugePageCapacity = capacity.MoveToImmutable(),
             },
         };
+    }
+
+    /// <summary>The builder's items, without a copy when it is exactly full.</summary>
+    private static ImmutableArray<T> Seal<T>(ImmutableArray<T>.Builder builder) =>
+        builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
+
+    /// <summary>The number of <c>2^shift</c>-aligned blocks of <c>2^shift</c> bytes inside <c>[start, end)</c>.</summary>
+    private static ulong WholeBlocks(ulong start, ulong end, int shift)
+    {
+        var firstBlock = (start >> shift) + ((start & ((1UL << shift) - 1)) == 0 ? 0UL : 1UL);
+        var endBlock = end >> shift;
+        return endBlock > firstBlock ? endBlock - firstBlock : 0;
     }
 
     /// <summary>The number of <paramref name="h"/>-aligned blocks of <paramref name="h"/> bytes inside <c>[start, end)</c>.</summary>
