@@ -97,40 +97,53 @@ public static class Planner
     {
         var all = regions.Regions;
         var layout = options.LayoutGranule;
+        var granule = options.Granule;
         var resolver = new HostResolver(regions);
+        var named = new RegionIdCache(regions);
         var count = 0;
         long clipped = 0;
 
-        // Records of one input usually share their region: remember the last one.
-        string? lastRegionId = null;
-        string? lastHost = null;
-        var lastIndex = -1;
+        // The extents as plain arrays, and the run of regions of the host last seen: records of
+        // one input share their host, so most records need neither a dictionary nor a Region.
+        var bases = new ulong[all.Length];
+        var sizes = new ulong[all.Length];
+        for (var r = 0; r < all.Length; r++)
+        {
+            (bases[r], sizes[r]) = (all[r].Base, all[r].Size);
+        }
+
+        string? spanHost = null;
+        int hostFirst = 0, hostCount = 0;
 
         for (var i = 0; i < records.Length; i++)
         {
             ref readonly var record = ref records[i];
             var host = resolver.Resolve(record);
-            var size = record.SizeOr(options.Granule);
+            var size = record.SizeOr(granule);
             int index;
             ulong offset;
             ulong end;
             bool wasClipped;
 
-            if (record.Region is { } regionId)
+            if (record.Region is null && !ReferenceEquals(host, spanHost))
             {
-                if (!ReferenceEquals(regionId, lastRegionId) || !ReferenceEquals(host, lastHost))
-                {
-                    lastIndex = regions.IndexOf(host, regionId);
-                    if (lastIndex < 0)
-                    {
-                        throw new InputException(record.Source, $"record names region '{regionId}'{OnHost(host)}, which no input defines");
-                    }
+                (hostFirst, hostCount) = HostRun(all, host);
+                spanHost = host;
+            }
 
-                    (lastRegionId, lastHost) = (regionId, host);
-                }
-
-                index = lastIndex;
-                var regionSize = all[index].Size;
+            if (record.Region is null
+                && (index = Containing(bases, sizes, hostFirst, hostCount, record.Start)) >= 0
+                && size <= sizes[index] - (record.Start - bases[index]))
+            {
+                // The common case: an SPA record wholly inside its region; nothing to clip or warn.
+                offset = record.Start - bases[index];
+                end = offset + size;
+                wasClipped = false;
+            }
+            else if (record.Region is { } regionId)
+            {
+                index = named.IndexOf(host, regionId, record.Source);
+                var regionSize = sizes[index];
                 if (record.Start >= regionSize)
                 {
                     diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record at offset {Numbers.Hex(record.Start)} of region '{regionId}' lies past its end (size {Numbers.Hex(regionSize)}); counted out-of-region"));
@@ -173,7 +186,7 @@ public static class Planner
                 diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record {record} crosses the edge of region '{region.Id}' {region.Extent}; clipped to the region"));
             }
 
-            var regionEnd = all[index].Size;
+            var regionEnd = sizes[index];
             items[count++] = new WidenedRecord(
                 Numbers.AlignDown(offset, layout),
                 Math.Min(Numbers.AlignUpSaturating(end, layout), regionEnd),
@@ -181,6 +194,53 @@ public static class Planner
         }
 
         return (count, clipped);
+    }
+
+    /// <summary>Where <paramref name="host"/>'s regions lie in <paramref name="all"/> (sorted by host): first index and count.</summary>
+    private static (int First, int Count) HostRun(ImmutableArray<Region> all, string host)
+    {
+        int lo = 0, hi = all.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (string.CompareOrdinal(all[mid].Host, host) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        var end = lo;
+        while (end < all.Length && string.Equals(all[end].Host, host, StringComparison.Ordinal))
+        {
+            end++;
+        }
+
+        return (lo, end - lo);
+    }
+
+    /// <summary>The index of the region in <c>[first, first + count)</c> (sorted by base, disjoint) containing <paramref name="address"/>, or -1.</summary>
+    private static int Containing(ulong[] bases, ulong[] sizes, int first, int count, ulong address)
+    {
+        int lo = first, hi = first + count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (bases[mid] <= address)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found >= 0 && address - bases[found] < sizes[found] ? found : -1;
     }
 
     /// <summary>A stable counting sort by region; returns where each region's run starts (plus one past the end).</summary>
@@ -482,6 +542,40 @@ public static class Planner
     /// <summary>A record widened to L in its region's offset space: <c>[Start, End)</c>.</summary>
     [StructLayout(LayoutKind.Auto)]
     private readonly record struct WidenedRecord(ulong Start, ulong End, int Region);
+
+    /// <summary>
+    /// Finds the region a record names, remembering the last few (host, id) pairs by reference:
+    /// readers share one string per distinct value, and the regions of a host interleave.
+    /// </summary>
+    private sealed class RegionIdCache(RegionSet regions)
+    {
+        private const int Ways = 8;
+        private readonly string?[] ids = new string?[Ways];
+        private readonly string?[] hosts = new string?[Ways];
+        private readonly int[] indexes = new int[Ways];
+        private int next;
+
+        public int IndexOf(string host, string id, SourceLocation source)
+        {
+            for (var w = 0; w < Ways; w++)
+            {
+                if (ReferenceEquals(ids[w], id) && ReferenceEquals(hosts[w], host))
+                {
+                    return indexes[w];
+                }
+            }
+
+            var index = regions.IndexOf(host, id);
+            if (index < 0)
+            {
+                throw new InputException(source, $"record names region '{id}'{OnHost(host)}, which no input defines");
+            }
+
+            (ids[next], hosts[next], indexes[next]) = (id, host, index);
+            next = (next + 1) % Ways;
+            return index;
+        }
+    }
 
     /// <summary>Resolves a record's host: the one it names, or the only host there is.</summary>
     private sealed class HostResolver(RegionSet regions)
