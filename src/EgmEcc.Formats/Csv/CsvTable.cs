@@ -18,6 +18,7 @@ internal sealed class CsvTable : IDisposable
     private readonly string[] columns;
     private readonly int[] indexOf;
     private readonly int headerCount;
+    private readonly (byte[] Bytes, string Text)?[] lastText;
 
     private CsvTable(CsvReader reader, string file, string[] columns, int[] indexOf)
     {
@@ -26,6 +27,7 @@ internal sealed class CsvTable : IDisposable
         this.file = file;
         this.columns = columns;
         this.indexOf = indexOf;
+        lastText = new (byte[], string)?[columns.Length];
     }
 
     /// <summary>The location of the current row.</summary>
@@ -95,7 +97,18 @@ internal sealed class CsvTable : IDisposable
     /// <summary>Moves to the next row; false at the end.</summary>
     public bool Read()
     {
-        var more = Guard(file, reader.LineNumber + 1, reader.Read);
+        // Not through Guard: a delegate per row is an allocation per row.
+        var line = reader.LineNumber + 1;
+        bool more;
+        try
+        {
+            more = reader.Read();
+        }
+        catch (CsvFormatException e)
+        {
+            throw Malformed(file, line, e);
+        }
+
         if (more && reader.FieldCount > headerCount)
         {
             throw new InputException(Location, $"the row has {reader.FieldCount} fields but the header has {headerCount}");
@@ -115,7 +128,24 @@ internal sealed class CsvTable : IDisposable
     public string? Text(int column)
     {
         var i = indexOf[column];
-        return i < 0 || i >= reader.FieldCount || reader.IsEmpty(i) ? null : reader.GetString(i);
+        if (i < 0 || i >= reader.FieldCount || reader.IsEmpty(i))
+        {
+            return null;
+        }
+
+        // Consecutive rows mostly repeat a value (one host, one region): compare bytes before
+        // asking the reader's pool, which hashes the field.
+        var field = reader.GetSpan(i);
+        var last = lastText[column];
+        if (last is not null && field.SequenceEqual(last.Value.Bytes))
+        {
+            return last.Value.Text;
+        }
+
+        var bytes = field.ToArray();
+        var text = reader.GetString(i);
+        lastText[column] = (bytes, text);
+        return text;
     }
 
     /// <summary>Parses a required number column, or throws naming the column.</summary>
@@ -140,7 +170,8 @@ internal sealed class CsvTable : IDisposable
     /// <inheritdoc/>
     public void Dispose() => reader.Dispose();
 
-    private ulong Parse(int column, ReadOnlySpan<byte> field, bool size)
+    /// <summary>Parses a number column's field already fetched with <see cref="Field"/>, or throws naming the column.</summary>
+    public ulong Parse(int column, ReadOnlySpan<byte> field, bool size)
     {
         var error = size ? Numbers.TryParseSize(field, out var value) : Numbers.TryParseUInt64(field, out value);
         return error is null ? value : throw new InputException(Location, $"column '{columns[column]}': {error}");
@@ -154,9 +185,12 @@ internal sealed class CsvTable : IDisposable
         }
         catch (CsvFormatException e)
         {
-            throw new InputException(SourceLocation.AtLine(file, e.LineNumber > 0 ? e.LineNumber : line), $"malformed CSV: {e.Message}");
+            throw Malformed(file, line, e);
         }
     }
+
+    private static InputException Malformed(string file, long line, CsvFormatException e) =>
+        new(SourceLocation.AtLine(file, e.LineNumber > 0 ? e.LineNumber : line), $"malformed CSV: {e.Message}");
 
     private static void Guard(string file, long line, Action read) => Guard(file, line, () =>
     {

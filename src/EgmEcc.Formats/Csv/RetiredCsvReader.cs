@@ -41,10 +41,16 @@ public sealed class RetiredCsvReader : IRetiredReader
 
         while (table.Read())
         {
-            var size = table.Optional(Size, size: true) ?? 0;
-            if (table.Has(Size) && !table.Field(Size).IsEmpty && size == 0)
+            // The size is parsed as soon as it is fetched: one look-up, and no span kept across other fields.
+            var sizeField = table.Field(Size);
+            ulong size = 0;
+            if (!sizeField.IsEmpty)
             {
-                throw new InputException(table.Location, "column 'size' is 0; a retired record covers at least one byte");
+                size = table.Parse(Size, sizeField, size: true);
+                if (size == 0)
+                {
+                    throw new InputException(table.Location, "column 'size' is 0; a retired record covers at least one byte");
+                }
             }
 
             var host = table.Text(Host) ?? options.Host;
