@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace EgmEcc.Formats.Output;
@@ -25,13 +23,14 @@ public sealed class PlanJsonWriter : IPlanWriter
     /// <inheritdoc/>
     public void Write(Plan plan, TextWriter output, OutputOptions options)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        // Streamed a chunk at a time: a plan of millions of extents does not fit one string.
+        var buffer = new TextWriterBufferWriter(output);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             WritePlan(json, plan);
         }
 
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        buffer.Flush();
         output.Write('\n');
     }
 
