@@ -33,6 +33,9 @@ internal sealed class CsvTable : IDisposable
     /// <summary>The location of the current row.</summary>
     public SourceLocation Location => SourceLocation.AtLine(file, reader.LineNumber);
 
+    /// <summary>Where the current row starts, in bytes of UTF-8 from the start of the input.</summary>
+    public long ByteOffset => reader.ByteOffset;
+
     /// <summary>Opens the table and reads its header.</summary>
     /// <param name="stream">The file's bytes.</param>
     /// <param name="file">The name for diagnostics.</param>

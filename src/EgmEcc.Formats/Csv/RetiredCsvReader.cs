@@ -11,6 +11,7 @@ public sealed class RetiredCsvReader : IRetiredReader
 {
     private const int Address = 0, RegionColumn = 1, Offset = 2, Size = 3, Host = 4;
     private static readonly string[] Columns = ["address", "region", "offset", "size", "host", "source"];
+    private const int SampleRows = 4096;
     private const string Describe = "'address' or 'region,offset' (optional: size, host, source)";
 
     /// <inheritdoc/>
@@ -39,8 +40,20 @@ public sealed class RetiredCsvReader : IRetiredReader
             throw new InputException(SourceLocation.AtLine(file.Name, 1), $"the header names neither 'address' nor 'region' and 'offset'; expected {Describe}");
         }
 
+        var rows = 0;
+        long firstRow = 0;
         while (table.Read())
         {
+            if (rows == 0)
+            {
+                firstRow = table.ByteOffset;
+            }
+            else if (rows == SampleRows)
+            {
+                Reserve(sink, stream, firstRow, table.ByteOffset, rows);
+            }
+
+            rows++;
             // The size is parsed as soon as it is fetched: one look-up, and no span kept across other fields.
             var sizeField = table.Field(Size);
             ulong size = 0;
@@ -74,5 +87,24 @@ public sealed class RetiredCsvReader : IRetiredReader
                 sink.Add(RetiredRecord.InRegion(region, table.Required(Offset, size: false), size, table.Location, host));
             }
         }
+    }
+
+    /// <summary>
+    /// Makes room in <paramref name="sink"/> for the rest of a file's records, estimated from the
+    /// bytes of the rows read so far (plus 5%), so that a large file's list grows once instead of
+    /// doubling its way there: each doubling copies every record, and the arrays it leaves behind
+    /// cost full collections. Only when the reader's offsets are the stream's bytes (UTF-8 input).
+    /// </summary>
+    private static void Reserve(List<RetiredRecord> sink, Stream stream, long firstRow, long current, int rows)
+    {
+        // The reader buffers 64 KiB ahead; a larger lead means transcoded input, counted otherwise.
+        if (!stream.CanSeek || current <= firstRow || stream.Position < current || stream.Position - current > 128 * 1024)
+        {
+            return;
+        }
+
+        var bytesPerRow = (double)(current - firstRow) / rows;
+        var remaining = (stream.Length - current) / bytesPerRow;
+        sink.EnsureCapacity((int)Math.Min(sink.Count + (remaining * 1.05) + 1, Array.MaxLength));
     }
 }
