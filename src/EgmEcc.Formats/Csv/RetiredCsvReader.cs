@@ -54,6 +54,7 @@ public sealed class RetiredCsvReader : IRetiredReader
             }
 
             rows++;
+
             // The size is parsed as soon as it is fetched: one look-up, and no span kept across other fields.
             var sizeField = table.Field(Size);
             ulong size = 0;
