@@ -15,5 +15,26 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> O
         Console.Out,
         Console.Error,
         Console.OpenStandardInput,
-        !Console.IsErrorRedirected);
+        !Console.IsErrorRedirected)
+    {
+        OutIsTerminal = !Console.IsOutputRedirected,
+    };
+
+    /// <summary>True when standard output is a terminal: reports may use colour and its width.</summary>
+    public bool OutIsTerminal { get; init; }
+
+    /// <summary>The terminal's width in columns, or 80 when standard output is not a terminal.</summary>
+    public int OutWidth => OutIsTerminal && TryWindowWidth() is > 0 and var width ? width : 80;
+
+    private static int TryWindowWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException)
+        {
+            return 0;
+        }
+    }
 }

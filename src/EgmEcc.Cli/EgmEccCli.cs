@@ -15,6 +15,11 @@ public static class EgmEccCli
         var root = new RootCommand("EgmEcc: plans usable EGM memory around retired ECC pages on NVIDIA Grace hosts.");
         root.Add(PlanCommand.Create(console));
         root.Add(ValidateCommand.Create(console));
+        root.Add(ReportCommand.Create(console));
+        root.Add(FleetCommand.Create(console));
+        root.Add(ForecastCommand.Create(console));
+        root.Add(DiffCommand.Create(console));
+        root.Add(SynthCommand.Create(console));
         return root;
     }
 
@@ -26,6 +31,19 @@ public static class EgmEccCli
         try
         {
             var result = CreateRootCommand(console).Parse(args);
+            if (result.Errors.Count > 0)
+            {
+                // Parse errors are usage errors like any other: one line each on standard error,
+                // and nothing on standard output (the help text there would end up in a plan file).
+                foreach (var error in result.Errors)
+                {
+                    console.Error.WriteLine(OneLine.Of($"egmecc: error: {error.Message}"));
+                }
+
+                console.Error.WriteLine($"egmecc: see '{CommandPath(result.CommandResult)} --help'");
+                return ExitCodes.Usage;
+            }
+
             return result.Invoke(new InvocationConfiguration
             {
                 Output = console.Out,
@@ -35,25 +53,28 @@ public static class EgmEccCli
         }
         catch (InputException e)
         {
-            console.Error.WriteLine($"egmecc: error: {e.Location}: {e.Message}");
+            console.Error.WriteLine(OneLine.Of($"egmecc: error: {e.Location}: {e.Message}"));
             return ExitCodes.Input;
         }
         catch (UsageException e)
         {
-            console.Error.WriteLine($"egmecc: error: {e.Message}");
+            console.Error.WriteLine(OneLine.Of($"egmecc: error: {e.Message}"));
             return ExitCodes.Usage;
         }
         catch (IOException e)
         {
-            console.Error.WriteLine($"egmecc: error: {e.Message}");
+            console.Error.WriteLine(OneLine.Of($"egmecc: error: {e.Message}"));
             return ExitCodes.Input;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            console.Error.WriteLine($"egmecc: internal error: {e.GetType().Name}: {e.Message} (please report this)");
+            console.Error.WriteLine(OneLine.Of($"egmecc: internal error: {e.GetType().Name}: {e.Message} (please report this)"));
             return ExitCodes.Internal;
         }
     }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult command) =>
+        command.Parent is System.CommandLine.Parsing.CommandResult parent ? $"{CommandPath(parent)} {command.Command.Name}" : "egmecc";
 }
 
 /// <summary>A command line that parsed but does not make sense (options that exclude each other, a bad combination).</summary>

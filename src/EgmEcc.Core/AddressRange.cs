@@ -59,7 +59,8 @@ public readonly struct AddressRange : IEquatable<AddressRange>
     }
 
     /// <summary>The range <c>[start, end)</c>; <paramref name="end"/> may be at most 2^64.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/> or beyond 2^64.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/> or beyond 2^64,
+    /// or the range is the whole space <c>[0, 2^64)</c>, whose size does not fit in 64 bits.</exception>
     public static AddressRange FromStartEnd(ulong start, UInt128 end)
     {
         if (end < start || end > (UInt128)ulong.MaxValue + 1)
@@ -67,6 +68,13 @@ public readonly struct AddressRange : IEquatable<AddressRange>
             throw new ArgumentOutOfRangeException(
                 nameof(end),
                 $"end 0x{end:x} must lie in [0x{start:x}, 2^64]");
+        }
+
+        if (end - start > ulong.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(end),
+                "the whole space [0x0, 2^64) holds 2^64 addresses, one more than a range's size can count");
         }
 
         return new AddressRange(start, (ulong)(end - start));

@@ -52,18 +52,24 @@ public readonly record struct ByteSize(ulong Bytes) : IComparable<ByteSize>
     /// </summary>
     public string ToHumanString()
     {
+        // Integer arithmetic: a double cannot hold every u64, and rounding 2^54 - 1 to a double
+        // would show 16.00 PiB for a value below 16 PiB.
         var unit = 0;
-        var value = (double)Bytes;
-        while (value >= 1024 && unit < Units.Length - 1)
+        while (unit < Units.Length - 1 && Bytes >> (10 * (unit + 1)) != 0)
         {
-            value /= 1024;
             unit++;
         }
 
-        var exact = unit == 0 || (Bytes & ((1UL << (10 * unit)) - 1)) == 0;
-        return exact
-            ? string.Create(CultureInfo.InvariantCulture, $"{value:0} {Units[unit]}")
-            : string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(value * 100) / 100:0.00} {Units[unit]}");
+        var shift = 10 * unit;
+        var whole = Bytes >> shift;
+        var rest = Bytes & ((1UL << shift) - 1);
+        if (rest == 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{whole} {Units[unit]}");
+        }
+
+        var hundredths = (ulong)(((UInt128)rest * 100) >> shift);
+        return string.Create(CultureInfo.InvariantCulture, $"{whole}.{hundredths:00} {Units[unit]}");
     }
 
     /// <inheritdoc/>

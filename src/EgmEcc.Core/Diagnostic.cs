@@ -16,6 +16,12 @@ public enum Severity
 /// <param name="Message">One lower-case line, with the user's values quoted.</param>
 public sealed record Diagnostic(Severity Severity, SourceLocation Source, string Message)
 {
+    /// <summary>
+    /// What kind of warning this is, one of <see cref="DiagnosticCodes"/>, so reports can count and
+    /// gate on kinds without reading messages; null for notes of no particular kind.
+    /// </summary>
+    public string? Code { get; init; }
+
     /// <summary><c>warning: LOCATION: message</c>, as printed on standard error.</summary>
     public override string ToString() =>
         $"{(Severity == Severity.Warning ? "warning" : "info")}: {Source}: {Message}";

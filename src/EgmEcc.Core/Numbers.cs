@@ -11,7 +11,9 @@ namespace EgmEcc;
 /// <remarks>
 /// Accepted: decimal (<c>65536</c>), <c>0x</c> hexadecimal (<c>0x10000</c>), with <c>_</c> separators
 /// between digits (<c>0x1_0000</c>). Sizes may add a binary suffix, <c>K M G T</c> or
-/// <c>KiB MiB GiB TiB</c> (case-insensitive; all powers of 1024). Surrounding white space is ignored.
+/// <c>KiB MiB GiB TiB</c> (ASCII case-insensitive; all powers of 1024). Surrounding ASCII white space
+/// (space, tab, CR, LF, VT, FF) is ignored. Only ASCII is interpreted, so the <see cref="char"/> and
+/// UTF-8 overloads give the same value or the same error for the same text.
 /// Parsing never throws: it returns an error text naming the bad value, for the reader to place.
 /// </remarks>
 public static class Numbers
@@ -88,6 +90,7 @@ public static class Numbers
         }
 
         var shift = 0;
+        var hadSuffix = false;
         if (allowSuffix)
         {
             foreach (var (suffix, suffixShift) in Suffixes)
@@ -95,6 +98,7 @@ public static class Numbers
                 if (s.Length > suffix.Length && EndsWithIgnoreCase(s, suffix))
                 {
                     shift = suffixShift;
+                    hadSuffix = true;
                     s = Trim(s[..^suffix.Length]);
                     break;
                 }
@@ -117,7 +121,7 @@ public static class Numbers
             {
                 if (previousWasSeparator)
                 {
-                    return Bad(Show(text), hex, allowSuffix);
+                    return Bad(Show(text), hex, allowSuffix && !hadSuffix);
                 }
 
                 previousWasSeparator = true;
@@ -127,7 +131,7 @@ public static class Numbers
             var digit = DigitValue(c);
             if (digit < 0 || (ulong)digit >= radix)
             {
-                return Bad(Show(text), hex, allowSuffix);
+                return Bad(Show(text), hex, allowSuffix && !hadSuffix);
             }
 
             if (result > limit || (result == limit && (ulong)digit > lastDigit))
@@ -142,7 +146,7 @@ public static class Numbers
 
         if (!any || previousWasSeparator)
         {
-            return Bad(Show(text), hex, allowSuffix);
+            return Bad(Show(text), hex, allowSuffix && !hadSuffix);
         }
 
         if (shift > 0 && result > ulong.MaxValue >> shift)
@@ -162,12 +166,12 @@ public static class Numbers
     {
         var start = 0;
         var end = s.Length;
-        while (start < end && char.IsWhiteSpace(At(s, start)))
+        while (start < end && IsAsciiWhiteSpace(At(s, start)))
         {
             start++;
         }
 
-        while (end > start && char.IsWhiteSpace(At(s, end - 1)))
+        while (end > start && IsAsciiWhiteSpace(At(s, end - 1)))
         {
             end--;
         }
@@ -181,7 +185,9 @@ public static class Numbers
         var tail = s[^suffix.Length..];
         for (var i = 0; i < suffix.Length; i++)
         {
-            if (char.ToUpperInvariant(At(tail, i)) != char.ToUpperInvariant(suffix[i]))
+            // ASCII folding only, as the UTF-8 overload sees each byte as one char: U+0131
+            // (dotless i) upper-cases to 'I' and would match KiB in the char overload alone.
+            if (!char.IsAscii(At(tail, i)) || char.ToUpperInvariant(At(tail, i)) != char.ToUpperInvariant(suffix[i]))
             {
                 return false;
             }
@@ -202,14 +208,18 @@ public static class Numbers
         return new string(MemoryMarshal.Cast<T, char>(trimmed));
     }
 
-    private static string Bad(string t, bool hex, bool allowSuffix)
+    private static bool IsAsciiWhiteSpace(char c) => c is ' ' or (>= '\t' and <= '\r');
+
+    // unknownSuffix: the text may end in a suffix we do not know; false once a known suffix was
+    // stripped, so that "1.5G" or "1_K" is reported as a bad number, not as a bad suffix.
+    private static string Bad(string t, bool hex, bool unknownSuffix)
     {
         if (hex)
         {
             return $"'{t}' is not a hexadecimal number";
         }
 
-        if (allowSuffix && t.Length > 0 && char.IsDigit(t[0]) && char.IsLetter(t[^1]))
+        if (unknownSuffix && t.Length > 0 && char.IsDigit(t[0]) && char.IsLetter(t[^1]))
         {
             return $"'{t}' has an unknown size suffix (use K, M, G, T or KiB, MiB, GiB, TiB)";
         }

@@ -85,7 +85,10 @@ public static class Planner
                     diagnostics.Add(new Diagnostic(
                         Severity.Warning,
                         region.Source,
-                        $"region '{region.Id}' base {Numbers.Hex(region.Base)} is not {new ByteSize(h)}-aligned; its {new ByteSize(h)} capacity counts blocks aligned in region offset, which the host cannot map as {new ByteSize(h)} pages"));
+                        $"region '{region.Id}' base {Numbers.Hex(region.Base)} is not {new ByteSize(h)}-aligned; its {new ByteSize(h)} capacity counts blocks aligned in region offset, which the host cannot map as {new ByteSize(h)} pages")
+                    {
+                        Code = DiagnosticCodes.MisalignedBase,
+                    });
                 }
             }
         }
@@ -150,7 +153,7 @@ public static class Planner
                 var regionSize = sizes[index];
                 if (record.Start >= regionSize)
                 {
-                    diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record at offset {Numbers.Hex(record.Start)} of region '{regionId}' lies past its end (size {Numbers.Hex(regionSize)}); counted out-of-region"));
+                    diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record at offset {Numbers.Hex(record.Start)} of region '{regionId}' lies past its end (size {Numbers.Hex(regionSize)}); counted out-of-region") { Code = DiagnosticCodes.OutOfRegion });
                     continue;
                 }
 
@@ -171,7 +174,7 @@ public static class Planner
                     index = regions.IndexOverlapping(host, span);
                     if (index < 0)
                     {
-                        diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record at {Numbers.Hex(record.Start)} ({new ByteSize(size)}) lies in no region{OnHost(host)}; counted out-of-region"));
+                        diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record at {Numbers.Hex(record.Start)} ({new ByteSize(size)}) lies in no region{OnHost(host)}; counted out-of-region") { Code = DiagnosticCodes.OutOfRegion });
                         continue;
                     }
                 }
@@ -187,7 +190,7 @@ public static class Planner
             {
                 clipped++;
                 var region = all[index];
-                diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record {record} crosses the edge of region '{region.Id}' {region.Extent}; clipped to the region"));
+                diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record {record} crosses the edge of region '{region.Id}' {region.Extent}; clipped to the region") { Code = DiagnosticCodes.Clipped });
             }
 
             var regionEnd = sizes[index];

@@ -41,6 +41,7 @@ public sealed class RangeSet
     }
 
     /// <summary>The union of <paramref name="ranges"/>; empty ranges are ignored.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The union is the whole space <c>[0, 2^64)</c>, which no range can hold.</exception>
     public static RangeSet Of(IEnumerable<AddressRange> ranges)
     {
         ArgumentNullException.ThrowIfNull(ranges);

@@ -42,7 +42,8 @@ public sealed class RegionSet
     public static RegionSet Create(IEnumerable<Region> regions)
     {
         ArgumentNullException.ThrowIfNull(regions);
-        var kept = new List<Region>();
+        // Each kept region with its input position, so an overlap is blamed on the later one.
+        var kept = new List<(Region Region, int Order)>();
         var ids = new Dictionary<(string Host, string Id), Region>();
         var nodes = new Dictionary<(string Host, int Node), Region>();
         foreach (var region in regions)
@@ -64,26 +65,26 @@ public sealed class RegionSet
 
             ids.Add((region.Host, region.Id), region);
             nodes.Add((region.Host, region.Node), region);
-            kept.Add(region);
+            kept.Add((region, kept.Count));
         }
 
         kept.Sort(static (a, b) =>
         {
-            var byHostName = string.CompareOrdinal(a.Host, b.Host);
-            return byHostName != 0 ? byHostName : a.Base.CompareTo(b.Base);
+            var byHostName = string.CompareOrdinal(a.Region.Host, b.Region.Host);
+            return byHostName != 0 ? byHostName : a.Region.Base.CompareTo(b.Region.Base);
         });
 
         for (var i = 1; i < kept.Count; i++)
         {
             var (previous, current) = (kept[i - 1], kept[i]);
-            if (previous.Host == current.Host && previous.Extent.Overlaps(current.Extent))
+            if (previous.Region.Host == current.Region.Host && previous.Region.Extent.Overlaps(current.Region.Extent))
             {
-                var (first, second) = previous.Source.ToString().CompareTo(current.Source.ToString()) <= 0 ? (previous, current) : (current, previous);
+                var (first, second) = previous.Order < current.Order ? (previous.Region, current.Region) : (current.Region, previous.Region);
                 throw new InputException(second.Source, $"region '{second.Id}' {Describe(second)} overlaps region '{first.Id}' {Describe(first)} at {first.Source}");
             }
         }
 
-        return new RegionSet([.. kept]);
+        return new RegionSet([.. kept.Select(k => k.Region)]);
     }
 
     /// <summary>The index of the region a host calls <paramref name="id"/>, or -1.</summary>

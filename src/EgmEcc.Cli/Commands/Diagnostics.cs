@@ -10,7 +10,7 @@ internal static class Diagnostics
     {
         foreach (var d in diagnostics.Take(Shown))
         {
-            error.WriteLine($"egmecc: {d}");
+            error.WriteLine(OneLine.Of($"egmecc: {d}"));
         }
 
         if (diagnostics.Count > Shown)

@@ -26,13 +26,13 @@ internal sealed class InputOptions
 
     public Option<string?> RegionsFormat { get; } = new("--regions-format")
     {
-        Description = "The format of --regions files, instead of detecting it.",
+        Description = $"The format of --regions files, instead of detecting it: {string.Join(", ", FormatRegistry.Default.RegionFormatNames)}.",
         HelpName = "FORMAT",
     };
 
     public Option<string?> RetiredFormat { get; } = new("--retired-format")
     {
-        Description = "The format of --retired files, instead of detecting it.",
+        Description = $"The format of --retired files, instead of detecting it: {string.Join(", ", FormatRegistry.Default.RetiredFormatNames)}.",
         HelpName = "FORMAT",
     };
 
@@ -48,7 +48,7 @@ internal sealed class InputOptions
 
     public Option<string?> Region { get; } = new("--region")
     {
-        Description = "The region (id) of region-relative inputs whose file name does not say (egm<N>).",
+        Description = "The region (id) of region-relative inputs (ioctl lists) whose file name does not say egm<N>.",
         HelpName = "ID",
     };
 
@@ -90,6 +90,17 @@ internal sealed class InputOptions
 
         var regions = result.GetValue(Regions) ?? [];
         var retired = result.GetValue(Retired) ?? [];
+        if (regions.Concat(retired).Any(path => path.Length == 0))
+        {
+            throw new UsageException($"{(regions.Any(path => path.Length == 0) ? "--regions" : "--retired")} needs a file name, not ''");
+        }
+
+        var region = result.GetValue(Region);
+        if (region is { Length: 0 })
+        {
+            throw new UsageException("--region needs a region id, not ''");
+        }
+
         if (regions.Concat(retired).Count(path => path == "-") > 1)
         {
             throw new UsageException("only one input can be standard input ('-')");
@@ -101,7 +112,7 @@ internal sealed class InputOptions
             Retired = [.. retired.Select(path => InputFile.FromPath(path, console.OpenStandardInput))],
             RegionsFormat = result.GetValue(RegionsFormat),
             RetiredFormat = result.GetValue(RetiredFormat),
-            ReadOptions = new ReadOptions { HostPage = hostPage, Region = result.GetValue(Region) },
+            ReadOptions = new ReadOptions { HostPage = hostPage, Region = region },
         };
     }
 }

@@ -14,10 +14,15 @@ internal static class OutputTarget
             return;
         }
 
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"cannot write {path}: it is a directory");
+        }
+
+        // Write beside the target, then move, so a failed run never leaves half a file.
+        var temporary = path + ".tmp";
         try
         {
-            // Write beside the target, then move, so a failed run never leaves half a file.
-            var temporary = path + ".tmp";
             using (var file = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
             {
                 write(file);
@@ -27,7 +32,20 @@ internal static class OutputTarget
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"cannot write {path}: {e.Message}", e);
+            var reason = e switch
+            {
+                DirectoryNotFoundException => "no such directory",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            };
+            throw new IOException($"cannot write {path}: {reason}", e);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 }

@@ -9,30 +9,53 @@ internal static class PlanCommand
     public static Command Create(CliConsole console)
     {
         var inputs = new InputOptions();
-        var format = new Option<string>("--format")
+        var format = OutputFlags.Format(PlanWriters.Names, "json");
+        var output = OutputFlags.Output();
+        var guestBase = SizeOptions.Address("--guest-base", "dts, qemu: where guest RAM starts [default: 0x40000000, QEMU's arm virt machine].");
+        var reservedMemory = new Option<bool>("--reserved-memory")
         {
-            Description = "Output format.",
-            HelpName = "FORMAT",
-            DefaultValueFactory = _ => "json",
+            Description = "dts: one memory node per guest node, and the holes as /reserved-memory nodes with no-map.",
         };
-        format.AcceptOnlyFromAmong([.. PlanWriters.Names]);
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write the output to FILE instead of standard output.",
-            HelpName = "FILE",
-        };
+        var mapAlign = SizeOptions.Size(
+            "--map-align",
+            "windows: align every window to this mapping size, a power of two [default: per region, the largest --huge-pages size that keeps at least 90% of the usable bytes mappable, else the layout granule].");
 
         var command = new Command("plan", "Compute each region's holes, usable extents and hugepage capacity.");
         inputs.AddTo(command);
         command.Add(format);
         command.Add(output);
+        command.Add(guestBase);
+        command.Add(reservedMemory);
+        command.Add(mapAlign);
         command.SetAction(result =>
         {
+            var align = result.GetValue(mapAlign)?.Bytes;
+            if (align is { } a && !Numbers.IsPowerOfTwo(a))
+            {
+                throw new UsageException($"--map-align must be a power of two, not {Numbers.Hex(a)}");
+            }
+
+            var outputOptions = new OutputOptions
+            {
+                Invocation = Invocation.Describe(result),
+                GuestBase = result.GetValue(guestBase)?.Bytes ?? GuestLayout.VirtRamBase,
+                ReservedMemory = result.GetValue(reservedMemory),
+                MapAlign = align,
+            };
             var options = inputs.ResolvePlanOptions(result);
             var plan = inputs.ResolveInputs(result, console).Plan(options);
             var writer = PlanWriters.Find(result.GetValue(format)!)!;
             Diagnostics.Print(plan.Diagnostics, console.Error);
-            OutputTarget.Write(result.GetValue(output), console, w => writer.Write(plan, w, new OutputOptions { Invocation = Invocation.Describe(result) }));
+            try
+            {
+                OutputTarget.Write(result.GetValue(output), console, w => writer.Write(plan, w, outputOptions));
+            }
+            catch (ArgumentException e)
+            {
+                // Writers refuse option combinations the plan cannot satisfy (several hosts for one guest, a guest base too high).
+                throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
+            }
+
             return ExitCodes.Success;
         });
         return command;

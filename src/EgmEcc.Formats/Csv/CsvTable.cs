@@ -23,12 +23,16 @@ internal sealed class CsvTable : IDisposable
     private CsvTable(CsvReader reader, string file, string[] columns, int[] indexOf)
     {
         headerCount = indexOf.Count(i => i >= 0);
+        HeaderLocation = SourceLocation.AtLine(file, reader.LineNumber);
         this.reader = reader;
         this.file = file;
         this.columns = columns;
         this.indexOf = indexOf;
         lastText = new (byte[], string)?[columns.Length];
     }
+
+    /// <summary>The location of the header (after any leading comments and blank lines), for errors about columns.</summary>
+    public SourceLocation HeaderLocation { get; }
 
     /// <summary>The location of the current row.</summary>
     public SourceLocation Location => SourceLocation.AtLine(file, reader.LineNumber);
@@ -128,6 +132,11 @@ internal sealed class CsvTable : IDisposable
     }
 
     /// <summary>A column of the current row as a shared string (equal values share one instance); null when empty.</summary>
+    /// <remarks>
+    /// CsvHelper's own pool is a small cache that misses when many values interleave (a host column
+    /// of a fleet): millions of copies of a few thousand names. So the table keeps its own pool,
+    /// looked up by the field's characters without allocating, up to <see cref="PoolLimit"/> values.
+    /// </remarks>
     public string? Text(int column)
     {
         var i = indexOf[column];
@@ -136,20 +145,40 @@ internal sealed class CsvTable : IDisposable
             return null;
         }
 
-        // Consecutive rows mostly repeat a value (one host, one region): compare bytes before
-        // asking the reader's pool, which hashes the field.
-        var field = reader.GetSpan(i);
+        // Consecutive rows mostly repeat a value (one host, one region): compare the bytes with
+        // the column's previous value before decoding them and looking them up in the pool.
+        var bytes = reader.GetSpan(i);
         var last = lastText[column];
-        if (last is not null && field.SequenceEqual(last.Value.Bytes))
+        if (last is not null && bytes.SequenceEqual(last.Value.Bytes))
         {
             return last.Value.Text;
         }
 
-        var bytes = field.ToArray();
-        var text = reader.GetString(i);
-        lastText[column] = (bytes, text);
+        if (bytes.Length > 256)
+        {
+            return reader.GetString(i);
+        }
+
+        Span<char> chars = stackalloc char[bytes.Length];
+        var length = System.Text.Encoding.UTF8.GetChars(bytes, chars);
+        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(chars[..length], out var text))
+        {
+            text = new string(chars[..length]);
+            if (pool.Count < PoolLimit)
+            {
+                pool.Add(text, text);
+            }
+        }
+
+        lastText[column] = (bytes.ToArray(), text);
         return text;
     }
+
+    /// <summary>How many distinct values <see cref="Text"/> shares.</summary>
+    private const int PoolLimit = 1 << 20;
+
+    private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
 
     /// <summary>Parses a required number column, or throws naming the column.</summary>
     public ulong Required(int column, bool size)
@@ -193,7 +222,19 @@ internal sealed class CsvTable : IDisposable
     }
 
     private static InputException Malformed(string file, long line, CsvFormatException e) =>
-        new(SourceLocation.AtLine(file, e.LineNumber > 0 ? e.LineNumber : line), $"malformed CSV: {e.Message}");
+        new(SourceLocation.AtLine(file, e.LineNumber > 0 ? e.LineNumber : line), $"malformed CSV: {Reason(e.Message)}");
+
+    /// <summary>
+    /// The reason in CsvHelper's "Malformed CSV in record N (line L): REASON (byte offset B)."
+    /// without the position, which the location already gives.
+    /// </summary>
+    private static string Reason(string message)
+    {
+        var start = message.IndexOf("): ", StringComparison.Ordinal);
+        var text = message.StartsWith("Malformed CSV", StringComparison.Ordinal) && start > 0 ? message[(start + 3)..] : message;
+        var end = text.LastIndexOf(" (byte offset", StringComparison.Ordinal);
+        return (end > 0 ? text[..end] : text).TrimEnd('.');
+    }
 
     private static void Guard(string file, long line, Action read) => Guard(file, line, () =>
     {

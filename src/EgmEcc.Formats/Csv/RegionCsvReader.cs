@@ -15,7 +15,7 @@ public sealed class RegionCsvReader : IRegionReader
     /// <inheritdoc/>
     public int Sniff(ReadOnlySpan<byte> head, InputFile file)
     {
-        var header = Sniffing.FirstTextLine(head).Replace(" ", string.Empty, StringComparison.Ordinal).Split(',');
+        var header = Sniffing.FirstTextLine(head).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\"", string.Empty, StringComparison.Ordinal).Split(',');
         if (header.Contains("base") && header.Contains("size") && header.Contains("node"))
         {
             return Sniffing.Certain;
@@ -32,13 +32,18 @@ public sealed class RegionCsvReader : IRegionReader
         {
             if (!table.Has(required))
             {
-                throw new InputException(SourceLocation.AtLine(file.Name, 1), $"missing column '{Columns[required]}'; expected a header {Describe}");
+                throw new InputException(table.HeaderLocation, $"missing column '{Columns[required]}'; expected a header {Describe}");
             }
         }
 
         while (table.Read())
         {
-            var id = table.Text(Id) ?? throw new InputException(table.Location, "column 'id' is empty");
+            var id = table.Text(Id)?.Trim();
+            if (string.IsNullOrEmpty(id))
+            {
+                throw new InputException(table.Location, "column 'id' is empty");
+            }
+
             var node = table.Required(Node, size: false);
             if (node > int.MaxValue)
             {

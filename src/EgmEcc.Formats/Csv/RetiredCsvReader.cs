@@ -20,7 +20,7 @@ public sealed class RetiredCsvReader : IRetiredReader
     /// <inheritdoc/>
     public int Sniff(ReadOnlySpan<byte> head, InputFile file)
     {
-        var header = Sniffing.FirstTextLine(head).Replace(" ", string.Empty, StringComparison.Ordinal).Split(',');
+        var header = Sniffing.FirstTextLine(head).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\"", string.Empty, StringComparison.Ordinal).Split(',');
         if (header.Contains("address") || (header.Contains("region") && header.Contains("offset")))
         {
             return Sniffing.Certain;
@@ -37,7 +37,7 @@ public sealed class RetiredCsvReader : IRetiredReader
         var byOffset = table.Has(RegionColumn) && table.Has(Offset);
         if (!byAddress && !byOffset)
         {
-            throw new InputException(SourceLocation.AtLine(file.Name, 1), $"the header names neither 'address' nor 'region' and 'offset'; expected {Describe}");
+            throw new InputException(table.HeaderLocation, $"the header names neither 'address' nor 'region' and 'offset'; expected {Describe}");
         }
 
         var rows = 0;

@@ -1,5 +1,8 @@
+using EgmEcc.Formats.Acpi;
+using EgmEcc.Formats.Binary;
 using EgmEcc.Formats.Csv;
 using EgmEcc.Formats.Json;
+using EgmEcc.Formats.KernelLog;
 
 namespace EgmEcc.Formats.Inputs;
 
@@ -21,8 +24,8 @@ public sealed class FormatRegistry
 
     /// <summary>Every format EgmEcc knows.</summary>
     public static FormatRegistry Default { get; } = new(
-        [new RegionCsvReader(), new RegionJsonReader()],
-        [new RetiredCsvReader(), new RetiredJsonReader()]);
+        [new RegionCsvReader(), new RegionJsonReader(), new AcpiDslRegionReader()],
+        [new RetiredCsvReader(), new RetiredJsonReader(), new FirmwareTableReader(), new IoctlListReader(), new KernelLogReader()]);
 
     /// <summary>The region formats.</summary>
     public IReadOnlyList<IRegionReader> RegionReaders { get; }

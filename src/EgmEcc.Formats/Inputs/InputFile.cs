@@ -25,6 +25,12 @@ public sealed record InputFile(string Name, Func<Stream> Open)
     /// <summary>An input held in memory (tests, standard input already read).</summary>
     public static InputFile FromBytes(string name, byte[] bytes) => new(name, () => new MemoryStream(bytes, writable: false));
 
+    /// <summary>
+    /// The length in bytes when known (the loader sets it before detection), so binary formats
+    /// can check that their counts agree with the size of the file; null when unknown.
+    /// </summary>
+    public long? Length { get; init; }
+
     /// <summary>The file name without directories, used by readers that take hints from it (<c>egm4</c>).</summary>
     public string FileName => Path.GetFileName(Name);
 
@@ -41,6 +47,7 @@ public sealed record InputFile(string Name, Func<Stream> Open)
         {
             var reason = e switch
             {
+                _ when Directory.Exists(path) => "it is a directory",
                 FileNotFoundException or DirectoryNotFoundException => "no such file",
                 UnauthorizedAccessException => "permission denied",
                 _ => e.Message,

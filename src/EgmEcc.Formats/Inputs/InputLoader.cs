@@ -9,15 +9,29 @@ namespace EgmEcc.Formats.Inputs;
 public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
 {
     /// <summary>Reads and validates every region of <paramref name="files"/>.</summary>
-    /// <exception cref="InputException">Bad input anywhere.</exception>
+    /// <remarks>
+    /// Inputs that describe no region at all are an error: a plan of nothing would pass every
+    /// gate, and the usual cause is the wrong file (an ACPI table without the EGM properties, a
+    /// CSV with only its header). One file of several may hold none (a DSDT beside the SSDTs).
+    /// </remarks>
+    /// <exception cref="InputException">Bad input anywhere, or no region in any of the files.</exception>
     public RegionSet LoadRegions(IEnumerable<InputFile> files, string? format = null)
     {
         var regions = new List<Region>();
+        var names = new List<string>();
         foreach (var file in files)
         {
             using var stream = OpenRewindable(file, out var head);
-            var reader = formats.PickRegionReader(head, file, format);
-            regions.AddRange(reader.Read(stream, file, options));
+            var sized = file with { Length = stream.Length };
+            var reader = formats.PickRegionReader(head, sized, format);
+            regions.AddRange(reader.Read(stream, sized, options));
+            names.Add(file.Name);
+        }
+
+        if (regions.Count == 0 && names.Count > 0)
+        {
+            var others = names.Count == 1 ? string.Empty : $" (nor in {string.Join(", ", names.Skip(1))})";
+            throw new InputException(SourceLocation.InFile(names[0]), $"no EGM region found{others}; a regions input needs at least one row 'id,node,base,size' or one _DSD with the nvidia,egm-* properties");
         }
 
         return RegionSet.Create(regions);
@@ -32,8 +46,9 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
         foreach (var file in files)
         {
             using var stream = OpenRewindable(file, out var head);
-            var reader = formats.PickRetiredReader(head, file, format);
-            reader.Read(stream, file, options, records, diagnostics.Add);
+            var sized = file with { Length = stream.Length };
+            var reader = formats.PickRetiredReader(head, sized, format);
+            reader.Read(stream, sized, options, records, diagnostics.Add);
         }
 
         return new RetiredInput(records, diagnostics);
@@ -43,7 +58,7 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
     /// Opens <paramref name="file"/> and reads its first bytes for detection, returning a stream
     /// positioned at the start again: seekable files are rewound; standard input is buffered.
     /// </summary>
-    private static Stream OpenRewindable(InputFile file, out byte[] head)
+    internal static Stream OpenRewindable(InputFile file, out byte[] head)
     {
         var stream = file.Open();
         if (!stream.CanSeek)
@@ -54,6 +69,7 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
                 stream.CopyTo(buffered);
             }
 
+            buffered.Position = 0;
             stream = buffered;
         }
 

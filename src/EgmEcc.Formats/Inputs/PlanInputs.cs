@@ -32,9 +32,8 @@ public sealed record PlanInputs
     /// <exception cref="InputException">Bad input.</exception>
     public Plan Plan(PlanOptions options)
     {
-        var loader = new InputLoader(Formats, ReadOptions);
-        var regions = loader.LoadRegions(Regions, RegionsFormat);
-        var retired = loader.LoadRetired(Retired, RetiredFormat);
+        var regions = new InputLoader(Formats, ReadOptions).LoadRegions(Regions, RegionsFormat);
+        var retired = new InputLoader(Formats, ReadOptions with { Regions = regions }).LoadRetired(Retired, RetiredFormat);
         var plan = Planner.Create(regions, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(retired.Records), options);
         return retired.Diagnostics.Count == 0 ? plan : plan with { Diagnostics = [.. retired.Diagnostics, .. plan.Diagnostics] };
     }

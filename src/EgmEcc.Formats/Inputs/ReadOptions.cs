@@ -14,4 +14,10 @@ public sealed record ReadOptions
 
     /// <summary>The host every record of the input belongs to (a fleet folder), when the input does not say.</summary>
     public string? Host { get; init; }
+
+    /// <summary>
+    /// The regions already read, when retired inputs are read after them (as <see cref="PlanInputs"/>
+    /// does); lets region-relative readers resolve an <c>egm&lt;N&gt;</c> file name by PXM.
+    /// </summary>
+    public RegionSet? Regions { get; init; }
 }

@@ -27,7 +27,10 @@ internal sealed class JsonInput
     {
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return new JsonInput(buffer.ToArray(), file);
+        var bytes = buffer.ToArray();
+
+        // Utf8JsonReader rejects a byte-order mark; editors on Windows write one.
+        return new JsonInput(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes, file);
     }
 
     public static JsonReaderOptions ReaderOptions => new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
@@ -54,7 +57,7 @@ internal sealed class JsonInput
         }
         catch (JsonException e)
         {
-            throw new InputException(SourceLocation.AtLine(file, (e.LineNumber ?? 0) + 1), $"malformed JSON: {FirstSentence(e.Message)}");
+            throw new InputException(SourceLocation.AtLine(file, (e.LineNumber ?? 0) + 1), $"malformed JSON: {ReaderMessage(e.Message)}");
         }
     }
 
@@ -67,7 +70,7 @@ internal sealed class JsonInput
         }
         catch (JsonException e)
         {
-            throw new InputException(SourceLocation.AtLine(file, (e.LineNumber ?? 0) + 1), $"malformed JSON: {FirstSentence(e.Message)}");
+            throw new InputException(SourceLocation.AtLine(file, (e.LineNumber ?? 0) + 1), $"malformed JSON: {ReaderMessage(e.Message)}");
         }
     }
 
@@ -84,7 +87,7 @@ internal sealed class JsonInput
                 error = Numbers.TryParseUInt64(raw, out value);
                 break;
             case JsonTokenType.String:
-                var text = reader.GetString() ?? string.Empty;
+                var text = GetString(ref reader, property);
                 error = size ? Numbers.TryParseSize(text, out value) : Numbers.TryParseUInt64(text, out value);
                 break;
             default:
@@ -97,8 +100,21 @@ internal sealed class JsonInput
     /// <summary>Reads a string property.</summary>
     public string Text(ref Utf8JsonReader reader, string property) =>
         reader.TokenType == JsonTokenType.String
-            ? reader.GetString() ?? string.Empty
+            ? GetString(ref reader, property)
             : throw new InputException(At(ref reader), $"'{property}' must be a string, not {Describe(reader.TokenType)}");
+
+    /// <summary>A string token's text; bytes that are not UTF-8 (or a lone surrogate escape) are an input error, not a crash.</summary>
+    private string GetString(ref Utf8JsonReader reader, string property)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InputException(At(ref reader), $"'{property}' is not valid UTF-8 text");
+        }
+    }
 
     public static string Describe(JsonTokenType type) => type switch
     {
@@ -118,7 +134,7 @@ internal sealed class JsonInput
     /// </summary>
     public void EnterList(ref Utf8JsonReader reader, string property)
     {
-        if (!Read(ref reader))
+        if (bytes.AsSpan().TrimStart(" \t\r\n"u8).IsEmpty || !Read(ref reader))
         {
             throw new InputException(SourceLocation.AtLine(file, 1), $"the file is empty; expected a JSON array or an object with '{property}'");
         }
@@ -153,6 +169,17 @@ internal sealed class JsonInput
         throw new InputException(At(ref reader), $"the object has no '{property}' array");
     }
 
+    /// <summary>
+    /// Reads past the end of the list to the end of the document, so that what follows the list
+    /// (the rest of a plan, or garbage after the closing bracket) is checked, not ignored.
+    /// </summary>
+    public void Finish(ref Utf8JsonReader reader)
+    {
+        while (Read(ref reader))
+        {
+        }
+    }
+
     /// <summary>The pooled string for a name, so records share instances.</summary>
     public string Pool(string value, Dictionary<string, string> pool)
     {
@@ -164,11 +191,18 @@ internal sealed class JsonInput
         return shared;
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>The reader's message without the position it appends (the location says it), its sentences lower-cased like ours and joined by <c>;</c>.</summary>
+    private static string ReaderMessage(string message)
     {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        var text = end > 0 ? message[..end] : message;
-        return text.TrimEnd('.').Replace('\'', '"');
+        var text = message;
+        foreach (var tail in new[] { " LineNumber:", " Path:" })
+        {
+            var end = text.IndexOf(tail, StringComparison.Ordinal);
+            text = end > 0 ? text[..end] : text;
+        }
+
+        var sentences = text.Trim().TrimEnd('.').Split(". ", StringSplitOptions.RemoveEmptyEntries);
+        return string.Join("; ", sentences.Select(s => s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s));
     }
 
     /// <summary>A short, printable form of a property name for errors.</summary>

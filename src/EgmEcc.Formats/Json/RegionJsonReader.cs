@@ -75,7 +75,7 @@ public sealed class RegionJsonReader : IRegionReader
             }
 
             regions.Add(new Region(
-                string.IsNullOrEmpty(id) ? Region.DefaultId((int)node!.Value) : id,
+                string.IsNullOrWhiteSpace(id) ? Region.DefaultId((int)node!.Value) : id.Trim(),
                 (int)node!.Value,
                 @base!.Value,
                 size!.Value,
@@ -84,6 +84,7 @@ public sealed class RegionJsonReader : IRegionReader
                 guestSize));
         }
 
+        input.Finish(ref reader);
         return regions;
     }
 }

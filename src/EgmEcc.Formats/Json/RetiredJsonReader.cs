@@ -72,8 +72,14 @@ public sealed class RetiredJsonReader : IRetiredReader
             }
             else if (offset is { } off && address is null)
             {
-                region ??= options.Region ?? throw new InputException(location, "the record has an 'offset' but no 'region'");
-                sink.Add(RetiredRecord.InRegion(region, off, size ?? 0, location, host));
+                // An empty "region" is no region: the file's --region, if any, applies (as in CSV).
+                var named = string.IsNullOrEmpty(region) ? options.Region : region;
+                if (named is null)
+                {
+                    throw new InputException(location, "the record has an 'offset' but no 'region'");
+                }
+
+                sink.Add(RetiredRecord.InRegion(named, off, size ?? 0, location, host));
             }
             else
             {
@@ -82,5 +88,7 @@ public sealed class RetiredJsonReader : IRetiredReader
                     : "the record has both 'address' and 'offset'; give one");
             }
         }
+
+        input.Finish(ref reader);
     }
 }

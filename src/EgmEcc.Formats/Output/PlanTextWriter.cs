@@ -23,10 +23,10 @@ public sealed class PlanTextWriter : IPlanWriter
             output.WriteLine();
             var host = r.Host.Length == 0 ? string.Empty : $"host {r.Host}, ";
             output.WriteLine($"{host}region {r.Id} ({r.DevicePath}, PXM {r.Node})  {r.Extent}");
-            output.WriteLine(Invariant($"  size {Human(s.SizeBytes)}, usable {Human(s.UsableBytes)} ({s.UsablePercent:0.000}%), retired {Human(s.RetiredBytes)}, fragment {Human(s.FragmentBytes)}"));
+            output.WriteLine(Invariant($"  size {Human(s.SizeBytes)}, usable {Human(s.UsableBytes)} ({Percentages.UpToFourDecimals(s.UsablePercent)}%), retired {Human(s.RetiredBytes)}, fragment {Human(s.FragmentBytes)}"));
             output.WriteLine($"  {s.Extents} extent(s), largest {Human(s.LargestExtentBytes)}; {s.Holes} hole(s)");
             output.WriteLine("  hugepages: " + string.Join(", ", s.HugePageCapacity.Select(c => $"{new ByteSize(c.PageSize)} {c.Count}/{c.Ideal}")));
-            output.WriteLine($"  {"kind",-6}  {"offset",-18}  {"address",-18}  {"size",-18}");
+            output.WriteLine($"  {"kind",-6}  {"offset",-18}  {"address",-18}  size");
             var rows = region.Usable.Select(u => (Kind: "usable", Offset: u.Start, u.Size))
                 .Concat(region.Holes.Select(h => (Kind: "hole", h.Offset, h.Size)))
                 .OrderBy(row => row.Offset);

@@ -9,6 +9,9 @@ public static class PlanWriters
         new PlanJsonWriter(),
         new PlanCsvWriter(),
         new PlanTextWriter(),
+        new PlanDtsWriter(),
+        new PlanQemuWriter(),
+        new PlanWindowsWriter(),
     ];
 
     /// <summary>The names, for help and validation.</summary>

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using EgmEcc.Diffing;
+using EgmEcc.Formats.Inputs;
+using EgmEcc.Formats.Json;
+using EgmEcc.Formats.Output.Fleet;
+
+namespace EgmEcc.Cli.Commands;
+
+/// <summary><c>egmecc diff OLD.json NEW.json</c>: what changed between two plans (one host or a fleet).</summary>
+internal static class DiffCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var old = new Argument<string>("OLD") { Description = "The earlier plan (egmecc plan --format json); '-' for standard input." };
+        var @new = new Argument<string>("NEW") { Description = "The later plan." };
+        var format = OutputFlags.Format(DiffWriters.Names, "text");
+        var output = OutputFlags.Output();
+
+        var command = new Command("diff", "Compare two plans: new and cleared holes, capacity change per region and host.");
+        command.Add(old);
+        command.Add(@new);
+        command.Add(format);
+        command.Add(output);
+        command.SetAction(result =>
+        {
+            var (oldPath, newPath) = (result.GetValue(old)!, result.GetValue(@new)!);
+            if (oldPath == "-" && newPath == "-")
+            {
+                throw new UsageException("only one input can be standard input ('-')");
+            }
+
+            var diff = PlanDiff.Compare(
+                PlanJsonReader.Read(InputFile.FromPath(oldPath, console.OpenStandardInput)),
+                PlanJsonReader.Read(InputFile.FromPath(newPath, console.OpenStandardInput)));
+            var writer = DiffWriters.Find(result.GetValue(format)!)!;
+            OutputTarget.Write(result.GetValue(output), console, w => writer.Write(diff, w));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using EgmEcc.Formats.Fleet;
+using EgmEcc.Formats.Output;
+using EgmEcc.Formats.Output.Fleet;
+
+namespace EgmEcc.Cli.Commands;
+
+/// <summary><c>egmecc fleet</c>: plan every host of a fleet; per-host figures, fleet totals, hosts below threshold, VM fit.</summary>
+internal static class FleetCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var inputs = new FleetInputOptions();
+        var shape = VmShapeOption.Create();
+        var minUsable = new Option<double?>("--min-usable")
+        {
+            Description = "Flag hosts whose usable share of EGM memory is below PCT percent (exit 3 with --fail-below).",
+            HelpName = "PCT",
+        };
+        var failBelow = new Option<bool>("--fail-below")
+        {
+            Description = "Exit 3 when a host is below --min-usable.",
+        };
+        var format = OutputFlags.Format(FleetWriters.Names, "text");
+        var output = OutputFlags.Output();
+
+        var planJson = new Option<string?>("--plan-json")
+        {
+            Description = "Also write every host's plan as one egmecc.plan/1 document to FILE, for 'egmecc diff' between snapshots.",
+            HelpName = "FILE",
+        };
+
+        var command = new Command("fleet", "Plan every host of a fleet: usable bytes, hugepage capacity and VM fit per host, and fleet totals.");
+        inputs.AddTo(command);
+        command.Add(shape);
+        command.Add(minUsable);
+        command.Add(failBelow);
+        command.Add(format);
+        command.Add(output);
+        command.Add(planJson);
+        command.SetAction(result =>
+        {
+            var options = inputs.ResolvePlanOptions(result);
+            var parallelism = inputs.ResolveParallelism(result);
+            var min = result.GetValue(minUsable);
+            if (min is < 0 or > 100 || (min is { } m && double.IsNaN(m)))
+            {
+                throw new UsageException($"--min-usable must be a percentage in [0, 100], not {min}");
+            }
+
+            var planPath = result.GetValue(planJson);
+            var (report, plan) = ProgressDisplay.Run(console, "planning hosts", progress =>
+            {
+                var source = inputs.ResolveSource(result, console);
+                return planPath is null
+                    ? (FleetPlanning.Report(source, options, result.GetValue(shape), min, progress, parallelism), null)
+                    : FleetPlanning.ReportWithPlan(source, options, result.GetValue(shape), min, progress, parallelism);
+            });
+            if (plan is not null)
+            {
+                OutputTarget.Write(planPath, console, w => new PlanJsonWriter().Write(plan, w, new OutputOptions { Invocation = Invocation.Describe(result) }));
+            }
+
+            var warnings = report.Totals.Warnings + report.Notes.Length;
+            if (warnings > 0)
+            {
+                var shown = report.Notes.Concat(report.Hosts.SelectMany(h => h.FirstDiagnostics)).Take(Diagnostics.Shown).ToList();
+                foreach (var d in shown)
+                {
+                    console.Error.WriteLine($"egmecc: {d}");
+                }
+
+                if (warnings > shown.Count)
+                {
+                    console.Error.WriteLine($"egmecc: ... {warnings} warning(s) in all, over {report.Hosts.Count(h => h.Warnings > 0)} host(s); plan a host with 'egmecc plan' to see all of its own");
+                }
+            }
+
+            var writer = FleetWriters.Find(result.GetValue(format)!)!;
+            OutputTarget.Write(result.GetValue(output), console, w => writer.Write(report, w));
+            return result.GetValue(failBelow) && report.HostsBelowThreshold.Any() ? ExitCodes.GateFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+}

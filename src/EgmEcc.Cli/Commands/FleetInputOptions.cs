@@ -1,0 +1,99 @@
+using System.CommandLine;
+using EgmEcc.Formats.Fleet;
+using EgmEcc.Formats.Inputs;
+
+namespace EgmEcc.Cli.Commands;
+
+/// <summary>
+/// The inputs of the fleet verbs: a directory tree (<c>--dir</c>, one folder per host) or region
+/// and retired files whose rows name their host (<c>--regions</c>, <c>--retired</c>); plus the
+/// semantics flags every planning verb shares.
+/// </summary>
+internal sealed class FleetInputOptions
+{
+    private readonly InputOptions shared = new();
+
+    public Option<string?> Directory { get; } = new("--dir")
+    {
+        Description = "A fleet directory: one folder per host, named after it, holding region and retired files in any supported format.",
+        HelpName = "DIR",
+    };
+
+    public Option<int?> Parallelism { get; } = new("--parallel")
+    {
+        Description = "Hosts planned at once [default: the number of cores].",
+        HelpName = "N",
+    };
+
+    public FleetInputOptions()
+    {
+        shared.Regions.Required = false;
+        shared.Regions.Description = "Region files whose rows name their host (a 'host' column). Repeatable.";
+        shared.Retired.Description = "Retired files whose rows name their host (a 'host' column). Repeatable.";
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Add(Directory);
+        foreach (var option in new Option[] { shared.Regions, shared.Retired, shared.RegionsFormat, shared.RetiredFormat, shared.Granule, shared.GuestPage, shared.MinExtent, shared.HugePages, shared.HostPage, Parallelism })
+        {
+            command.Add(option);
+        }
+    }
+
+    public PlanOptions ResolvePlanOptions(ParseResult result) => shared.ResolvePlanOptions(result);
+
+    public int ResolveParallelism(ParseResult result)
+    {
+        var n = result.GetValue(Parallelism);
+        return n switch
+        {
+            null => 0,
+            >= 1 => n.Value,
+            _ => throw new UsageException($"--parallel must be at least 1, not {n}"),
+        };
+    }
+
+    /// <summary>The fleet the flags name; reading a host-column fleet reads every file now.</summary>
+    public FleetSource ResolveSource(ParseResult result, CliConsole console)
+    {
+        var directory = result.GetValue(Directory);
+        var regions = result.GetValue(shared.Regions) ?? [];
+        var retired = result.GetValue(shared.Retired) ?? [];
+        if ((directory is null) == (regions.Length == 0))
+        {
+            throw new UsageException(directory is null
+                ? "name the fleet: --dir DIR, or --regions FILE [--retired FILE] with a 'host' column"
+                : "--dir and --regions exclude each other");
+        }
+
+        if (directory is null && regions.Concat(retired).Count(path => path == "-") > 1)
+        {
+            throw new UsageException("only one input can be standard input ('-')");
+        }
+
+        if (directory is not null && retired.Length > 0)
+        {
+            throw new UsageException("--retired goes with --regions; a fleet directory holds its retired files");
+        }
+
+        var hostPage = result.GetValue(shared.HostPage)?.Bytes ?? PlanOptions.Page64K;
+        if (!Numbers.IsPowerOfTwo(hostPage))
+        {
+            throw new UsageException($"--host-page must be a power of two, not {Numbers.Hex(hostPage)}");
+        }
+
+        var read = new ReadOptions { HostPage = hostPage };
+        var regionsFormat = result.GetValue(shared.RegionsFormat);
+        var retiredFormat = result.GetValue(shared.RetiredFormat);
+        return directory is not null
+            ? new DirectoryFleetSource(directory, FormatRegistry.Default, read, regionsFormat, retiredFormat)
+            : new HostColumnFleetSource(
+                [.. regions.Select(p => InputFile.FromPath(p, console.OpenStandardInput))],
+                [.. retired.Select(p => InputFile.FromPath(p, console.OpenStandardInput))],
+                FormatRegistry.Default,
+                read,
+                regionsFormat,
+                retiredFormat);
+    }
+}

@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using EgmEcc.Formats.Reports;
+using EgmEcc.Reporting;
+
+namespace EgmEcc.Cli.Commands;
+
+/// <summary>
+/// <c>egmecc report</c>: the pre-boot memory report of a host, in the terminal (or as JSON), with
+/// an optional HTML page, and gates that fail the run (exit 3) for boot pipelines.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var inputs = new InputOptions();
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: text (the terminal report) or json (egmecc.report/1: the plan and the gate results).",
+            HelpName = "FORMAT",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to FILE instead of standard output.",
+            HelpName = "FILE",
+        };
+        var html = new Option<string?>("--html")
+        {
+            Description = "Also write the report as one self-contained HTML page with a hole map per region.",
+            HelpName = "FILE",
+        };
+        var failBelowUsable = new Option<double?>("--fail-below-usable")
+        {
+            Description = "Exit 3 when a region keeps less than PCT percent of its bytes usable.",
+            HelpName = "PCT",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.TrimEnd('%') : string.Empty;
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var pct) || !(pct is >= 0 and <= 100))
+                {
+                    result.AddError($"--fail-below-usable: '{(result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty)}' is not a percentage in [0, 100]");
+                    return null;
+                }
+
+                return pct;
+            },
+        };
+        var failBelowHuge = new Option<HugePageGate[]>("--fail-below-huge")
+        {
+            Description = "Exit 3 when a region holds fewer than COUNT hugepages of SIZE (e.g. 1G:300). Repeatable.",
+            HelpName = "SIZE:COUNT",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+            CustomParser = result =>
+            {
+                var gates = new List<HugePageGate>();
+                foreach (var token in result.Tokens)
+                {
+                    if (HugePageGate.TryParse(token.Value, out var gate) is { } error)
+                    {
+                        result.AddError($"--fail-below-huge: {error}");
+                        return [];
+                    }
+
+                    gates.Add(gate);
+                }
+
+                return [.. gates];
+            },
+        };
+        var failOnWarning = new Option<bool>("--fail-on-warning")
+        {
+            Description = "Exit 3 when the inputs raise any warning (out-of-region or clipped records, misaligned bases, firmware tables near the 4096-entry limit).",
+        };
+
+        var command = new Command("report", "Report each region's usable memory, holes and hugepage capacity; optionally gate on them.");
+        inputs.AddTo(command);
+        foreach (var option in new Option[] { format, output, html, failBelowUsable, failBelowHuge, failOnWarning })
+        {
+            command.Add(option);
+        }
+
+        command.SetAction(result =>
+        {
+            var gates = new ReportGates
+            {
+                MinUsablePercent = result.GetValue(failBelowUsable),
+                MinHugePages = [.. result.GetValue(failBelowHuge) ?? []],
+                FailOnWarning = result.GetValue(failOnWarning),
+            };
+            var options = inputs.ResolvePlanOptions(result);
+            var plan = inputs.ResolveInputs(result, console).Plan(options);
+            var report = Report.Create(plan, gates);
+
+            var invocation = Invocation.Describe(result);
+            var path = result.GetValue(output);
+            var toTerminal = path is null or "-" && console.OutIsTerminal;
+            var writeOptions = new ReportOutputOptions
+            {
+                Invocation = invocation,
+                Width = toTerminal ? console.OutWidth : 80,
+                Ansi = toTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null or "",
+            };
+            IReportWriter writer = result.GetValue(format) == "json" ? new ReportJsonWriter() : new ReportTerminalWriter();
+            OutputTarget.Write(path, console, w => writer.Write(report, w, writeOptions));
+            if (result.GetValue(html) is { } htmlPath)
+            {
+                OutputTarget.Write(htmlPath, console, w => new ReportHtmlWriter().Write(report, w, writeOptions));
+            }
+
+            foreach (var failed in report.FailedGates)
+            {
+                console.Error.WriteLine($"egmecc: gate failed: {failed.Describe()}");
+            }
+
+            return report.Passed ? ExitCodes.Success : ExitCodes.GateFailed;
+        });
+        return command;
+    }
+}

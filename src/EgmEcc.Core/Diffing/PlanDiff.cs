@@ -1,0 +1,234 @@
+using System.Collections.Immutable;
+
+namespace EgmEcc.Diffing;
+
+/// <summary>What happened to a region between two plans.</summary>
+public enum RegionChange
+{
+    /// <summary>Same extent, same holes.</summary>
+    Unchanged,
+
+    /// <summary>Same extent, other holes.</summary>
+    Changed,
+
+    /// <summary>Only in the new plan.</summary>
+    Added,
+
+    /// <summary>Only in the old plan.</summary>
+    Removed,
+
+    /// <summary>In both, with another base or size (holes compared in offset space).</summary>
+    Moved,
+}
+
+/// <summary>One hugepage size's capacity in the old and new plan.</summary>
+/// <param name="PageSize">The hugepage size.</param>
+/// <param name="Old">Blocks in the old plan.</param>
+/// <param name="New">Blocks in the new plan.</param>
+public readonly record struct CapacityChange(ulong PageSize, ulong Old, ulong New)
+{
+    /// <summary><c>New - Old</c>.</summary>
+    public long Delta => (long)New - (long)Old;
+}
+
+/// <summary>
+/// How one region (matched by host and id) differs: the offset ranges that became unusable
+/// (<see cref="NewHoles"/>) or usable again (<see cref="ClearedHoles"/>), and its capacity before and after.
+/// </summary>
+public sealed record RegionDiff
+{
+    /// <summary>The host.</summary>
+    public required string Host { get; init; }
+
+    /// <summary>The region's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>What happened.</summary>
+    public required RegionChange Change { get; init; }
+
+    /// <summary>The region in the old plan, or null when added.</summary>
+    public Region? Old { get; init; }
+
+    /// <summary>The region in the new plan, or null when removed.</summary>
+    public Region? New { get; init; }
+
+    /// <summary>Offset ranges unusable in the new plan but not in the old one, minimal and sorted.</summary>
+    public required ImmutableArray<AddressRange> NewHoles { get; init; }
+
+    /// <summary>Offset ranges unusable in the old plan but usable in the new one, minimal and sorted.</summary>
+    public required ImmutableArray<AddressRange> ClearedHoles { get; init; }
+
+    /// <summary>Usable bytes before (0 when added).</summary>
+    public required ulong OldUsable { get; init; }
+
+    /// <summary>Usable bytes after (0 when removed).</summary>
+    public required ulong NewUsable { get; init; }
+
+    /// <summary>Capacity per hugepage size both plans count.</summary>
+    public required ImmutableArray<CapacityChange> HugePages { get; init; }
+}
+
+/// <summary>The change of one host's totals.</summary>
+/// <param name="Host">The host.</param>
+/// <param name="OldUsable">Usable bytes before.</param>
+/// <param name="NewUsable">Usable bytes after.</param>
+/// <param name="HugePages">Capacity per hugepage size, summed over the host's regions.</param>
+/// <param name="NewHoleBytes">Bytes newly unusable.</param>
+/// <param name="ClearedHoleBytes">Bytes usable again.</param>
+public sealed record HostDiff(string Host, ulong OldUsable, ulong NewUsable, ImmutableArray<CapacityChange> HugePages, ulong NewHoleBytes, ulong ClearedHoleBytes)
+{
+    /// <summary><c>NewUsable - OldUsable</c>.</summary>
+    public long UsableDelta => (long)NewUsable - (long)OldUsable;
+}
+
+/// <summary>
+/// DOC: the difference between two plans (one host or a fleet): per region, new and cleared
+/// holes and the capacity change; per host, the totals. Only what changed is listed, so the
+/// diff of a plan with itself is empty.
+/// </summary>
+/// <remarks>
+/// Regions are matched by (host, id). Holes are compared as sets of unusable offsets, so a hole
+/// that grows shows only its new part: after adding records far from other holes, the new holes
+/// are exactly the added records' widened ranges.
+/// </remarks>
+public sealed record PlanDiff
+{
+    /// <summary>The regions that changed, sorted by (host, id).</summary>
+    public required ImmutableArray<RegionDiff> Regions { get; init; }
+
+    /// <summary>The hosts whose regions changed, sorted.</summary>
+    public required ImmutableArray<HostDiff> Hosts { get; init; }
+
+    /// <summary>True when the plans were made with other options (granule, page, minimum extent).</summary>
+    public required bool OptionsDiffer { get; init; }
+
+    /// <summary>True when nothing changed.</summary>
+    public bool IsEmpty => Regions.IsEmpty && !OptionsDiffer;
+
+    /// <summary>Compares <paramref name="old"/> with <paramref name="new"/>.</summary>
+    public static PlanDiff Compare(Plan old, Plan @new)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(@new);
+        var sizes = old.Options.HugePages.Intersect(@new.Options.HugePages).Order().ToImmutableArray();
+        var olds = old.Regions.ToDictionary(r => (r.Region.Host, r.Region.Id));
+        var news = @new.Regions.ToDictionary(r => (r.Region.Host, r.Region.Id));
+        var keys = olds.Keys.Union(news.Keys)
+            .OrderBy(k => k.Host, StringComparer.Ordinal)
+            .ThenBy(k => k.Id, StringComparer.Ordinal);
+        var regions = ImmutableArray.CreateBuilder<RegionDiff>();
+        foreach (var key in keys)
+        {
+            var diff = CompareRegion(key.Host, key.Id, olds.GetValueOrDefault(key), news.GetValueOrDefault(key), sizes);
+            if (diff.Change != RegionChange.Unchanged)
+            {
+                regions.Add(diff);
+            }
+        }
+
+        var hosts = regions.GroupBy(r => r.Host, StringComparer.Ordinal).Select(g => Host(g.Key, old, @new, sizes, g)).ToImmutableArray();
+        var o = old.Options;
+        var n = @new.Options;
+        return new PlanDiff
+        {
+            Regions = regions.ToImmutable(),
+            Hosts = hosts,
+            OptionsDiffer = o.Granule != n.Granule || o.GuestPage != n.GuestPage || o.MinExtent != n.MinExtent || !o.HugePages.SequenceEqual(n.HugePages),
+        };
+    }
+
+    private static RegionDiff CompareRegion(string host, string id, RegionPlan? old, RegionPlan? @new, ImmutableArray<ulong> sizes)
+    {
+        var oldHoles = old?.Holes.Select(h => h.Range).ToArray() ?? [];
+        var newHoles = @new?.Holes.Select(h => h.Range).ToArray() ?? [];
+        var added = Subtract(newHoles, oldHoles);
+        var cleared = Subtract(oldHoles, newHoles);
+        var change = (old, @new) switch
+        {
+            (null, _) => RegionChange.Added,
+            (_, null) => RegionChange.Removed,
+            _ when old.Region.Base != @new.Region.Base || old.Region.Size != @new.Region.Size || old.Region.Node != @new.Region.Node => RegionChange.Moved,
+            _ when added.Length > 0 || cleared.Length > 0 || old.Stats.UsableBytes != @new.Stats.UsableBytes => RegionChange.Changed,
+            _ => RegionChange.Unchanged,
+        };
+
+        return new RegionDiff
+        {
+            Host = host,
+            Id = id,
+            Change = change,
+            Old = old?.Region,
+            New = @new?.Region,
+            NewHoles = [.. added],
+            ClearedHoles = [.. cleared],
+            OldUsable = old?.Stats.UsableBytes ?? 0,
+            NewUsable = @new?.Stats.UsableBytes ?? 0,
+            HugePages = [.. sizes.Select(h => new CapacityChange(h, Capacity(old, h), Capacity(@new, h)))],
+        };
+    }
+
+    private static HostDiff Host(string host, Plan old, Plan @new, ImmutableArray<ulong> sizes, IEnumerable<RegionDiff> changed)
+    {
+        var oldRegions = old.Regions.Where(r => r.Region.Host == host).ToArray();
+        var newRegions = @new.Regions.Where(r => r.Region.Host == host).ToArray();
+        ulong newBytes = 0, clearedBytes = 0;
+        foreach (var region in changed)
+        {
+            newBytes += region.NewHoles.Aggregate(0UL, (sum, r) => sum + r.Size);
+            clearedBytes += region.ClearedHoles.Aggregate(0UL, (sum, r) => sum + r.Size);
+        }
+
+        return new HostDiff(
+            host,
+            oldRegions.Aggregate(0UL, (sum, r) => sum + r.Stats.UsableBytes),
+            newRegions.Aggregate(0UL, (sum, r) => sum + r.Stats.UsableBytes),
+            [.. sizes.Select(h => new CapacityChange(h, oldRegions.Aggregate(0UL, (s, r) => s + Capacity(r, h)), newRegions.Aggregate(0UL, (s, r) => s + Capacity(r, h))))],
+            newBytes,
+            clearedBytes);
+    }
+
+    private static ulong Capacity(RegionPlan? plan, ulong pageSize) =>
+        plan?.Stats.HugePageCapacity.FirstOrDefault(c => c.PageSize == pageSize).Count ?? 0;
+
+    /// <summary>
+    /// <c>a \ b</c> for sorted, disjoint range lists: each range of a with the parts b covers cut out.
+    /// </summary>
+    /// <code>
+    ///   a  [=========)     [====)
+    ///   b      [==)     [=====)
+    ///   →  [===)  [=)         [=)
+    /// </code>
+    internal static AddressRange[] Subtract(AddressRange[] a, AddressRange[] b)
+    {
+        var result = new List<AddressRange>();
+        var j = 0;
+        foreach (var range in a)
+        {
+            UInt128 cursor = range.Start;
+            var end = range.End;
+            while (j < b.Length && b[j].End <= cursor)
+            {
+                j++;
+            }
+
+            var k = j;
+            while (k < b.Length && b[k].Start < end)
+            {
+                if (b[k].Start > cursor)
+                {
+                    result.Add(AddressRange.FromStartEnd((ulong)cursor, b[k].Start));
+                }
+
+                cursor = UInt128.Max(cursor, b[k].End);
+                k++;
+            }
+
+            if (cursor < end)
+            {
+                result.Add(AddressRange.FromStartEnd((ulong)cursor, end));
+            }
+        }
+
+        return [.. result];
+    }
+}

@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+
+namespace EgmEcc.Fleet;
+
+/// <summary>The figures of one region of a fleet host: size, usable bytes, hugepage capacity and VM blocks.</summary>
+/// <param name="Id">The region's id.</param>
+/// <param name="Node">The region's PXM.</param>
+/// <param name="SizeBytes">The region's size.</param>
+/// <param name="UsableBytes">Bytes in usable extents.</param>
+/// <param name="HugePages">Blocks per configured hugepage size, in the plan options' order.</param>
+/// <param name="VmBlocks">Usable blocks of the VM shape's page size (0 when no shape is asked for).</param>
+public sealed record RegionSummary(string Id, int Node, ulong SizeBytes, ulong UsableBytes, ImmutableArray<ulong> HugePages, ulong VmBlocks);

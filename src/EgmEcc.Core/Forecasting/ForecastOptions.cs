@@ -1,0 +1,63 @@
+namespace EgmEcc.Forecasting;
+
+/// <summary>
+/// A Monte Carlo forecast of future retirements: <see cref="RatePerTiBYear"/> retired granules
+/// (pages of the retirement granule G) per TiB of EGM per year, over <see cref="HorizonYears"/>,
+/// in <see cref="Trials"/> independent trials drawn from <see cref="Seed"/>.
+/// </summary>
+/// <remarks>
+/// Each region of size S gets a Poisson number of new pages with mean
+/// <c>rate × S / 1 TiB × horizon</c> per trial. Trial t of host h draws from a stream derived from
+/// (seed, hash of h's name, t) only, so results do not depend on host order or on parallelism.
+/// </remarks>
+public sealed record ForecastOptions
+{
+    /// <summary>Creates options, checking them.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A negative or non-finite rate or horizon, fewer than one trial, a mean run below 1.</exception>
+    public ForecastOptions(double ratePerTiBYear, double horizonYears, RetirementSpread spread = RetirementSpread.Uniform, int trials = 1000, ulong seed = 1, double meanRunPages = 8)
+    {
+        if (!double.IsFinite(ratePerTiBYear) || ratePerTiBYear < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ratePerTiBYear), "--rate must be a finite number of at least 0");
+        }
+
+        if (!double.IsFinite(horizonYears) || horizonYears < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizonYears), "--horizon must be a finite number of years of at least 0");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
+        if (!(meanRunPages >= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(meanRunPages), "the mean run must be at least one page");
+        }
+
+        RatePerTiBYear = ratePerTiBYear;
+        HorizonYears = horizonYears;
+        Spread = spread;
+        Trials = trials;
+        Seed = seed;
+        MeanRunPages = meanRunPages;
+    }
+
+    /// <summary>New retired granules per TiB per year.</summary>
+    public double RatePerTiBYear { get; }
+
+    /// <summary>How far ahead, in years.</summary>
+    public double HorizonYears { get; }
+
+    /// <summary>How new retirements are laid out.</summary>
+    public RetirementSpread Spread { get; }
+
+    /// <summary>The number of trials.</summary>
+    public int Trials { get; }
+
+    /// <summary>The seed every trial's stream derives from.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>The mean run length, in granules, of clustered retirements.</summary>
+    public double MeanRunPages { get; }
+
+    /// <summary>The expected number of new pages in a region of <paramref name="sizeBytes"/> over the horizon.</summary>
+    public double ExpectedPages(ulong sizeBytes) => RatePerTiBYear * (sizeBytes / (double)(1UL << 40)) * HorizonYears;
+}

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+
+namespace EgmEcc;
+
+/// <summary>
+/// The guest physical memory map QEMU's arm <c>virt</c> machine builds from EGM regions, one guest
+/// NUMA node per region (DESIGN §1).
+/// </summary>
+/// <remarks>
+/// <para>Guest RAM starts at <see cref="Base"/> (0x40000000 on <c>virt</c>). Regions become guest
+/// nodes in ascending PXM order (then base), numbered from 0, each following the previous one with
+/// no gap; a node is as long as the region's guest size, or the whole region. Example: regions of
+/// 1 GiB (PXM 4) and 2 GiB (PXM 0) at base 0x40000000 give node 0 = PXM 0 at
+/// <c>[0x40000000, 0xc0000000)</c> and node 1 = PXM 4 at <c>[0xc0000000, 0x100000000)</c>.</para>
+/// <para>One layout describes one guest, so its regions must belong to one host.</para>
+/// </remarks>
+public sealed class GuestLayout
+{
+    /// <summary>QEMU's arm <c>virt</c> machine's RAM base.</summary>
+    public const ulong VirtRamBase = 0x4000_0000;
+
+    private GuestLayout(ulong @base, ImmutableArray<GuestNode> nodes)
+    {
+        Base = @base;
+        Nodes = nodes;
+    }
+
+    /// <summary>Where guest RAM starts.</summary>
+    public ulong Base { get; }
+
+    /// <summary>The guest nodes, by node id.</summary>
+    public ImmutableArray<GuestNode> Nodes { get; }
+
+    /// <summary>The host the layout's regions belong to (empty for single-host input).</summary>
+    public string Host => Nodes.IsEmpty ? string.Empty : Nodes[0].Region.Region.Host;
+
+    /// <summary>The guest's total RAM: the sum of the node spans (what QEMU's <c>-m</c> must be).</summary>
+    public UInt128 TotalBytes => Nodes.IsEmpty ? 0 : Nodes[^1].Span.End - Base;
+
+    /// <summary>Lays out the regions of <paramref name="plan"/> as one guest's memory.</summary>
+    /// <exception cref="ArgumentException">The plan covers more than one host.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The guest memory would end beyond 2^64.</exception>
+    public static GuestLayout Create(Plan plan, ulong guestBase = VirtRamBase)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Create(plan.Regions, guestBase);
+    }
+
+    /// <summary>Lays out <paramref name="regions"/> as one guest's memory.</summary>
+    /// <exception cref="ArgumentException">The regions belong to more than one host.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The guest memory would end beyond 2^64.</exception>
+    public static GuestLayout Create(IEnumerable<RegionPlan> regions, ulong guestBase = VirtRamBase)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        var ordered = regions.OrderBy(r => r.Region.Node).ThenBy(r => r.Region.Base).ToArray();
+        var hosts = ordered.Select(r => r.Region.Host).Distinct(StringComparer.Ordinal).ToArray();
+        if (hosts.Length > 1)
+        {
+            throw new ArgumentException(
+                $"a guest layout describes one host, but the plan covers {hosts.Length} hosts ({string.Join(", ", hosts.Select(h => $"'{h}'"))}); plan one host at a time",
+                nameof(regions));
+        }
+
+        var nodes = ImmutableArray.CreateBuilder<GuestNode>(ordered.Length);
+        UInt128 next = guestBase;
+        foreach (var region in ordered)
+        {
+            var size = region.Region.GuestSize ?? region.Region.Size;
+            if (next + size > (UInt128)ulong.MaxValue + 1)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(guestBase),
+                    $"guest memory starting at {Numbers.Hex(guestBase)} would end beyond 2^64 at region '{region.Region.Id}' ({Numbers.Hex(size)} bytes)");
+            }
+
+            nodes.Add(Lay(nodes.Count, region, (ulong)next, size));
+            next += size;
+        }
+
+        return new GuestLayout(guestBase, nodes.MoveToImmutable());
+    }
+
+    private static GuestNode Lay(int nodeId, RegionPlan region, ulong start, ulong size)
+    {
+        var inGuest = AddressRange.FromBaseSize(0, size);
+        var memory = ImmutableArray.CreateBuilder<AddressRange>();
+        foreach (var extent in region.Usable)
+        {
+            var piece = extent.Intersect(inGuest);
+            if (!piece.IsEmpty)
+            {
+                memory.Add(AddressRange.FromBaseSize(start + piece.Start, piece.Size));
+            }
+        }
+
+        var span = AddressRange.FromBaseSize(start, size);
+        var reserved = RangeSet.Of(memory).Complement(span).Ranges;
+        return new GuestNode
+        {
+            NodeId = nodeId,
+            Region = region,
+            Span = span,
+            Memory = memory.ToImmutable(),
+            Reserved = reserved,
+        };
+    }
+}

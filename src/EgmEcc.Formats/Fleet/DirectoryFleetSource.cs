@@ -1,0 +1,148 @@
+using EgmEcc.Formats.Inputs;
+
+namespace EgmEcc.Formats.Fleet;
+
+/// <summary>
+/// A fleet laid out as a directory tree: one folder per host, named after the host, holding any
+/// region and retired files in any format the registry reads.
+/// </summary>
+/// <remarks>
+/// <para>Each file's role comes from detection: the region and retired readers each sniff it,
+/// and the more confident side wins; on a tie (an extension only) a name containing
+/// <c>region</c> makes it a region file. A file no reader claims is skipped with a warning, never
+/// silently. Records and regions take the folder's name as their host; a file that names another
+/// host is an input error.</para>
+/// <code>
+///   fleet/host-0001/regions.csv     fleet/host-0002/regions.dsl
+///   fleet/host-0001/retired.csv     fleet/host-0002/egm4.ioctl.bin
+/// </code>
+/// </remarks>
+public sealed class DirectoryFleetSource : FleetSource
+{
+    private readonly string root;
+    private readonly string[] hosts;
+    private readonly FormatRegistry formats;
+    private readonly ReadOptions options;
+    private readonly string? regionsFormat;
+    private readonly string? retiredFormat;
+
+    /// <summary>Lists the host folders of <paramref name="root"/>.</summary>
+    /// <exception cref="InputException">The directory does not exist or has no host folder.</exception>
+    public DirectoryFleetSource(string root, FormatRegistry? formats = null, ReadOptions? options = null, string? regionsFormat = null, string? retiredFormat = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        if (!Directory.Exists(root))
+        {
+            throw new InputException(SourceLocation.InFile(root), "no such directory");
+        }
+
+        this.root = root;
+        this.formats = formats ?? FormatRegistry.Default;
+        this.options = options ?? ReadOptions.Default;
+        this.regionsFormat = regionsFormat;
+        this.retiredFormat = retiredFormat;
+        hosts = [.. Directory.EnumerateDirectories(root).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal)];
+        if (hosts.Length == 0)
+        {
+            throw new InputException(SourceLocation.InFile(root), "the directory has no host folders; expected one folder per host");
+        }
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Hosts => hosts;
+
+    /// <inheritdoc/>
+    public override HostInput Load(int index)
+    {
+        var host = hosts[index];
+        var folder = Path.Combine(root, host);
+        var readOptions = options with { Host = host };
+        var regions = new List<Region>();
+        var records = new List<RetiredRecord>();
+        var diagnostics = new List<Diagnostic>();
+        // Region files first, whatever their names, so readers of region-relative inputs find them.
+        var files = Directory.EnumerateFiles(folder)
+            .Where(p => !Path.GetFileName(p).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .Select(path => InputFile.FromPath(path))
+            .Select(file => (File: file, Role: Classify(file)))
+            .OrderBy(f => f.Role == Role.Regions ? 0 : 1)
+            .ToList();
+        foreach (var (file, role) in files)
+        {
+            using var stream = OpenRewindable(file, out var head);
+            switch (role)
+            {
+                case Role.Regions:
+                    var reader = formats.PickRegionReader(head, file, regionsFormat);
+                    foreach (var region in reader.Read(stream, file, readOptions))
+                    {
+                        if (region.Host != host)
+                        {
+                            throw new InputException(region.Source, $"region '{region.Id}' names host '{region.Host}' but lies in the folder of host '{host}'");
+                        }
+
+                        regions.Add(region);
+                    }
+
+                    break;
+                case Role.Retired:
+                    var first = records.Count;
+                    formats.PickRetiredReader(head, file, retiredFormat).Read(stream, file, readOptions, records, diagnostics.Add);
+                    for (var i = first; i < records.Count; i++)
+                    {
+                        if (records[i].Host is { } named && named != host)
+                        {
+                            throw new InputException(records[i].Source, $"the record names host '{named}' but lies in the folder of host '{host}'");
+                        }
+                    }
+
+                    break;
+                default:
+                    diagnostics.Add(new Diagnostic(Severity.Warning, SourceLocation.InFile(file.Name), head.Length == 0 ? "skipped: the file is empty" : "skipped: no region or retired format recognises this file"));
+                    break;
+            }
+        }
+
+        if (regions.Count == 0)
+        {
+            throw new InputException(SourceLocation.InFile(folder), $"host '{host}' has no region file");
+        }
+
+        return new HostInput(host, RegionSet.Create(regions), records.ToArray(), diagnostics);
+    }
+
+    private enum Role
+    {
+        None,
+        Regions,
+        Retired,
+    }
+
+    private Role Classify(InputFile file)
+    {
+        byte[] head;
+        using (OpenRewindable(file, out head))
+        {
+        }
+
+        if (head.Length == 0)
+        {
+            return Role.None;
+        }
+
+        var region = formats.RegionReaders.Select(r => r.Sniff(head, file)).DefaultIfEmpty(Sniffing.No).Max();
+        var retired = formats.RetiredReaders.Select(r => r.Sniff(head, file)).DefaultIfEmpty(Sniffing.No).Max();
+        if (region == Sniffing.No && retired == Sniffing.No)
+        {
+            return Role.None;
+        }
+
+        if (region != retired)
+        {
+            return region > retired ? Role.Regions : Role.Retired;
+        }
+
+        return file.FileName.Contains("region", StringComparison.OrdinalIgnoreCase) ? Role.Regions : Role.Retired;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Runtime.ExceptionServices;
+using EgmEcc.Fleet;
+using EgmEcc.Forecasting;
+
+namespace EgmEcc.Formats.Fleet;
+
+/// <summary>
+/// Plans every host of a fleet, spread over the cores, and keeps the results in host order
+/// whatever order the work finishes in.
+/// </summary>
+/// <remarks>
+/// Each host is loaded, planned with <see cref="Planner.Create"/> and reduced to what the caller
+/// keeps (a <see cref="HostSummary"/>, a forecast) before the next is taken, so memory holds the
+/// fleet's summaries and only as many full plans as there are cores. When hosts fail, the error of
+/// the first failing host (in host order) is thrown, so errors are reproducible too.
+/// </remarks>
+public static class FleetPlanning
+{
+    /// <summary>Plans each host and maps its plan to a result; results are in <see cref="FleetSource.Hosts"/> order.</summary>
+    public static T[] Map<T>(FleetSource source, PlanOptions options, Func<HostInput, Plan, T> map, FleetProgress? progress = null, int parallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(map);
+        var count = source.Hosts.Count;
+        progress?.Start(count);
+        var results = new T[count];
+        var errors = new Exception?[count];
+        var failed = 0;
+        Parallel.For(
+            0,
+            count,
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount },
+            (i, state) =>
+            {
+                try
+                {
+                    var input = source.Load(i);
+                    results[i] = map(input, input.Plan(options));
+                }
+                catch (Exception e) when (e is InputException or IOException)
+                {
+                    errors[i] = e;
+                    Interlocked.Exchange(ref failed, 1);
+                }
+
+                progress?.Advance();
+            });
+
+        if (failed != 0)
+        {
+            ExceptionDispatchInfo.Throw(errors.First(e => e is not null)!);
+        }
+
+        return results;
+    }
+
+    /// <summary>The fleet report: every host summarised, optionally fitting a VM shape.</summary>
+    public static FleetReport Report(FleetSource source, PlanOptions options, VmShape? shape = null, double? minUsablePercent = null, FleetProgress? progress = null, int parallelism = 0)
+    {
+        var hosts = Map(source, options, (input, plan) => HostSummary.FromPlan(input.Host, plan, shape), progress, parallelism);
+        return new FleetReport
+        {
+            Options = options,
+            VmShape = shape,
+            MinUsablePercent = minUsablePercent,
+            Hosts = [.. hosts],
+            Notes = [.. source.Notes],
+        };
+    }
+
+    /// <summary>
+    /// The fleet report and, with it, every host's full plan joined into one (the input of
+    /// <c>egmecc diff</c>); this holds every host's extents, so it costs memory in proportion to the holes.
+    /// </summary>
+    public static (FleetReport Report, Plan Plan) ReportWithPlan(FleetSource source, PlanOptions options, VmShape? shape = null, double? minUsablePercent = null, FleetProgress? progress = null, int parallelism = 0)
+    {
+        var results = Map(source, options, (input, plan) => (Summary: HostSummary.FromPlan(input.Host, plan, shape), Plan: plan), progress, parallelism);
+        var report = new FleetReport
+        {
+            Options = options,
+            VmShape = shape,
+            MinUsablePercent = minUsablePercent,
+            Hosts = [.. results.Select(r => r.Summary)],
+            Notes = [.. source.Notes],
+        };
+        return (report, CombinedPlan.Of([.. results.Select(r => r.Plan)], options));
+    }
+
+    /// <summary>The forecast of every host and of the fleet.</summary>
+    public static FleetForecast Forecast(FleetSource source, PlanOptions options, ForecastOptions forecast, VmShape? shape = null, FleetProgress? progress = null, int parallelism = 0)
+    {
+        var forecaster = new Forecaster(forecast, options, shape);
+        var hosts = Map(source, options, (input, plan) => forecaster.AddHost(input.Host, plan), progress, parallelism);
+        return new FleetForecast(options, forecast, shape, [.. hosts], forecaster.Fleet());
+    }
+}

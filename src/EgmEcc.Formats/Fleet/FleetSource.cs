@@ -1,0 +1,23 @@
+using EgmEcc.Formats.Inputs;
+
+namespace EgmEcc.Formats.Fleet;
+
+/// <summary>
+/// The hosts of a fleet and a way to load each one's inputs. Implementations are safe to call
+/// <see cref="Load"/> on from many threads at once, for different hosts.
+/// </summary>
+public abstract class FleetSource
+{
+    /// <summary>The host names, sorted ordinally: the order of every fleet output.</summary>
+    public abstract IReadOnlyList<string> Hosts { get; }
+
+    /// <summary>Notes from reading inputs that belong to no one host (a reader's note on a shared file).</summary>
+    public virtual IReadOnlyList<Diagnostic> Notes => [];
+
+    /// <summary>Loads the inputs of the host at <paramref name="index"/> in <see cref="Hosts"/>.</summary>
+    /// <exception cref="InputException">Bad input.</exception>
+    public abstract HostInput Load(int index);
+
+    /// <summary>Opens <paramref name="file"/> and reads its head for detection; the stream is back at the start.</summary>
+    internal static Stream OpenRewindable(InputFile file, out byte[] head) => InputLoader.OpenRewindable(file, out head);
+}

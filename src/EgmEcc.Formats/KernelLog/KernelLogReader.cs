@@ -1,0 +1,210 @@
+using System.Buffers.Text;
+using System.Numerics;
+using System.Text;
+using System.Text.RegularExpressions;
+using EgmEcc.Formats.Inputs;
+using EgmEcc.Formats.Streaming;
+
+namespace EgmEcc.Formats.KernelLog;
+
+/// <summary>
+/// Retired memory as the kernel logs it (<c>kmsg</c>): <c>dmesg</c> or <c>journalctl -k</c> text,
+/// with or without <c>[  123.456789]</c> timestamps, syslog prefixes and <c>kernel:</c>.
+/// </summary>
+/// <remarks>
+/// <para>Three kinds of line carry a retired page; the reader finds them anywhere in a line, so
+/// every prefix is ignored:</para>
+/// <list type="bullet">
+/// <item><c>Memory failure: 0x&lt;pfn&gt;: ...</c> (mm/memory-failure.c, <c>"%#lx: "</c>) and
+/// <c>soft offline: 0x&lt;pfn&gt;: ...</c> (also <c>Soft offline</c>, <c>soft_offline</c>): a host
+/// page at <c>pfn * --host-page</c>, of the host page's size.</item>
+/// <item><c>physical_address: 0x&lt;spa&gt;</c> of a GHES/CPER memory-error section
+/// (drivers/firmware/efi/cper.c, <c>cper_print_mem</c>), which is how an arm64 Grace host reports
+/// memory errors firmware handled: a record at that SPA, one retirement granule long. When the
+/// next line is its <c>physical_address_mask: 0x...</c>, the record widens to the granule the
+/// mask leaves valid (<c>spa &amp; mask</c>, <c>1 &lt;&lt; tzcnt(mask)</c> bytes).</item>
+/// </list>
+/// <para>The same page logged many times is many records: the planner counts the repeats as
+/// duplicates. Every other line is counted and reported in one info note per file. A NUL byte
+/// is an error: kernel logs are text, and a binary file read as one must not pass silently.</para>
+/// </remarks>
+public sealed partial class KernelLogReader : IRetiredReader
+{
+    private static readonly string[] Extensions = [".log", ".dmesg", ".kmsg", ".journal", ".txt"];
+
+    /// <inheritdoc/>
+    public string Name => "kmsg";
+
+    /// <inheritdoc/>
+    public int Sniff(ReadOnlySpan<byte> head, InputFile file)
+    {
+        if (head.IndexOf("Memory failure: 0x"u8) >= 0 || head.IndexOf("[Hardware Error]"u8) >= 0
+            || head.IndexOf("physical_address: 0x"u8) >= 0 || head.IndexOf("offline: 0x"u8) >= 0)
+        {
+            return Sniffing.Certain;
+        }
+
+        // A dmesg line opens with '[' like a JSON array: the timestamp's shape must outrank it.
+        var first = Sniffing.FirstTextLine(head);
+        if (IsTimestamped(first) || first.Contains(" kernel: ", StringComparison.Ordinal))
+        {
+            return Sniffing.Shape + 10;
+        }
+
+        return Extensions.Contains(file.Extension) ? Sniffing.Extension : Sniffing.No;
+    }
+
+    /// <inheritdoc/>
+    public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
+    {
+        var hostPage = options.HostPage;
+        if (!ulong.IsPow2(hostPage))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), hostPage, "the host page size must be a power of two");
+        }
+
+        var lines = new LineReader(stream);
+        long ignored = 0, read = 0;
+        Pending pending = default;
+
+        while (true)
+        {
+            // Every line that carries a page (or a mask) has ": 0x": skip the others in bulk.
+            var skipped = lines.SkipLinesWithout(": 0x"u8);
+            if (skipped > 0)
+            {
+                ignored += skipped;
+                Flush(ref pending, sink, options);
+            }
+
+            if (!lines.ReadLine(out var line))
+            {
+                break;
+            }
+
+            var at = SourceLocation.AtLine(file.Name, lines.LineNumber);
+            var nul = line.IndexOf((byte)0);
+            if (nul >= 0)
+            {
+                throw new InputException(at, $"a NUL byte at column {nul + 1}: this is binary data, not a kernel log");
+            }
+
+            if (pending.Active && Find(line, "physical_address_mask: "u8, at, out var mask))
+            {
+                if (mask != 0)
+                {
+                    var granule = 1UL << BitOperations.TrailingZeroCount(mask);
+                    pending = pending with { Address = pending.Address & mask, Size = granule };
+                }
+
+                Flush(ref pending, sink, options);
+                continue;
+            }
+
+            Flush(ref pending, sink, options);
+            if (lines.Overlong || line.IndexOf(": 0x"u8) < 0)
+            {
+                ignored++;
+                continue;
+            }
+
+            if (Find(line, "Memory failure: "u8, at, out var pfn) || FindSoftOffline(line, at, out pfn))
+            {
+                if (pfn > ulong.MaxValue / hostPage)
+                {
+                    throw new InputException(at, $"page frame number {Numbers.Hex(pfn)} times the host page ({new ByteSize(hostPage)}) is beyond 2^64");
+                }
+
+                sink.Add(RetiredRecord.AtAddress(pfn * hostPage, hostPage, at, options.Host));
+                read++;
+            }
+            else if (Find(line, "physical_address: "u8, at, out var spa))
+            {
+                pending = new Pending(true, spa, 0, at);
+                read++;
+            }
+            else
+            {
+                ignored++;
+            }
+        }
+
+        Flush(ref pending, sink, options);
+        report(new Diagnostic(
+            Severity.Info,
+            SourceLocation.InFile(file.Name),
+            $"kernel log: {read} retired-page line{(read == 1 ? "" : "s")} read, {ignored} other line{(ignored == 1 ? "" : "s")} ignored"));
+    }
+
+    private static void Flush(ref Pending pending, List<RetiredRecord> sink, ReadOptions options)
+    {
+        if (pending.Active)
+        {
+            sink.Add(RetiredRecord.AtAddress(pending.Address, pending.Size, pending.Source, options.Host));
+            pending = default;
+        }
+    }
+
+    /// <summary>
+    /// Finds <paramref name="marker"/> followed by <c>0x&lt;hex&gt;</c> and a word end; false when
+    /// the marker is absent or not followed by <c>0x</c> (another message with the same prefix).
+    /// </summary>
+    /// <exception cref="InputException">The marker and <c>0x</c> are there but the number is bad.</exception>
+    private static bool Find(ReadOnlySpan<byte> line, ReadOnlySpan<byte> marker, SourceLocation at, out ulong value)
+    {
+        value = 0;
+        var i = line.IndexOf(marker);
+        while (i >= 0)
+        {
+            var rest = line[(i + marker.Length)..];
+            if (rest.StartsWith("0x"u8) || rest.StartsWith("0X"u8))
+            {
+                return ParseHex(rest, marker, at, out value);
+            }
+
+            var next = rest.IndexOf(marker);
+            i = next < 0 ? -1 : i + marker.Length + next;
+        }
+
+        return false;
+    }
+
+    private static bool FindSoftOffline(ReadOnlySpan<byte> line, SourceLocation at, out ulong pfn)
+    {
+        pfn = 0;
+        var marker = "offline: "u8;
+        var i = line.IndexOf(marker);
+        if (i < 5)
+        {
+            return false;
+        }
+
+        var soft = line.Slice(i - 5, 5);
+        var isSoft = Ascii.EqualsIgnoreCase(soft, "soft "u8) || Ascii.EqualsIgnoreCase(soft, "soft_"u8);
+        return isSoft && line[(i + marker.Length)..].StartsWith("0x"u8) && ParseHex(line[(i + marker.Length)..], "soft offline: "u8, at, out pfn);
+    }
+
+    private static bool ParseHex(ReadOnlySpan<byte> text, ReadOnlySpan<byte> marker, SourceLocation at, out ulong value)
+    {
+        var digits = text[2..];
+        var length = digits.IndexOfAnyExcept("0123456789abcdefABCDEF"u8);
+        length = length < 0 ? digits.Length : length;
+        var endsWord = length == digits.Length || digits[length] is (byte)':' or (byte)' ' or (byte)'\t' or (byte)',' or (byte)')';
+        if (length > 0 && endsWord && Utf8Parser.TryParse(digits[..length], out value, out var used, 'x') && used == length)
+        {
+            return true;
+        }
+
+        var wordEnd = digits.IndexOfAny(" \t:,"u8);
+        var shown = text[..Math.Min(2 + (wordEnd < 0 ? digits.Length : wordEnd), 40)];
+        throw new InputException(at, $"'{Encoding.UTF8.GetString(marker).TrimEnd()}' is followed by '{Encoding.UTF8.GetString(shown)}', which is not a 64-bit hexadecimal number");
+    }
+
+    // "[  123.456789]" anywhere in the line: dmesg, dmesg -x ("kern  :err   : [...]"), journal lines that keep it.
+    [GeneratedRegex(@"\[\s*\d+\.\d+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Timestamp();
+
+    private static bool IsTimestamped(string line) => Timestamp().IsMatch(line);
+
+    private readonly record struct Pending(bool Active, ulong Address, ulong Size, SourceLocation Source);
+}

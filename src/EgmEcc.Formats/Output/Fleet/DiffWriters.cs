@@ -1,0 +1,180 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using EgmEcc.Diffing;
+
+namespace EgmEcc.Formats.Output.Fleet;
+
+/// <summary>The formats of <c>egmecc diff</c>.</summary>
+public static class DiffWriters
+{
+    /// <summary>Every diff format, the default first.</summary>
+    public static IReadOnlyList<IDocumentWriter<PlanDiff>> All { get; } = [new DiffTextWriter(), new DiffJsonWriter()];
+
+    /// <summary>The format names.</summary>
+    public static IEnumerable<string> Names => All.Select(w => w.Name);
+
+    /// <summary>The writer called <paramref name="name"/>, or null.</summary>
+    public static IDocumentWriter<PlanDiff>? Find(string name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    internal static string Signed(long value) => value.ToString("+#;-#;0", CultureInfo.InvariantCulture);
+
+    internal static string SignedBytes(long value) =>
+        value == 0 ? "0" : (value > 0 ? "+" : "-") + new ByteSize((ulong)Math.Abs(value)).ToHumanString();
+}
+
+/// <summary>The diff as text: one block per changed region (its new and cleared holes), then the host totals.</summary>
+public sealed class DiffTextWriter : IDocumentWriter<PlanDiff>
+{
+    /// <inheritdoc/>
+    public string Name => "text";
+
+    /// <inheritdoc/>
+    public void Write(PlanDiff document, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        if (document.IsEmpty)
+        {
+            output.Write("no changes\n");
+            return;
+        }
+
+        if (document.OptionsDiffer)
+        {
+            output.Write("note: the plans were made with different options\n");
+        }
+
+        foreach (var r in document.Regions)
+        {
+            var host = r.Host.Length == 0 ? string.Empty : r.Host + " ";
+            output.Write($"{host}{r.Id}: {r.Change.ToString().ToLowerInvariant()}, usable {new ByteSize(r.OldUsable).ToHumanString()} -> {new ByteSize(r.NewUsable).ToHumanString()} ({DiffWriters.SignedBytes((long)r.NewUsable - (long)r.OldUsable)})");
+            foreach (var c in r.HugePages.Where(c => c.Delta != 0))
+            {
+                output.Write($", {new ByteSize(c.PageSize)} {c.Old} -> {c.New}");
+            }
+
+            output.Write('\n');
+            foreach (var hole in r.NewHoles)
+            {
+                output.Write($"  + hole {Numbers.Hex(hole.Start)} size {Numbers.Hex(hole.Size)}{Spa(r.New, hole)}\n");
+            }
+
+            foreach (var hole in r.ClearedHoles)
+            {
+                output.Write($"  - hole {Numbers.Hex(hole.Start)} size {Numbers.Hex(hole.Size)}{Spa(r.Old, hole)}\n");
+            }
+        }
+
+        if (document.Hosts.Length > 1 || document.Hosts.Any(h => h.Host.Length > 0))
+        {
+            output.Write('\n');
+            var table = new TextTable(["host", "usable before", "usable after", "change", "new holes", "cleared"]);
+            foreach (var h in document.Hosts)
+            {
+                table.Add(h.Host, new ByteSize(h.OldUsable).ToHumanString(), new ByteSize(h.NewUsable).ToHumanString(), DiffWriters.SignedBytes(h.UsableDelta), new ByteSize(h.NewHoleBytes).ToHumanString(), new ByteSize(h.ClearedHoleBytes).ToHumanString());
+            }
+
+            table.Write(output);
+        }
+    }
+
+    private static string Spa(Region? region, AddressRange hole) => region is null ? string.Empty : $" (SPA {Numbers.Hex(region.Base + hole.Start)})";
+}
+
+/// <summary>
+/// The diff as JSON, schema <c>egmecc.diff/1</c>: <c>{schema, optionsDiffer, regions[{host, id,
+/// change, oldUsableBytes, newUsableBytes, hugePageCapacity{"&lt;bytes&gt;": {old, new}},
+/// newHoles[{offset, address, size}], clearedHoles[...]}], hosts[{host, oldUsableBytes,
+/// newUsableBytes, newHoleBytes, clearedHoleBytes, hugePageCapacity}]}</c>; empty arrays when nothing changed.
+/// </summary>
+public sealed class DiffJsonWriter : IDocumentWriter<PlanDiff>
+{
+    /// <summary>The schema name.</summary>
+    public const string Schema = "egmecc.diff/1";
+
+    /// <inheritdoc/>
+    public string Name => "json";
+
+    /// <inheritdoc/>
+    public void Write(PlanDiff document, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        using (var json = new Utf8JsonWriter(buffer, FleetFormat.Json))
+        {
+            json.WriteStartObject();
+            json.WriteString("schema", Schema);
+            json.WriteBoolean("optionsDiffer", document.OptionsDiffer);
+            json.WriteStartArray("regions");
+            foreach (var r in document.Regions)
+            {
+                json.WriteStartObject();
+                json.WriteString("host", r.Host);
+                json.WriteString("id", r.Id);
+                json.WriteString("change", r.Change.ToString().ToLowerInvariant());
+                json.WriteNumber("oldUsableBytes", r.OldUsable);
+                json.WriteNumber("newUsableBytes", r.NewUsable);
+                WriteCapacity(json, r.HugePages);
+                WriteHoles(json, "newHoles", r.NewHoles, r.New);
+                WriteHoles(json, "clearedHoles", r.ClearedHoles, r.Old);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("hosts");
+            foreach (var h in document.Hosts)
+            {
+                json.WriteStartObject();
+                json.WriteString("host", h.Host);
+                json.WriteNumber("oldUsableBytes", h.OldUsable);
+                json.WriteNumber("newUsableBytes", h.NewUsable);
+                json.WriteNumber("newHoleBytes", h.NewHoleBytes);
+                json.WriteNumber("clearedHoleBytes", h.ClearedHoleBytes);
+                WriteCapacity(json, h.HugePages);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        output.Write('\n');
+    }
+
+    private static void WriteCapacity(Utf8JsonWriter json, IEnumerable<CapacityChange> changes)
+    {
+        json.WriteStartObject("hugePageCapacity");
+        foreach (var c in changes)
+        {
+            json.WriteStartObject(c.PageSize.ToString(CultureInfo.InvariantCulture));
+            json.WriteNumber("old", c.Old);
+            json.WriteNumber("new", c.New);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteHoles(Utf8JsonWriter json, string name, IEnumerable<AddressRange> holes, Region? region)
+    {
+        json.WriteStartArray(name);
+        foreach (var hole in holes)
+        {
+            json.WriteStartObject();
+            json.WriteString("offset", Numbers.Hex(hole.Start));
+            if (region is not null)
+            {
+                json.WriteString("address", Numbers.Hex(region.Base + hole.Start));
+            }
+
+            json.WriteString("size", Numbers.Hex(hole.Size));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,56 @@
+using CsvHelper;
+using EgmEcc.Fleet;
+
+namespace EgmEcc.Formats.Output.Fleet;
+
+/// <summary>
+/// The fleet report as CSV: one row per host (<c>scope</c> = <c>host</c>) and a last row with the
+/// fleet totals (<c>scope</c> = <c>fleet</c>, empty host). Bytes are integers; <c>belowThreshold</c>
+/// is <c>true</c>/<c>false</c> for a host and the number of hosts below it for the fleet.
+/// </summary>
+public sealed class FleetCsvWriter : IDocumentWriter<FleetReport>
+{
+    /// <inheritdoc/>
+    public string Name => "csv";
+
+    /// <inheritdoc/>
+    public void Write(FleetReport document, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        var huge = document.Options.HugePages;
+        using var csv = CsvWriter.Create(output, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
+        string[] head = ["scope", "host", "regions", "sizeBytes", "usableBytes", "usablePercent", .. huge.Select(h => "hugePages" + FleetFormat.PageName(h)), "vmFit", "records", "applied", "duplicate", "outOfRegion", "warnings", "belowThreshold"];
+        csv.WriteHeader(head);
+        foreach (var host in document.Hosts)
+        {
+            Row(csv, "host", host.Host, host.Regions.Length, host.SizeBytes, host.UsableBytes, host.UsablePercent, huge.Select((_, h) => (UInt128)host.HugePages(h)), host.VmFit, host.Accounting, host.Warnings, document.IsBelowThreshold(host) ? "true" : "false");
+        }
+
+        var t = document.Totals;
+        Row(csv, "fleet", string.Empty, t.Regions, t.SizeBytes, t.UsableBytes, t.UsablePercent, t.HugePages, t.VmFit, t.Accounting, t.Warnings, FleetFormat.Number(document.HostsBelowThreshold.Count()));
+    }
+
+    private static void Row(CsvWriter csv, string scope, string host, long regions, UInt128 size, UInt128 usable, double percent, IEnumerable<UInt128> huge, long vm, Accounting a, long warnings, string below)
+    {
+        csv.WriteField(scope);
+        csv.WriteField(host);
+        csv.WriteField(FleetFormat.Number(regions));
+        csv.WriteField(FleetFormat.Number(size));
+        csv.WriteField(FleetFormat.Number(usable));
+        csv.WriteField(FleetFormat.Percent(percent));
+        foreach (var h in huge)
+        {
+            csv.WriteField(FleetFormat.Number(h));
+        }
+
+        csv.WriteField(FleetFormat.Number(vm));
+        csv.WriteField(FleetFormat.Number(a.Records));
+        csv.WriteField(FleetFormat.Number(a.Applied));
+        csv.WriteField(FleetFormat.Number(a.Duplicate));
+        csv.WriteField(FleetFormat.Number(a.OutOfRegion));
+        csv.WriteField(FleetFormat.Number(warnings));
+        csv.WriteField(below);
+        csv.EndRecord();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace EgmEcc.Formats.Output.Fleet;
+
+/// <summary>Formatting shared by the fleet, forecast and diff writers, culture-invariant.</summary>
+internal static class FleetFormat
+{
+    public static JsonWriterOptions Json => new() { Indented = true, NewLine = "\n" };
+
+    /// <summary>Rounded down, so a host just short of 100% never reads as 100.00.</summary>
+    public static string Percent(double value) => Percentages.TwoDecimals(value);
+
+    /// <summary>Rounded down to four decimals, for JSON.</summary>
+    public static double RoundPercent(double value) => Percentages.Down(value, 4);
+
+    public static string Human(UInt128 bytes) => bytes <= ulong.MaxValue ? new ByteSize((ulong)bytes).ToHumanString() : $"{(double)bytes / (1UL << 40):0.00} TiB";
+
+    public static string HumanMean(decimal bytes) => bytes <= ulong.MaxValue ? new ByteSize((ulong)Math.Floor(bytes)).ToHumanString() : Human((UInt128)Math.Floor(bytes));
+
+    public static string Number(UInt128 value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Mean(decimal value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string PageName(ulong size) => new ByteSize(size).ToString();
+
+    public static void WriteNumber(Utf8JsonWriter json, string name, UInt128 value)
+    {
+        json.WritePropertyName(name);
+        json.WriteRawValue(value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public static void WriteOptions(Utf8JsonWriter json, PlanOptions options)
+    {
+        json.WriteStartObject("options");
+        json.WriteNumber("granule", options.Granule);
+        json.WriteNumber("guestPage", options.GuestPage);
+        json.WriteNumber("layoutGranule", options.LayoutGranule);
+        json.WriteNumber("minExtent", options.MinExtent);
+        json.WriteStartArray("hugePages");
+        foreach (var h in options.HugePages)
+        {
+            json.WriteNumberValue(h);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    public static void WriteAccounting(Utf8JsonWriter json, Accounting accounting)
+    {
+        json.WriteStartObject("accounting");
+        json.WriteNumber("records", accounting.Records);
+        json.WriteNumber("applied", accounting.Applied);
+        json.WriteNumber("duplicate", accounting.Duplicate);
+        json.WriteNumber("clipped", accounting.Clipped);
+        json.WriteNumber("outOfRegion", accounting.OutOfRegion);
+        json.WriteEndObject();
+    }
+}

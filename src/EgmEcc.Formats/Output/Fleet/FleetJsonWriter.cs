@@ -1,0 +1,138 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using EgmEcc.Fleet;
+
+namespace EgmEcc.Formats.Output.Fleet;
+
+/// <summary>
+/// The fleet report as JSON, schema <c>egmecc.fleet/1</c>:
+/// <c>{schema, options, vmShape, minUsablePercent, hosts[{host, sizeBytes, usableBytes,
+/// usablePercent, hugePageCapacity{"&lt;bytes&gt;": n}, vmFit, belowThreshold, accounting, warnings,
+/// regions[{id, node, sizeBytes, usableBytes, hugePageCapacity, vmBlocks}]}], totals{...,
+/// hostsBelowThreshold[]}}</c>. Byte figures are JSON integers.
+/// </summary>
+public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
+{
+    /// <summary>The schema name.</summary>
+    public const string Schema = "egmecc.fleet/1";
+
+    /// <inheritdoc/>
+    public string Name => "json";
+
+    /// <inheritdoc/>
+    public void Write(FleetReport document, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        var huge = document.Options.HugePages;
+        using (var json = new Utf8JsonWriter(buffer, FleetFormat.Json))
+        {
+            json.WriteStartObject();
+            json.WriteString("schema", Schema);
+            FleetFormat.WriteOptions(json, document.Options);
+            if (document.VmShape is { } shape)
+            {
+                json.WriteString("vmShape", shape.ToString());
+            }
+            else
+            {
+                json.WriteNull("vmShape");
+            }
+
+            if (document.MinUsablePercent is { } min)
+            {
+                json.WriteNumber("minUsablePercent", min);
+            }
+            else
+            {
+                json.WriteNull("minUsablePercent");
+            }
+
+            json.WriteStartArray("hosts");
+            foreach (var host in document.Hosts)
+            {
+                json.WriteStartObject();
+                json.WriteString("host", host.Host);
+                json.WriteNumber("sizeBytes", host.SizeBytes);
+                json.WriteNumber("usableBytes", host.UsableBytes);
+                json.WriteNumber("usablePercent", FleetFormat.RoundPercent(host.UsablePercent));
+                WriteHuge(json, huge, h => host.HugePages(h));
+                json.WriteNumber("vmFit", host.VmFit);
+                json.WriteBoolean("belowThreshold", document.IsBelowThreshold(host));
+                FleetFormat.WriteAccounting(json, host.Accounting);
+                json.WriteNumber("warnings", host.Warnings);
+                json.WriteStartArray("regions");
+                foreach (var region in host.Regions)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("id", region.Id);
+                    json.WriteNumber("node", region.Node);
+                    json.WriteNumber("sizeBytes", region.SizeBytes);
+                    json.WriteNumber("usableBytes", region.UsableBytes);
+                    WriteHuge(json, huge, h => region.HugePages[h]);
+                    json.WriteNumber("vmBlocks", region.VmBlocks);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                if (buffer.WrittenCount > 1 << 20)
+                {
+                    json.Flush();
+                    Drain(buffer, output);
+                }
+            }
+
+            json.WriteEndArray();
+            var t = document.Totals;
+            json.WriteStartObject("totals");
+            json.WriteNumber("hosts", t.Hosts);
+            json.WriteNumber("regions", t.Regions);
+            FleetFormat.WriteNumber(json, "sizeBytes", t.SizeBytes);
+            FleetFormat.WriteNumber(json, "usableBytes", t.UsableBytes);
+            json.WriteNumber("usablePercent", FleetFormat.RoundPercent(t.UsablePercent));
+            json.WriteStartObject("hugePageCapacity");
+            for (var h = 0; h < huge.Length; h++)
+            {
+                FleetFormat.WriteNumber(json, huge[h].ToString(CultureInfo.InvariantCulture), t.HugePages[h]);
+            }
+
+            json.WriteEndObject();
+            json.WriteNumber("vmFit", t.VmFit);
+            FleetFormat.WriteAccounting(json, t.Accounting);
+            json.WriteNumber("warnings", t.Warnings);
+            json.WriteStartArray("hostsBelowThreshold");
+            foreach (var host in document.HostsBelowThreshold)
+            {
+                json.WriteStringValue(host.Host);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        Drain(buffer, output);
+        output.Write('\n');
+    }
+
+    private static void WriteHuge(Utf8JsonWriter json, IReadOnlyList<ulong> huge, Func<int, ulong> count)
+    {
+        json.WriteStartObject("hugePageCapacity");
+        for (var h = 0; h < huge.Count; h++)
+        {
+            json.WriteNumber(huge[h].ToString(CultureInfo.InvariantCulture), count(h));
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void Drain(ArrayBufferWriter<byte> buffer, TextWriter output)
+    {
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        buffer.ResetWrittenCount();
+    }
+}

@@ -1,0 +1,65 @@
+using EgmEcc.Fleet;
+
+namespace EgmEcc.Formats.Output.Fleet;
+
+/// <summary>The fleet report as a table a person reads: one row per host, then the fleet totals and the hosts below threshold.</summary>
+public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
+{
+    /// <inheritdoc/>
+    public string Name => "text";
+
+    /// <inheritdoc/>
+    public void Write(FleetReport document, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        var huge = document.Options.HugePages;
+        var headers = new List<string> { "host", "regions", "size", "usable", "usable%" };
+        headers.AddRange(huge.Select(h => FleetFormat.PageName(h)));
+        if (document.VmShape is { } shape)
+        {
+            headers.Add($"vm {shape}");
+        }
+
+        headers.AddRange(["records", "warnings", string.Empty]);
+        var table = new TextTable([.. headers]);
+        foreach (var host in document.Hosts)
+        {
+            var row = new List<string>
+            {
+                host.Host,
+                FleetFormat.Number(host.Regions.Length),
+                FleetFormat.Human((UInt128)host.SizeBytes),
+                FleetFormat.Human((UInt128)host.UsableBytes),
+                FleetFormat.Percent(host.UsablePercent),
+            };
+            row.AddRange(huge.Select((_, h) => FleetFormat.Number((UInt128)host.HugePages(h))));
+            if (document.VmShape is not null)
+            {
+                row.Add(FleetFormat.Number(host.VmFit));
+            }
+
+            row.AddRange([FleetFormat.Number(host.Accounting.Records), FleetFormat.Number(host.Warnings), document.IsBelowThreshold(host) ? "BELOW" : string.Empty]);
+            table.Add([.. row]);
+        }
+
+        var t = document.Totals;
+        table.Rule();
+        var total = new List<string> { $"fleet ({t.Hosts} hosts)", FleetFormat.Number(t.Regions), FleetFormat.Human(t.SizeBytes), FleetFormat.Human(t.UsableBytes), FleetFormat.Percent(t.UsablePercent) };
+        total.AddRange(t.HugePages.Select(FleetFormat.Number));
+        if (document.VmShape is not null)
+        {
+            total.Add(FleetFormat.Number(t.VmFit));
+        }
+
+        total.AddRange([FleetFormat.Number(t.Accounting.Records), FleetFormat.Number(t.Warnings), string.Empty]);
+        table.Add([.. total]);
+        table.Write(output);
+
+        if (document.MinUsablePercent is { } min)
+        {
+            var below = document.HostsBelowThreshold.Select(h => h.Host).ToList();
+            output.Write($"\n{below.Count} host(s) below {FleetFormat.Percent(min)}% usable{(below.Count == 0 ? string.Empty : ": " + string.Join(", ", below))}\n");
+        }
+    }
+}

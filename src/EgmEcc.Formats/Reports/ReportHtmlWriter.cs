@@ -1,0 +1,417 @@
+using System.Globalization;
+using System.Text;
+using EgmEcc.Reporting;
+
+namespace EgmEcc.Formats.Reports;
+
+/// <summary>
+/// The report as one self-contained HTML page: inline CSS and inline SVG, no scripts, no external
+/// references, so it can be archived with a host's boot logs and opened anywhere.
+/// </summary>
+/// <remarks>
+/// <para>Per region: the figures, a bar chart of hugepage capacity by page size (the lost part in
+/// red), and one SVG hole map drawn to scale. Each hole is one <c>rect class="hole"</c> whose
+/// <c>title</c> (the hover text) gives its address range and size. A hole narrower than
+/// <see cref="VisibleWidth"/> units of the map's <see cref="MapWidth"/> is also marked with a tick
+/// over the bar and shown in a zoomed panel under it (see <see cref="HoleMap.ZoomWindows"/>).</para>
+/// <para>The markup is well-formed XML (every element closed, only the five XML entities), so it
+/// can be checked with an XML parser as well as read by browsers.</para>
+/// </remarks>
+public sealed class ReportHtmlWriter : IReportWriter
+{
+    /// <summary>The width of the hole map in SVG user units.</summary>
+    public const int MapWidth = 1000;
+
+    /// <summary>Holes narrower than this on the map (in SVG units) are too small to see and get a zoomed panel.</summary>
+    public const double VisibleWidth = 2;
+
+    /// <summary>The most zoomed panels per region; further small holes are counted in a note.</summary>
+    public const int MaxZoomPanels = 16;
+
+    private const int PanelsPerRow = 8;
+    private const double PanelGap = 12;
+    private const double BarTop = 30;
+    private const double BarHeight = 30;
+    private const double InsetTop = 118;
+    private const double PanelRowHeight = 74;
+
+    /// <inheritdoc/>
+    public string Name => "html";
+
+    /// <inheritdoc/>
+    public void Write(Report report, TextWriter output, ReportOutputOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(options);
+        var html = new StringBuilder(64 * 1024);
+        var plan = report.Plan;
+        var hosts = report.Hosts.Where(h => h.Length > 0).ToArray();
+        var title = hosts.Length == 0 ? "EGM memory report" : $"EGM memory report: {string.Join(", ", hosts)}";
+
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
+        html.Append("<title>").Append(Esc(title)).Append("</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n");
+        html.Append("<header>\n<h1>").Append(Esc(title)).Append("</h1>\n");
+        html.Append("<p class=\"meta\">").Append(Esc($"{report.Regions.Length} region(s) · {ReportText.Options(plan.Options, " · ")}")).Append("</p>\n");
+        html.Append("<p class=\"meta\">").Append(Esc(ReportText.Accounting(plan.Accounting))).Append("</p>\n");
+        if (options.Invocation is { } invocation)
+        {
+            html.Append("<p class=\"meta\"><code>").Append(Esc(invocation)).Append("</code></p>\n");
+        }
+
+        html.Append("</header>\n");
+        WriteGates(html, report);
+        foreach (var region in report.Regions)
+        {
+            WriteRegion(html, region);
+        }
+
+        WriteWarnings(html, report.Warnings);
+        html.Append("<footer>Hover over a hole or a marker for its address range and size. ")
+            .Append("Green: usable extents; red: holes (retired and fragment bytes).</footer>\n");
+        html.Append("</body>\n</html>\n");
+        output.Write(html.ToString());
+    }
+
+    private static void WriteGates(StringBuilder html, Report report)
+    {
+        if (report.Gates.IsEmpty)
+        {
+            return;
+        }
+
+        var failed = report.FailedGates.ToArray();
+        html.Append("<section class=\"gates ").Append(failed.Length == 0 ? "pass" : "fail").Append("\">\n<h2>Gates: ")
+            .Append(failed.Length == 0 ? "all passed" : $"{failed.Length} failed").Append("</h2>\n<ul>\n");
+        foreach (var gate in report.Gates)
+        {
+            html.Append("<li class=\"").Append(gate.Passed ? "pass" : "fail").Append("\">").Append(Esc(gate.Describe())).Append("</li>\n");
+        }
+
+        html.Append("</ul>\n</section>\n");
+    }
+
+    private static void WriteRegion(StringBuilder html, RegionReport region)
+    {
+        var r = region.Region;
+        var s = region.Stats;
+        html.Append("<section class=\"region\" id=\"").Append(Esc(Anchor(r))).Append("\">\n");
+        html.Append("<h2>").Append(Esc(ReportText.RegionTitle(r, " · "))).Append(" <span class=\"range\">")
+            .Append(Esc(r.Extent.ToString())).Append("</span></h2>\n");
+        html.Append("<div class=\"cols\">\n<table class=\"figures\">\n");
+        Row(html, "size", ReportText.Bytes(s.SizeBytes));
+        Row(html, "usable", $"{ReportText.Bytes(s.UsableBytes)} ({ReportText.Percent(region.UsablePercent)} %)");
+        Row(html, "retired", ReportText.Bytes(s.RetiredBytes));
+        Row(html, "fragment", ReportText.Bytes(s.FragmentBytes));
+        Row(html, "largest extent", ReportText.Bytes(s.LargestExtentBytes));
+        Row(html, "extents / holes", $"{s.Extents} / {s.Holes}");
+        html.Append("</table>\n");
+        WriteHugePageChart(html, region);
+        html.Append("</div>\n");
+        WriteHoleMap(html, region);
+        WriteHoleList(html, region);
+        html.Append("</section>\n");
+    }
+
+    private static void Row(StringBuilder html, string label, string value) =>
+        html.Append("<tr><th>").Append(Esc(label)).Append("</th><td>").Append(Esc(value)).Append("</td></tr>\n");
+
+    /// <summary>One horizontal bar per hugepage size: usable blocks in green, blocks lost to holes in red.</summary>
+    private static void WriteHugePageChart(StringBuilder html, RegionReport region)
+    {
+        html.Append("<div class=\"huge\">\n<h3>Hugepage capacity by page size</h3>\n<table class=\"chart\">\n");
+        foreach (var h in region.HugePages)
+        {
+            var percent = h.Percent;
+            var text = $"{h.Count} of {h.Ideal}" + (h.Lost == 0 ? string.Empty : $" · {h.Lost} lost ({ReportText.Bytes(h.LostBytes)})");
+            html.Append("<tr><th>").Append(Esc(ReportText.Bytes(h.PageSize))).Append("</th><td class=\"bar\"><div class=\"track\" title=\"")
+                .Append(Esc($"{ReportText.Bytes(h.PageSize)} pages: {text}")).Append("\"><div class=\"fill\" style=\"width:")
+                .Append(Num(Math.Floor(percent * 100) / 100)).Append("%\"></div></div></td><td class=\"num\">")
+                .Append(Esc(text)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n</div>\n");
+    }
+
+    /// <summary>The SVG: the bar to scale, its axis, markers over holes too small to see, and their zoomed panels.</summary>
+    private static void WriteHoleMap(StringBuilder html, RegionReport region)
+    {
+        var plan = region.Plan;
+        var size = region.Region.Size;
+        var inset = HoleMap.ZoomWindows(plan, VisibleBytes(size), MaxZoomPanels);
+        var rows = (inset.Windows.Length + PanelsPerRow - 1) / PanelsPerRow;
+        var height = rows == 0 ? BarTop + BarHeight + 34 : InsetTop + ((rows - 1) * PanelRowHeight) + 50;
+
+        html.Append("<svg class=\"map\" viewBox=\"0 0 ").Append(MapWidth).Append(' ').Append(Num(height))
+            .Append("\" role=\"img\" aria-label=\"").Append(Esc($"hole map of {region.Region.Id}, drawn to scale")).Append("\">\n");
+
+        // The bar: the whole region usable, holes over it, each as wide as it is (however thin).
+        html.Append("<rect class=\"usable\" x=\"0\" y=\"").Append(Num(BarTop)).Append("\" width=\"").Append(MapWidth)
+            .Append("\" height=\"").Append(Num(BarHeight)).Append("\"><title>")
+            .Append(Esc($"usable {ReportText.Bytes(region.Stats.UsableBytes)} in {region.Stats.Extents} extent(s)")).Append("</title></rect>\n");
+        foreach (var hole in plan.Holes)
+        {
+            html.Append("<rect class=\"hole\" x=\"").Append(Num(X(hole.Offset, size))).Append("\" y=\"").Append(Num(BarTop))
+                .Append("\" width=\"").Append(Num(Width(hole.Size, size))).Append("\" height=\"").Append(Num(BarHeight))
+                .Append("\"><title>").Append(Esc(ReportText.Hole(plan, hole))).Append("</title></rect>\n");
+        }
+
+        WriteAxis(html, region);
+        WriteMarkers(html, region, inset);
+        if (!inset.Windows.IsEmpty)
+        {
+            var note = $"Zoomed: {inset.Windows.Sum(w => w.HoleCount)} hole(s) too small to see at this scale, each window to its own scale"
+                + (inset.OmittedHoles == 0 ? string.Empty : $"; {inset.OmittedHoles} more not shown (listed below)");
+            html.Append("<text class=\"note\" x=\"0\" y=\"").Append(Num(InsetTop - 22)).Append("\">").Append(Esc(note)).Append("</text>\n");
+            for (var i = 0; i < inset.Windows.Length; i++)
+            {
+                WritePanel(html, plan, inset.Windows[i], i);
+            }
+        }
+
+        html.Append("</svg>\n");
+    }
+
+    private static void WriteAxis(StringBuilder html, RegionReport region)
+    {
+        var size = region.Region.Size;
+        var y = BarTop + BarHeight;
+        for (var q = 0; q <= 4; q++)
+        {
+            var x = MapWidth * q / 4.0;
+            var offset = HoleMap.CellStart(size, q, 4);
+            var anchor = q == 0 ? "start" : q == 4 ? "end" : "middle";
+            html.Append("<line class=\"tick\" x1=\"").Append(Num(x)).Append("\" y1=\"").Append(Num(y)).Append("\" x2=\"").Append(Num(x))
+                .Append("\" y2=\"").Append(Num(y + 5)).Append("\"/>\n");
+            html.Append("<text class=\"axis\" x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(y + 17)).Append("\" text-anchor=\"").Append(anchor).Append("\">")
+                .Append(Esc(q == 0 ? Numbers.Hex(region.Region.Base) : q == 4 ? "0x" + region.Region.Extent.End.ToString("x", CultureInfo.InvariantCulture) : $"+{ReportText.Bytes(offset)}"))
+                .Append("</text>\n");
+        }
+    }
+
+    /// <summary>
+    /// A tick through the bar at every hole too small to see, and over the bar the number of the
+    /// zoomed panel that shows it; numbers that would overlap are joined (<c>4–11</c>).
+    /// </summary>
+    private static void WriteMarkers(StringBuilder html, RegionReport region, ZoomInset inset)
+    {
+        var plan = region.Plan;
+        var size = region.Region.Size;
+        var visible = VisibleBytes(size);
+        foreach (var hole in plan.Holes)
+        {
+            if (hole.Size >= visible)
+            {
+                continue;
+            }
+
+            var x = X(hole.Offset, size) + (Width(hole.Size, size) / 2);
+            html.Append("<line class=\"mark\" x1=\"").Append(Num(x)).Append("\" y1=\"").Append(Num(BarTop - 6)).Append("\" x2=\"").Append(Num(x))
+                .Append("\" y2=\"").Append(Num(BarTop + BarHeight)).Append("\"><title>").Append(Esc(ReportText.Hole(plan, hole))).Append("</title></line>\n");
+        }
+
+        // Panel numbers over the bar, grouped where they would collide.
+        var groups = new List<(double X, int First, int Last)>();
+        for (var i = 0; i < inset.Windows.Length; i++)
+        {
+            var w = inset.Windows[i];
+            var first = plan.Holes[w.FirstHole];
+            var x = X(first.Offset, size);
+            if (groups.Count > 0 && x - groups[^1].X < 22)
+            {
+                groups[^1] = (groups[^1].X, groups[^1].First, i);
+            }
+            else
+            {
+                groups.Add((x, i, i));
+            }
+        }
+
+        foreach (var (x, first, last) in groups)
+        {
+            var label = first == last ? $"{first + 1}" : $"{first + 1}–{last + 1}";
+            var clamped = Math.Clamp(x, 10, MapWidth - 10);
+            html.Append("<text class=\"marklabel\" x=\"").Append(Num(clamped)).Append("\" y=\"").Append(Num(BarTop - 10))
+                .Append("\" text-anchor=\"middle\">").Append(Esc(label)).Append("</text>\n");
+        }
+    }
+
+    /// <summary>Zoomed panel <paramref name="index"/>: its window of the region with the holes in it to the window's scale.</summary>
+    private static void WritePanel(StringBuilder html, RegionPlan plan, ZoomWindow window, int index)
+    {
+        var panelWidth = (MapWidth - ((PanelsPerRow - 1) * PanelGap)) / PanelsPerRow;
+        var left = (index % PanelsPerRow) * (panelWidth + PanelGap);
+        var top = InsetTop + ((index / PanelsPerRow) * PanelRowHeight);
+        var frameTop = top + 6;
+        const double FrameHeight = 24;
+        var first = plan.Holes[window.FirstHole];
+        html.Append("<g class=\"zoom\">\n");
+        html.Append("<text class=\"panel\" x=\"").Append(Num(left)).Append("\" y=\"").Append(Num(top)).Append("\"><tspan class=\"n\">")
+            .Append(index + 1).Append("</tspan> ").Append(Esc(Numbers.Hex(plan.AddressOf(first.Offset)))).Append("</text>\n");
+        html.Append("<rect class=\"usable\" x=\"").Append(Num(left)).Append("\" y=\"").Append(Num(frameTop)).Append("\" width=\"").Append(Num(panelWidth))
+            .Append("\" height=\"").Append(Num(FrameHeight)).Append("\"><title>")
+            .Append(Esc($"window {AddressRange.FromBaseSize(plan.AddressOf(window.Start), window.Size)} ({ReportText.Bytes(window.Size)})"))
+            .Append("</title></rect>\n");
+
+        // Every hole overlapping the window, clipped to it; most are the window's own small holes.
+        var windowEnd = window.Start + window.Size;
+        var h = window.FirstHole;
+        while (h > 0 && plan.Holes[h - 1].Offset + plan.Holes[h - 1].Size > window.Start)
+        {
+            h--;
+        }
+
+        for (; h < plan.Holes.Length && plan.Holes[h].Offset < windowEnd; h++)
+        {
+            var hole = plan.Holes[h];
+            var from = Math.Max(hole.Offset, window.Start);
+            var to = Math.Min(hole.Offset + hole.Size, windowEnd);
+            var x = left + (panelWidth * (from - window.Start) / window.Size);
+            var width = Math.Max(1, panelWidth * (to - from) / window.Size);
+            html.Append("<rect class=\"zoom-hole\" x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(frameTop)).Append("\" width=\"").Append(Num(width))
+                .Append("\" height=\"").Append(Num(FrameHeight)).Append("\"><title>").Append(Esc(ReportText.Hole(plan, hole))).Append("</title></rect>\n");
+        }
+
+        html.Append("<rect class=\"frame\" x=\"").Append(Num(left)).Append("\" y=\"").Append(Num(frameTop)).Append("\" width=\"").Append(Num(panelWidth))
+            .Append("\" height=\"").Append(Num(FrameHeight)).Append("\"/>\n");
+        var caption = $"{ReportText.Bytes(window.Size)} window" + (window.HoleCount == 1 ? string.Empty : $", {window.HoleCount} holes");
+        html.Append("<text class=\"caption\" x=\"").Append(Num(left)).Append("\" y=\"").Append(Num(frameTop + FrameHeight + 13)).Append("\">")
+            .Append(Esc(caption)).Append("</text>\n</g>\n");
+    }
+
+    /// <summary>Every hole as a row, folded away (a <c>details</c> element needs no script).</summary>
+    private static void WriteHoleList(StringBuilder html, RegionReport region)
+    {
+        var plan = region.Plan;
+        if (plan.Holes.IsEmpty)
+        {
+            html.Append("<p class=\"meta\">No holes: the whole region is usable.</p>\n");
+            return;
+        }
+
+        html.Append("<details>\n<summary>").Append(plan.Holes.Length).Append(" hole(s)</summary>\n<table class=\"holes\">\n")
+            .Append("<tr><th>address range</th><th>offset</th><th>size</th><th>retired</th><th>fragment</th></tr>\n");
+        foreach (var hole in plan.Holes)
+        {
+            html.Append("<tr><td>").Append(Esc(AddressRange.FromBaseSize(plan.AddressOf(hole.Offset), hole.Size).ToString()))
+                .Append("</td><td>").Append(Esc(Numbers.Hex(hole.Offset)))
+                .Append("</td><td>").Append(Esc(ReportText.Bytes(hole.Size)))
+                .Append("</td><td>").Append(Esc(ReportText.Bytes(hole.RetiredBytes)))
+                .Append("</td><td>").Append(Esc(ReportText.Bytes(hole.FragmentBytes))).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n</details>\n");
+    }
+
+    private static void WriteWarnings(StringBuilder html, WarningSummary warnings)
+    {
+        html.Append("<section class=\"warnings\">\n<h2>Warnings</h2>\n");
+        if (warnings.All.IsEmpty)
+        {
+            html.Append("<p>None.</p>\n</section>\n");
+            return;
+        }
+
+        if (warnings.Warnings > 0)
+        {
+            html.Append("<p class=\"summary\">").Append(Esc(warnings.Describe())).Append("</p>\n");
+        }
+
+        html.Append("<ul>\n");
+        foreach (var d in warnings.All)
+        {
+            html.Append("<li class=\"").Append(d.Severity == Severity.Warning ? "warning" : "info").Append("\"><code>")
+                .Append(Esc(d.Source.ToString())).Append("</code> ").Append(Esc(d.Message)).Append("</li>\n");
+        }
+
+        html.Append("</ul>\n</section>\n");
+    }
+
+    /// <summary>The bytes one <see cref="VisibleWidth"/> of the map stands for (at least 1).</summary>
+    private static ulong VisibleBytes(ulong size) => Math.Max(1, (ulong)((UInt128)size * (uint)(VisibleWidth * 1000) / (uint)(MapWidth * 1000)));
+
+    private static double X(ulong offset, ulong size) => MapWidth * ((double)offset / size);
+
+    private static double Width(ulong bytes, ulong size) => MapWidth * ((double)bytes / size);
+
+    private static string Anchor(Region r) => (r.Host.Length == 0 ? string.Empty : r.Host + "-") + r.Id;
+
+    /// <summary>A number for SVG: invariant, at most 4 decimals, so tiny holes keep a non-zero width.</summary>
+    private static string Num(double value) => value.ToString("0.####", CultureInfo.InvariantCulture) is "0" && value > 0
+        ? value.ToString("0.####E0", CultureInfo.InvariantCulture)
+        : value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>Escapes text for HTML element content and quoted attribute values.</summary>
+    internal static string Esc(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            escaped.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
+
+    private const string Css = """
+
+        :root { --usable: #4caf72; --hole: #d7263d; --ink: #1d2530; --muted: #5c6773; --line: #d5dbe1; --card: #ffffff; --bg: #f3f5f7; }
+        * { box-sizing: border-box; }
+        body { margin: 0; padding: 24px 32px; background: var(--bg); color: var(--ink); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
+        h1 { font-size: 22px; margin: 0 0 4px; }
+        h2 { font-size: 17px; margin: 0 0 10px; }
+        h3 { font-size: 13px; margin: 0 0 6px; color: var(--muted); font-weight: 600; }
+        code, .range, table.holes td, td.num { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
+        .meta { color: var(--muted); margin: 2px 0; }
+        header, section { max-width: 1140px; }
+        section { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; margin: 16px 0; }
+        .range { color: var(--muted); font-weight: normal; margin-left: 8px; }
+        .cols { display: flex; gap: 40px; align-items: flex-start; flex-wrap: wrap; }
+        table { border-collapse: collapse; }
+        table.figures th { text-align: left; font-weight: normal; color: var(--muted); padding: 2px 18px 2px 0; }
+        table.figures td { text-align: right; font-variant-numeric: tabular-nums; padding: 2px 0; }
+        .huge { flex: 1; min-width: 420px; }
+        table.chart { width: 100%; }
+        table.chart th { text-align: right; font-weight: normal; color: var(--muted); padding: 3px 10px 3px 0; white-space: nowrap; width: 64px; }
+        table.chart td.bar { width: 45%; padding: 3px 0; }
+        table.chart td.num { padding-left: 10px; white-space: nowrap; color: var(--ink); }
+        .track { height: 14px; background: var(--hole); border-radius: 3px; overflow: hidden; }
+        .fill { height: 100%; background: var(--usable); }
+        svg.map { display: block; width: 100%; height: auto; margin-top: 14px; overflow: visible; }
+        svg .usable { fill: var(--usable); }
+        svg .hole { fill: var(--hole); }
+        svg .mark { stroke: var(--hole); stroke-width: 1.6; }
+        svg .zoom-hole { fill: var(--hole); }
+        svg .frame { fill: none; stroke: #8a96a3; stroke-width: 0.8; }
+        svg .tick { stroke: #8a96a3; stroke-width: 1; }
+        svg text { font: 11px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; fill: var(--muted); }
+        svg text.marklabel { font-weight: 700; fill: var(--hole); }
+        svg text.note { font: italic 12px system-ui, sans-serif; fill: var(--muted); }
+        svg text.panel { font-size: 10.5px; fill: var(--ink); }
+        svg text.panel .n { font-weight: 700; fill: var(--hole); }
+        svg text.caption { font-size: 10px; }
+        details { margin-top: 10px; }
+        summary { cursor: pointer; color: var(--muted); }
+        table.holes th, table.holes td { text-align: left; padding: 2px 14px 2px 0; border-bottom: 1px solid var(--line); }
+        .gates.pass h2 { color: #2e7d4f; }
+        .gates.fail h2, .gates li.fail { color: var(--hole); }
+        .warnings li { margin: 3px 0; }
+        .warnings .summary { color: #9a6700; font-weight: 600; }
+        footer { color: var(--muted); font-size: 12px; max-width: 1140px; }
+
+        """;
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace EgmEcc.Formats.Reports;
+
+/// <summary>The wording and number formats every report writer shares, so terminal and HTML say the same thing.</summary>
+internal static class ReportText
+{
+    /// <summary><c>384 GiB</c>, <c>1.12 MiB</c>: rounded down, never larger than the truth.</summary>
+    public static string Bytes(ulong bytes) => new ByteSize(bytes).ToHumanString();
+
+    /// <summary>
+    /// A percentage rounded down to 4 decimals with at least 2 (<c>99.9997</c>, <c>97.50</c>,
+    /// <c>100.00</c>), so a region short of 100 % never reads as 100.
+    /// </summary>
+    public static string Percent(double percent) => Output.Percentages.UpToFourDecimals(percent);
+
+    /// <summary>A count with no grouping: <c>196593</c>.</summary>
+    public static string Count(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A count with no grouping.</summary>
+    public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary><c>egm0 · PXM 0 · /dev/egm0</c>, with the host in front when there is one.</summary>
+    public static string RegionTitle(Region region, string separator) =>
+        (region.Host.Length == 0 ? string.Empty : $"{region.Host}{separator}") + $"{region.Id}{separator}PXM {region.Node}{separator}{region.DevicePath}";
+
+    /// <summary>
+    /// What a hole is, for hover texts and lists:
+    /// <c>hole [0x2001230000, 0x2001240000) 64 KiB: 64 KiB retired, 0 B fragment; offset 0x1230000</c>.
+    /// </summary>
+    public static string Hole(RegionPlan plan, Hole hole) =>
+        $"hole {AddressRange.FromBaseSize(plan.AddressOf(hole.Offset), hole.Size)} {Bytes(hole.Size)}: {Bytes(hole.RetiredBytes)} retired, {Bytes(hole.FragmentBytes)} fragment; offset {Numbers.Hex(hole.Offset)}";
+
+    /// <summary><c>records 34: 30 applied, 3 duplicate, 1 out-of-region, 0 clipped</c>.</summary>
+    public static string Accounting(Accounting a) =>
+        $"retired records {a.Records}: {a.Applied} applied, {a.Duplicate} duplicate, {a.OutOfRegion} out-of-region, {a.Clipped} clipped";
+
+    /// <summary><c>granule 64K · guest page 64K · ...</c>.</summary>
+    public static string Options(PlanOptions o, string separator) =>
+        $"granule {new ByteSize(o.Granule)}{separator}guest page {new ByteSize(o.GuestPage)}{separator}layout granule {new ByteSize(o.LayoutGranule)}{separator}min extent {new ByteSize(o.MinExtent)}";
+}

@@ -1,0 +1,79 @@
+using static EgmEcc.Cli.Tests.Cli;
+
+namespace EgmEcc.Cli.Tests;
+
+public partial class EgmEccCliTests
+{
+    // Regression: an empty file name or region id was an internal error (exit 70).
+    [Theory]
+    [InlineData("egmecc: error: Unrecognized command or argument '--bogus'.", "plan", "--regions", Regions, "--bogus")]
+    [InlineData("egmecc: error: --granule: '64Q' has an unknown size suffix (use K, M, G, T or KiB, MiB, GiB, TiB)", "plan", "--regions", Regions, "--granule", "64Q")]
+    [InlineData("egmecc: error: --granule must be a power of two, not 0xc00", "plan", "--regions", Regions, "--granule", "3K")]
+    [InlineData("egmecc: error: --guest-page must be a power of two, not 0x0", "plan", "--regions", Regions, "--guest-page", "0")]
+    [InlineData("egmecc: error: --min-extent must be at least 1 byte", "plan", "--regions", Regions, "--min-extent", "0")]
+    [InlineData("egmecc: error: --huge-pages must be a power of two, not 0x300000", "plan", "--regions", Regions, "--huge-pages", "2M,3M")]
+    [InlineData("egmecc: error: --huge-pages: 'x' is not a number (use decimal or 0x hexadecimal)", "plan", "--regions", Regions, "--huge-pages", "2M,x")]
+    [InlineData("egmecc: error: --host-page must be a power of two, not 0x3000", "plan", "--regions", Regions, "--host-page", "12K")]
+    [InlineData("egmecc: error: only one input can be standard input ('-')", "plan", "--regions", "-", "--retired", "-")]
+    [InlineData("egmecc: error: only one input can be standard input ('-')", "validate", "--regions", Regions, "--retired", "-", "--retired", "-")]
+    [InlineData("egmecc: error: Option '--regions' is required.", "plan", "--retired", Retired)]
+    [InlineData("egmecc: error: --regions needs a file name, not ''", "plan", "--regions", "")]
+    [InlineData("egmecc: error: --retired needs a file name, not ''", "validate", "--regions", Regions, "--retired", "")]
+    [InlineData("egmecc: error: --region needs a region id, not ''", "plan", "--regions", Regions, "--region", "")]
+    [InlineData("egmecc: error: Required command was not provided.")]
+    [InlineData("egmecc: error: Required command was not provided.", "plna")]
+    public void Run_UsageError_ExitsOneWithAnErrorLineAndNoHelpOnStdout(string firstLine, params string[] args)
+    {
+        AssertUsageError(Run(args), firstLine);
+    }
+
+    [Fact]
+    public void Run_BadFormatName_IsAUsageError()
+    {
+        var result = Run("plan", "--regions", Regions, "--format", "xml");
+
+        Assert.Equal(1, result.Exit);
+        Assert.StartsWith("egmecc: error: Argument 'xml' not recognized. Must be one of:", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
+    public void Run_UsageError_PointsAtTheVerbsHelp()
+    {
+        Assert.Equal("egmecc: see 'egmecc plan --help'", Run("plan", "--regions", Regions, "--bogus").ErrorLines[^1]);
+    }
+
+    [Fact]
+    public void Run_Help_ExitsZeroWithHelpOnStdout()
+    {
+        var result = Run("plan", "--help");
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("--min-extent", result.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("egmecc: error: data/nonexistent.csv: cannot open: no such file", "--regions", "data/nonexistent.csv")]
+    [InlineData("egmecc: error: data/samples: cannot open: it is a directory", "--regions", "data/samples")]
+    [InlineData("egmecc: error: data/samples/grace-2s.retired.csv:3: unknown column 'address'; expected a header 'id,node,base,size' (optional: host, guestSize)", "--regions", Retired)]
+    [InlineData("egmecc: error: data/samples/grace-2s.regions.csv: unknown region format 'yaml'; known: csv, json, acpi", "--regions", Regions, "--regions-format", "yaml")]
+    [InlineData("egmecc: error: data/samples/grace-2s.regions.csv:4: unknown column 'id'; expected a header 'address' or 'region,offset' (optional: size, host, source)", "--regions", Regions, "--retired", Regions)]
+    public void Plan_InputError_ExitsTwoWithOneLine(string line, params string[] args)
+    {
+        AssertInputError(Run(["plan", .. args]), line);
+    }
+
+    [Fact]
+    public void Plan_InputErrorOnStandardInput_NamesDash()
+    {
+        AssertInputError(RunWithInput("address\n0x1000\n-0x2000\n", "plan", "--regions", Regions, "--retired", "-"), "egmecc: error: -:3: column 'address': '-0x2000' is negative; addresses and sizes are unsigned");
+    }
+
+    [Fact]
+    public void Plan_ValueWithLineBreak_StaysOnOneLine()
+    {
+        var result = RunWithInput("address\n\"0x10\n00\"\n", "plan", "--regions", Regions, "--retired", "-");
+
+        AssertInputError(result, "egmecc: error: -:2: column 'address': '0x10\\n00' is not a hexadecimal number");
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace EgmEcc.Cli.Tests;
+
+/// <summary>
+/// The fleet verbs' outputs on the sample fleet, byte for byte. Regenerate deliberately with
+/// <c>EGMECC_UPDATE_GOLDEN=1 dotnet test tests/EgmEcc.Cli.Tests</c>.
+/// </summary>
+public class FleetGoldenTests
+{
+    private static readonly string Tree = CliRun.Data("fleet", "hosts");
+
+    [Theory]
+    [InlineData("fleet.text", "fleet", "--vm-shape", "2x200G@512M", "--min-usable", "99.6")]
+    [InlineData("fleet.csv", "fleet", "--vm-shape", "2x200G@512M", "--min-usable", "99.6", "--format", "csv")]
+    [InlineData("fleet.json", "fleet", "--vm-shape", "2x200G@512M", "--min-usable", "99.6", "--format", "json")]
+    [InlineData("forecast.text", "forecast", "--rate", "500", "--horizon", "3", "--spread", "clustered", "--trials", "200", "--vm-shape", "2x200G@512M", "--huge-pages", "512M,1G")]
+    [InlineData("forecast.json", "forecast", "--rate", "500", "--horizon", "3", "--trials", "100", "--vm-shape", "2x200G@512M", "--format", "json")]
+    public void Output_SampleFleet_MatchesGolden(string golden, params string[] args)
+    {
+        var run = CliRun.Of([args[0], "--dir", Tree, .. args[1..]]);
+        Assert.Equal(0, run.ExitCode);
+        Compare(golden, run.Out);
+    }
+
+    private static void Compare(string name, string actual)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Golden", name);
+        if (Environment.GetEnvironmentVariable("EGMECC_UPDATE_GOLDEN") == "1")
+        {
+            var source = Path.Combine(CliRun.Root, "tests", "EgmEcc.Cli.Tests", "Golden", name);
+            File.WriteAllText(source, actual, new UTF8Encoding(false));
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"no golden file {name}; run with EGMECC_UPDATE_GOLDEN=1 to create it");
+        var expected = File.ReadAllText(path);
+        if (expected == actual)
+        {
+            return;
+        }
+
+        var e = expected.Split('\n');
+        var a = actual.Split('\n');
+        var line = Enumerable.Range(0, Math.Max(e.Length, a.Length)).First(i => i >= e.Length || i >= a.Length || e[i] != a[i]);
+        Assert.Fail($"{name} differs at line {line + 1}:\n  expected: {(line < e.Length ? e[line] : "<end>")}\n  actual:   {(line < a.Length ? a[line] : "<end>")}\n(regenerate deliberately with EGMECC_UPDATE_GOLDEN=1)");
+    }
+}

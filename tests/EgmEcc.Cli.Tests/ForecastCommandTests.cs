@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace EgmEcc.Cli.Tests;
+
+public class ForecastCommandTests
+{
+    private static readonly string Tree = CliRun.Data("fleet", "hosts");
+
+    [Fact]
+    public void Forecast_RateZero_ReproducesTodaysFleetExactly()
+    {
+        var forecast = CliRun.Of("forecast", "--dir", Tree, "--rate", "0", "--horizon", "5", "--trials", "20", "--format", "json", "--vm-shape", "2x200G@512M");
+        var fleet = CliRun.Of("fleet", "--dir", Tree, "--format", "json", "--vm-shape", "2x200G@512M");
+        Assert.Equal(0, forecast.ExitCode);
+
+        using var f = JsonDocument.Parse(forecast.Out);
+        using var p = JsonDocument.Parse(fleet.Out);
+        var hosts = f.RootElement.GetProperty("hosts").EnumerateArray().Zip(p.RootElement.GetProperty("hosts").EnumerateArray());
+        foreach (var (forecastHost, planHost) in hosts)
+        {
+            var usable = forecastHost.GetProperty("usableBytes");
+            var today = planHost.GetProperty("usableBytes").GetUInt64();
+            Assert.Equal(today, usable.GetProperty("mean").GetUInt64());
+            Assert.Equal(today, usable.GetProperty("p5").GetUInt64());
+            Assert.Equal(today, usable.GetProperty("p95").GetUInt64());
+            Assert.Equal(planHost.GetProperty("vmFit").GetInt64(), forecastHost.GetProperty("vmFit").GetProperty("p5").GetInt64());
+            Assert.Equal(
+                planHost.GetProperty("hugePageCapacity").GetProperty("1073741824").GetUInt64(),
+                forecastHost.GetProperty("hugePageCapacity").GetProperty("1073741824").GetProperty("mean").GetUInt64());
+        }
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("csv")]
+    [InlineData("text")]
+    public void Forecast_FixedSeed_IdenticalOutput(string format)
+    {
+        string[] args = ["forecast", "--dir", Tree, "--rate", "2000", "--horizon", "3", "--spread", "clustered", "--trials", "50", "--seed", "7", "--format", format];
+        var one = CliRun.Of(args);
+        var two = CliRun.Of([.. args, "--parallel", "1"]);
+        Assert.Equal(0, one.ExitCode);
+        Assert.Equal(one.Out, two.Out);
+        Assert.NotEqual(one.Out, CliRun.Of([.. args[..^4], "--seed", "8", "--format", format]).Out);
+    }
+
+    [Fact]
+    public void Forecast_Text_ShowsTodayMeanAndPercentiles()
+    {
+        var run = CliRun.Of("forecast", "--dir", Tree, "--rate", "100", "--trials", "10");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("rate 100 pages/TiB/year, horizon 1 year(s), uniform, 10 trial(s), seed 1", run.Out);
+        Assert.Contains("fleet (4 hosts)", run.Out);
+    }
+
+    [Theory]
+    [InlineData("--rate", "-1")]
+    [InlineData("--trials", "0")]
+    [InlineData("--horizon", "-2")]
+    public void Forecast_BadNumbers_AreUsageErrors(string flag, string value)
+    {
+        string[] args = ["forecast", "--dir", Tree, "--rate", "1", flag, value];
+        var run = CliRun.Of(args);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(flag, run.Error);
+    }
+}

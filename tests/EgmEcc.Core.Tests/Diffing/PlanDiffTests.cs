@@ -1,0 +1,89 @@
+using EgmEcc.Diffing;
+
+namespace EgmEcc.Tests.Diffing;
+
+public class PlanDiffTests
+{
+    private static readonly SourceLocation Here = SourceLocation.AtLine("test", 1);
+    private static readonly RegionSet Regions = RegionSet.Create(
+    [
+        new Region("egm0", 0, 0x10_0000_0000, 4UL << 30, Here, "a"),
+        new Region("egm1", 1, 0x4010_0000_0000, 4UL << 30, Here, "a"),
+        new Region("egm0", 0, 0x10_0000_0000, 4UL << 30, Here, "b"),
+    ]);
+
+    private static readonly RetiredRecord[] Today =
+    [
+        RetiredRecord.AtAddress(0x10_0001_0000, 0, Here, "a"),
+        RetiredRecord.AtAddress(0x4010_2000_0000, 0x4_0000, Here, "a"),
+        RetiredRecord.AtAddress(0x10_8000_0000, 0, Here, "b"),
+    ];
+
+    [Fact]
+    public void Compare_PlanWithItself_IsEmpty()
+    {
+        var plan = Planner.Create(Regions, Today, PlanOptions.Default);
+        var diff = PlanDiff.Compare(plan, plan);
+        Assert.True(diff.IsEmpty);
+        Assert.Empty(diff.Regions);
+        Assert.Empty(diff.Hosts);
+    }
+
+    [Fact]
+    public void Compare_AfterAddingRecords_ReportsExactlyThoseHoles()
+    {
+        var old = Planner.Create(Regions, Today, PlanOptions.Default);
+        RetiredRecord[] added =
+        [
+            RetiredRecord.AtAddress(0x10_4000_0000, 0, Here, "a"),
+            RetiredRecord.AtAddress(0x10_4000_8000, 0x1000, Here, "a"),
+            RetiredRecord.AtAddress(0x4010_6000_0000, 0x2_0000, Here, "a"),
+        ];
+        var @new = Planner.Create(Regions, [.. Today, .. added], PlanOptions.Default);
+
+        var diff = PlanDiff.Compare(old, @new);
+
+        Assert.Equal(["a/egm0", "a/egm1"], diff.Regions.Select(r => $"{r.Host}/{r.Id}").ToArray());
+        Assert.All(diff.Regions, r => Assert.Equal(RegionChange.Changed, r.Change));
+        Assert.Equal([AddressRange.FromBaseSize(0x4000_0000, 0x1_0000)], diff.Regions[0].NewHoles.ToArray());
+        Assert.Equal([AddressRange.FromBaseSize(0x6000_0000, 0x2_0000)], diff.Regions[1].NewHoles.ToArray());
+        Assert.All(diff.Regions, r => Assert.Empty(r.ClearedHoles));
+
+        var host = Assert.Single(diff.Hosts);
+        Assert.Equal("a", host.Host);
+        Assert.Equal(-0x3_0000L, host.UsableDelta);
+        Assert.Equal(0x3_0000UL, host.NewHoleBytes);
+        Assert.Equal(-2, host.HugePages.Single(c => c.PageSize == 2UL << 20).Delta);
+    }
+
+    [Fact]
+    public void Compare_Reversed_ReportsClearedHoles()
+    {
+        var old = Planner.Create(Regions, Today, PlanOptions.Default);
+        var fewer = Planner.Create(Regions, Today[1..], PlanOptions.Default);
+        var diff = PlanDiff.Compare(old, fewer);
+        var region = Assert.Single(diff.Regions);
+        Assert.Equal([AddressRange.FromBaseSize(0x1_0000, 0x1_0000)], region.ClearedHoles.ToArray());
+        Assert.Empty(region.NewHoles);
+    }
+
+    [Fact]
+    public void Compare_RegionOnlyInOnePlan_IsAddedOrRemoved()
+    {
+        var one = RegionSet.Create([Regions.Regions[0]]);
+        var old = Planner.Create(one, [], PlanOptions.Default);
+        var @new = Planner.Create(Regions, [], PlanOptions.Default);
+        Assert.Equal([RegionChange.Added, RegionChange.Added], PlanDiff.Compare(old, @new).Regions.Select(r => r.Change).ToArray());
+        Assert.Equal([RegionChange.Removed, RegionChange.Removed], PlanDiff.Compare(@new, old).Regions.Select(r => r.Change).ToArray());
+    }
+
+    [Fact]
+    public void Subtract_CutsOverlapsOut()
+    {
+        AddressRange[] a = [AddressRange.FromStartEnd(0, 100), AddressRange.FromStartEnd(150, 200)];
+        AddressRange[] b = [AddressRange.FromStartEnd(40, 60), AddressRange.FromStartEnd(90, 160), AddressRange.FromStartEnd(190, 300)];
+        Assert.Equal(
+            [AddressRange.FromStartEnd(0, 40), AddressRange.FromStartEnd(60, 90), AddressRange.FromStartEnd(160, 190)],
+            PlanDiff.Subtract(a, b));
+    }
+}

@@ -1,0 +1,100 @@
+namespace EgmEcc.Tests;
+
+public partial class RegionTests
+{
+    private const ulong Max = ulong.MaxValue;
+    private static readonly SourceLocation At = SourceLocation.AtLine("regions.csv", 7);
+
+    [Fact]
+    public void Constructor_ValidRegion_KeepsEverything()
+    {
+        var region = new Region("egm4", 4, 0x40_0000_0000, 0x10_0000_0000, At, "h1", 0x8_0000_0000) { RetiredTableBase = 0x1000 };
+
+        Assert.Equal(("egm4", 4, 0x40_0000_0000UL, 0x10_0000_0000UL, "h1", (ulong?)0x8_0000_0000UL, (ulong?)0x1000UL), (region.Id, region.Node, region.Base, region.Size, region.Host, region.GuestSize, region.RetiredTableBase));
+        Assert.Equal(At, region.Source);
+        Assert.Equal(AddressRange.FromBaseSize(0x40_0000_0000, 0x10_0000_0000), region.Extent);
+        Assert.Equal("/dev/egm4", region.DevicePath);
+        Assert.Equal("egm4", Region.DefaultId(4));
+    }
+
+    [Fact]
+    public void Constructor_SizeZero_ThrowsInputExceptionAtSource()
+    {
+        var e = Assert.Throws<InputException>(() => new Region("egm0", 0, 0x1000, 0, At));
+
+        Assert.Equal(At, e.Location);
+        Assert.Equal("region 'egm0' has size 0", e.Message);
+        Assert.Equal("regions.csv:7: region 'egm0' has size 0", e.ToString());
+    }
+
+    [Theory]
+    [InlineData(Max, 2UL)]
+    [InlineData(2UL, Max)]
+    [InlineData(0xFFFF_FFFF_0000_0000UL, 0x1_0000_0001UL)]
+    public void Constructor_EndBeyond2Pow64_ThrowsInputException(ulong @base, ulong size)
+    {
+        var e = Assert.Throws<InputException>(() => new Region("egm0", 0, @base, size, At));
+
+        Assert.Equal(At, e.Location);
+        Assert.Equal($"region 'egm0' at 0x{@base:x} with size 0x{size:x} would end beyond 2^64", e.Message);
+    }
+
+    [Theory]
+    [InlineData(Max, 1UL)]
+    [InlineData(1UL, Max)]
+    [InlineData(0xFFFF_FFFF_0000_0000UL, 0x1_0000_0000UL)]
+    public void Constructor_EndingExactlyAt2Pow64_IsAccepted(ulong @base, ulong size)
+    {
+        var region = new Region("egm0", 0, @base, size, At);
+
+        Assert.True(region.Extent.ReachesTop);
+    }
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(0x1_0001UL)]
+    public void Constructor_GuestSizeZeroOrLargerThanRegion_ThrowsInputException(ulong guestSize)
+    {
+        var e = Assert.Throws<InputException>(() => new Region("egm0", 0, 0, 0x1_0000, At, guestSize: guestSize));
+
+        Assert.Equal($"region 'egm0' has guest size 0x{guestSize:x}; it must be in [1, 0x10000], the region's size", e.Message);
+    }
+
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(0x1_0000UL)]
+    public void Constructor_GuestSizeWithinRegion_IsAccepted(ulong guestSize)
+    {
+        Assert.Equal(guestSize, new Region("egm0", 0, 0, 0x1_0000, At, guestSize: guestSize).GuestSize);
+    }
+
+    [Fact]
+    public void Constructor_NegativeNode_ThrowsInputException()
+    {
+        var e = Assert.Throws<InputException>(() => new Region("egm0", -1, 0, 0x1_0000, At));
+
+        Assert.Equal("region 'egm0' has a negative node (PXM) -1", e.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Constructor_BlankId_ThrowsArgumentException(string id)
+    {
+        // Readers name regions; a blank id is a reader bug, not user input.
+        Assert.ThrowsAny<ArgumentException>(() => new Region(id, 0, 0, 0x1_0000, At));
+    }
+
+    [Fact]
+    public void SameExtentAs_ComparesHostNodeBaseSizeAndGuestSize_NotSource()
+    {
+        var a = new Region("a", 0, 0x1000, 0x1000, At, "h", 0x800);
+
+        Assert.True(a.SameExtentAs(new Region("b", 0, 0x1000, 0x1000, SourceLocation.AtLine("x", 1), "h", 0x800)));
+        Assert.False(a.SameExtentAs(new Region("a", 1, 0x1000, 0x1000, At, "h", 0x800)));
+        Assert.False(a.SameExtentAs(new Region("a", 0, 0x2000, 0x1000, At, "h", 0x800)));
+        Assert.False(a.SameExtentAs(new Region("a", 0, 0x1000, 0x2000, At, "h", 0x800)));
+        Assert.False(a.SameExtentAs(new Region("a", 0, 0x1000, 0x1000, At, "g", 0x800)));
+        Assert.False(a.SameExtentAs(new Region("a", 0, 0x1000, 0x1000, At, "h")));
+    }
+}

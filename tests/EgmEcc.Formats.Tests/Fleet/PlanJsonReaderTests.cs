@@ -1,0 +1,60 @@
+using System.Text;
+using EgmEcc.Formats.Inputs;
+using EgmEcc.Formats.Json;
+using EgmEcc.Formats.Output;
+
+namespace EgmEcc.Formats.Tests.Fleet;
+
+public class PlanJsonReaderTests
+{
+    [Fact]
+    public void Read_WrittenFleetPlan_WritesBackByteForByte()
+    {
+        var plan = new PlanInputs
+        {
+            Regions = [InputFile.FromPath(FleetData.SampleRegions)],
+            Retired = [InputFile.FromPath(FleetData.SampleRetired)],
+        }.Plan(PlanOptions.Default);
+        var json = Write(plan);
+
+        var read = PlanJsonReader.Read(InputFile.FromBytes("plan.json", Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal(json, Write(read));
+        Assert.Equal(7, read.Regions.Length);
+        Assert.Equal(plan.Accounting, read.Accounting);
+    }
+
+    [Fact]
+    public void Read_OtherSchema_IsAnInputError()
+    {
+        var e = Assert.Throws<InputException>(() => PlanJsonReader.Read(InputFile.FromBytes("x.json", """{"schema": "egmecc.fleet/1"}"""u8.ToArray())));
+        Assert.Contains("'egmecc.fleet/1' is not a plan", e.Message);
+    }
+
+    [Fact]
+    public void Read_MalformedJson_ReportsTheLine()
+    {
+        var e = Assert.Throws<InputException>(() => PlanJsonReader.Read(InputFile.FromBytes("x.json", "{\n\"schema\": \n}"u8.ToArray())));
+        Assert.Equal("x.json:3", e.Location.ToString());
+    }
+
+    [Fact]
+    public void Read_BadHex_NamesThePath()
+    {
+        const string Json = """
+            {"schema": "egmecc.plan/1",
+             "options": {"granule": 65536, "guestPage": 65536, "layoutGranule": 65536, "minExtent": 65536, "hugePages": [2097152]},
+             "regions": [{"host": "", "id": "egm0", "node": 0, "base": "0xZZ", "size": "0x40000000", "usable": [], "holes": [], "stats": {}}],
+             "accounting": {"records": 0, "applied": 0, "duplicate": 0, "clipped": 0, "outOfRegion": 0}}
+            """;
+        var e = Assert.Throws<InputException>(() => PlanJsonReader.Read(InputFile.FromBytes("x.json", Encoding.UTF8.GetBytes(Json))));
+        Assert.StartsWith("regions[0].base", e.Message);
+    }
+
+    private static string Write(Plan plan)
+    {
+        var output = new StringWriter();
+        new PlanJsonWriter().Write(plan, output, OutputOptions.Default);
+        return output.ToString();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using EgmEcc.Formats.Inputs;
+
+namespace EgmEcc.Formats.Tests;
+
+/// <summary>
+/// Seeded random mutations of the sample inputs: whatever the bytes, reading and planning ends in
+/// a plan or an <see cref="InputException"/>, never another exception, and quickly.
+/// </summary>
+public class InputFuzzTests
+{
+    private const int Seed = 20261121;
+
+    [Theory]
+    [InlineData("samples/grace-2s-egm0.fwtable.bin", null, 1500)]
+    [InlineData("samples/grace-2s-egm1.fwtable.bin", null, 300)]
+    [InlineData("samples/egm1-retired.ioctl.bin", null, 1500)]
+    [InlineData("samples/grace-2s-egm0.fwtable.bin", "fwtable", 1000)]
+    [InlineData("samples/egm1-retired.ioctl.bin", "ioctl", 1000)]
+    [InlineData("samples/grace-2s.kmsg.log", null, 2000)]
+    [InlineData("samples/grace-2s.kmsg.log", "kmsg", 1500)]
+    public void Plan_MutatedRetiredInput_OnlyEverThrowsInputException(string sample, string? format, int cases)
+    {
+        var original = File.ReadAllBytes(TestInputs.DataPath(sample));
+        var regions = File.ReadAllBytes(TestInputs.DataPath("samples/grace-2s.regions.csv"));
+        var random = new Random(Seed ^ sample.GetHashCode(StringComparison.Ordinal) ^ cases);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < cases; i++)
+        {
+            var mutated = Mutate(original, random);
+            var inputs = new PlanInputs
+            {
+                Regions = [TestInputs.File("regions.csv", regions)],
+                Retired = [TestInputs.File(Path.GetFileName(sample), mutated)],
+                RetiredFormat = format,
+            };
+
+            Survives(() => inputs.Plan(PlanOptions.Default), sample, i, mutated);
+        }
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"{cases} cases took {watch.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData("samples/grace-2s.dsl", 2000)]
+    [InlineData("acpi/property-order.asl", 400)]
+    public void LoadRegions_MutatedAcpi_OnlyEverThrowsInputException(string sample, int cases)
+    {
+        var original = File.ReadAllBytes(TestInputs.DataPath(sample));
+        var random = new Random(Seed ^ cases);
+        for (var i = 0; i < cases; i++)
+        {
+            var mutated = Mutate(original, random);
+            var inputs = new PlanInputs { Regions = [TestInputs.File(Path.GetFileName(sample), mutated)], Retired = [], RegionsFormat = "acpi" };
+
+            Survives(() => inputs.LoadRegions(), sample, i, mutated);
+        }
+    }
+
+    private static void Survives(Action action, string sample, int i, byte[] mutated)
+    {
+        try
+        {
+            action();
+        }
+        catch (InputException)
+        {
+        }
+        catch (Exception e)
+        {
+            Assert.Fail($"{sample} mutation {i} ({mutated.Length} bytes: {Convert.ToHexString(mutated.AsSpan(0, Math.Min(64, mutated.Length)))}...) threw {e}");
+        }
+    }
+
+    /// <summary>One to four of: flip bits, overwrite with an interesting value, truncate, extend, splice a copied block.</summary>
+    private static byte[] Mutate(byte[] original, Random random)
+    {
+        var bytes = new List<byte>(original);
+        var rounds = random.Next(1, 5);
+        for (var r = 0; r < rounds; r++)
+        {
+            switch (random.Next(6))
+            {
+                case 0 when bytes.Count > 0:
+                    bytes[random.Next(bytes.Count)] ^= (byte)(1 << random.Next(8));
+                    break;
+                case 1 when bytes.Count > 0:
+                    byte[] interesting = [0x00, 0xFF, 0x7F, 0x80, 0x01, (byte)'\n', (byte)'{', (byte)'}', (byte)'"', (byte)','];
+                    bytes[random.Next(bytes.Count)] = interesting[random.Next(interesting.Length)];
+                    break;
+                case 2:
+                    var cut = random.Next(bytes.Count + 1);
+                    bytes.RemoveRange(cut, bytes.Count - cut);
+                    break;
+                case 3:
+                    var extra = new byte[random.Next(1, 64)];
+                    random.NextBytes(extra);
+                    bytes.AddRange(extra);
+                    break;
+                case 4 when bytes.Count > 0:
+                    var from = random.Next(bytes.Count);
+                    var block = bytes.GetRange(from, Math.Min(bytes.Count - from, random.Next(1, 64)));
+                    bytes.InsertRange(random.Next(bytes.Count + 1), block);
+                    break;
+                case 5 when bytes.Count >= 8:
+                    // Overwrite a u32 or u64 with an edge value: counts and sizes that lie.
+                    ulong[] edges = [0, 1, 4096, 4097, uint.MaxValue, ulong.MaxValue, 1UL << 63];
+                    var value = BitConverter.GetBytes(edges[random.Next(edges.Length)]);
+                    var pos = random.Next(bytes.Count - 7);
+                    for (var k = 0; k < 8; k++)
+                    {
+                        bytes[pos + k] = value[k];
+                    }
+
+                    break;
+            }
+        }
+
+        return [.. bytes];
+    }
+}

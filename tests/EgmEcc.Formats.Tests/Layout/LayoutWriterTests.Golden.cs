@@ -1,0 +1,65 @@
+using EgmEcc.Formats.Output;
+
+namespace EgmEcc.Formats.Tests.Layout;
+
+public partial class LayoutWriterTests
+{
+    public static TheoryData<string> DtsCases => LayoutCases.Names(LayoutCases.Dts);
+
+    public static TheoryData<string> QemuCases => LayoutCases.Names(LayoutCases.Qemu);
+
+    public static TheoryData<string> WindowsCases => LayoutCases.Names(LayoutCases.Windows);
+
+    private static string Render(IPlanWriter writer, LayoutCase c)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        writer.Write(c.Plan, output, c.Options);
+        return output.ToString();
+    }
+
+    [Theory]
+    [MemberData(nameof(DtsCases))]
+    public void WriteDts_Case_MatchesGoldenFile(string name) =>
+        Golden.Check($"dts/{name}.dts", Render(new PlanDtsWriter(), LayoutCases.Named(LayoutCases.Dts, name)));
+
+    [Theory]
+    [MemberData(nameof(QemuCases))]
+    public void WriteQemu_Case_MatchesGoldenFile(string name) =>
+        Golden.Check($"qemu/{name}.qemu", Render(new PlanQemuWriter(), LayoutCases.Named(LayoutCases.Qemu, name)));
+
+    [Theory]
+    [MemberData(nameof(WindowsCases))]
+    public void WriteWindows_Case_MatchesGoldenFile(string name) =>
+        Golden.Check($"windows/{name}.windows", Render(new PlanWindowsWriter(), LayoutCases.Named(LayoutCases.Windows, name)));
+
+    [Fact]
+    public void Write_EveryLayoutFormat_StartsWithCommentNamingInvocation()
+    {
+        var options = new OutputOptions { Invocation = "egmecc plan --regions 'a b.csv' --format X" };
+        foreach (var (writer, prefix) in new (IPlanWriter, string)[] { (new PlanDtsWriter(), "//"), (new PlanQemuWriter(), "#"), (new PlanWindowsWriter(), "#") })
+        {
+            using var output = new StringWriter { NewLine = "\n" };
+            writer.Write(LayoutCases.Small, output, options);
+            var lines = output.ToString().Split('\n');
+            Assert.All(lines.Take(2), line => Assert.StartsWith(prefix, line, StringComparison.Ordinal));
+            Assert.Equal($"{prefix} made by: egmecc plan --regions 'a b.csv' --format X", lines[1]);
+        }
+    }
+
+    [Fact]
+    public void WriteDts_InvocationWithLineBreak_StaysOneCommentLine()
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        new PlanDtsWriter().Write(LayoutCases.Small, output, new OutputOptions { Invocation = "egmecc plan --regions 'a\nb.csv'" });
+
+        var lines = output.ToString().Split('\n');
+        Assert.Equal("// made by: egmecc plan --regions 'a\\nb.csv'", lines[1]);
+        Assert.DoesNotContain(lines, line => line.StartsWith("b.csv", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PlanWriters_Names_IncludeLayoutFormats()
+    {
+        Assert.Superset(new HashSet<string> { "dts", "qemu", "windows" }, PlanWriters.Names.ToHashSet());
+    }
+}

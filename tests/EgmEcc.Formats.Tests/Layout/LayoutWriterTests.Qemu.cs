@@ -1,0 +1,117 @@
+using System.Globalization;
+using EgmEcc.Formats.Output;
+
+namespace EgmEcc.Formats.Tests.Layout;
+
+public partial class LayoutWriterTests
+{
+    /// <summary>
+    /// Runs a real, stock QEMU (no EGM patches) with EgmEcc's <c>qemu</c> options, sparse files
+    /// standing in for <c>/dev/egmN</c>, and has it dump its device tree: for each guest node,
+    /// EgmEcc's <c>memory</c> pieces lie inside QEMU's own node for it, with the same node id, and
+    /// pieces plus holes add up to QEMU's node exactly (stock QEMU's node is the whole span).
+    /// </summary>
+    [ToolFact("qemu-system-aarch64", "dtc")]
+    public void WriteQemu_RealQemu_AcceptsOptionsAndItsNodesEncloseEgmEccPieces()
+    {
+        var plan = LayoutCases.TwoNode;
+        var layout = GuestLayout.Create(plan);
+        using var temp = new TempDir();
+
+        var qemuNodes = DeviceTree.MemoryNodes(RunQemu(plan, temp.Path, "qemu.dtb"));
+
+        DeviceTree.Compile(Render(new PlanDtsWriter(), new LayoutCase("two-node", plan, OutputOptions.Default)), temp.Path);
+        var pieces = DeviceTree.MemoryNodes(DeviceTree.Decompile(Path.Combine(temp.Path, "out.dtb")));
+
+        Assert.Equal(layout.Nodes.Length, qemuNodes.Count);
+        foreach (var node in layout.Nodes)
+        {
+            var qemu = Assert.Single(qemuNodes, n => n.NumaNode == node.NodeId);
+            var mine = pieces.Where(p => p.NumaNode == node.NodeId).ToArray();
+            Assert.NotEmpty(mine);
+            Assert.All(mine, p => Assert.True(qemu.Range.Encloses(p.Range), $"{p.Name} {p.Range} lies outside QEMU's {qemu.Name} {qemu.Range}"));
+            Assert.Equal(qemu.Size, mine.Aggregate(0UL, (total, p) => total + p.Size) + node.ReservedBytes);
+        }
+
+        Assert.Equal(pieces.Count, layout.Nodes.Sum(n => n.Memory.Length));
+
+        // With --reserved-memory, EgmEcc's memory nodes are QEMU's own, exactly.
+        DeviceTree.Compile(Render(new PlanDtsWriter(), new LayoutCase("two-node", plan, new OutputOptions { ReservedMemory = true })), temp.Path);
+        var whole = DeviceTree.MemoryNodes(DeviceTree.Decompile(Path.Combine(temp.Path, "out.dtb")));
+        Assert.Equal(qemuNodes.Select(n => (n.Range, n.NumaNode)).OrderBy(n => n.Range.Start), whole.Select(n => (n.Range, n.NumaNode)).OrderBy(n => n.Range.Start));
+    }
+
+    /// <summary>
+    /// What docs/layouts.md tells stock-QEMU users: merge the <c>--reserved-memory</c> tree into
+    /// QEMU's own and boot with <c>-dtb</c>; QEMU rewrites the memory nodes but keeps EgmEcc's holes.
+    /// </summary>
+    [ToolFact("qemu-system-aarch64", "dtc")]
+    public void WriteDts_ReservedMemoryMergedIntoQemuTree_StockQemuKeepsHoles()
+    {
+        var plan = LayoutCases.TwoNode;
+        var layout = GuestLayout.Create(plan);
+        using var temp = new TempDir();
+        var own = RunQemu(plan, temp.Path, "virt.dtb");
+        var egm = Render(new PlanDtsWriter(), new LayoutCase("two-node", plan, new OutputOptions { ReservedMemory = true }));
+        var merged = Path.Combine(temp.Path, "guest.dts");
+        File.WriteAllText(merged, own + egm[egm.IndexOf("\n/ {", StringComparison.Ordinal)..]);
+        var guest = Path.Combine(temp.Path, "guest.dtb");
+        var (exit, _, error) = ExternalTools.Run("dtc", ["-q", "-I", "dts", "-O", "dtb", "-o", guest, merged]);
+        Assert.True(exit == 0, error);
+
+        var booted = RunQemu(plan, temp.Path, "again.dtb", "-dtb", guest);
+
+        Assert.Equal(layout.Nodes.SelectMany(n => n.Reserved), DeviceTree.ReservedNodes(booted).Select(r => r.Range).OrderBy(r => r.Start));
+        Assert.Equal(DeviceTree.MemoryNodes(own).Select(n => n.Range).OrderBy(r => r.Start), DeviceTree.MemoryNodes(booted).Select(n => n.Range).OrderBy(r => r.Start));
+    }
+
+    /// <summary>Runs stock QEMU with EgmEcc's <c>qemu</c> options for <paramref name="plan"/>; returns the device tree it dumps, decompiled.</summary>
+    private static string RunQemu(Plan plan, string dir, string dumpName, params string[] extra)
+    {
+        var arguments = new List<string>();
+        foreach (var line in Render(new PlanQemuWriter(), new LayoutCase("qemu", plan, OutputOptions.Default)).Split('\n'))
+        {
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = line.Split(' ', 2);
+            Assert.Equal(2, parts.Length);
+            arguments.Add(parts[0]);
+            arguments.Add(StandInForDevices(parts[1], plan, dir));
+        }
+
+        var dumped = Path.Combine(dir, dumpName);
+        var total = GuestLayout.Create(plan).TotalBytes;
+        var (exit, _, error) = ExternalTools.Run(
+            "qemu-system-aarch64",
+            [
+                "-machine", $"virt,dumpdtb={dumped}", "-nodefaults", "-display", "none", "-cpu", "cortex-a57", "-smp", "2",
+                "-m", string.Create(CultureInfo.InvariantCulture, $"{total >> 20}M"), .. arguments, .. extra,
+            ]);
+        Assert.True(exit == 0 && File.Exists(dumped), $"qemu refused the options (exit {exit}):\n{error}");
+        return DeviceTree.Decompile(dumped);
+    }
+
+    /// <summary>Points each <c>mem-path=/dev/egmN</c> at a sparse file as large as the region.</summary>
+    private static string StandInForDevices(string value, Plan plan, string dir)
+    {
+        foreach (var region in plan.Regions.Select(r => r.Region))
+        {
+            var device = $"mem-path={region.DevicePath},";
+            if (value.Contains(device, StringComparison.Ordinal))
+            {
+                var file = Path.Combine(dir, Path.GetFileName(region.DevicePath));
+                using (var stream = File.Create(file))
+                {
+                    stream.SetLength((long)region.Size); // truncate -s: sparse, no blocks written
+                }
+
+                value = value.Replace(device, $"mem-path={file},", StringComparison.Ordinal);
+            }
+        }
+
+        return value;
+    }
+}

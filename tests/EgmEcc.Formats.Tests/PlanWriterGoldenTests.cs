@@ -1,0 +1,79 @@
+using EgmEcc.Formats.Inputs;
+using EgmEcc.Formats.Output;
+
+namespace EgmEcc.Formats.Tests;
+
+/// <summary>
+/// The plan output formats (json, csv, text), byte for byte, for the sample host and for a small case with every
+/// edge (a region ending at 2^64, a clipped record, an out-of-region record, --min-extent
+/// fragments, a guest size). Regenerate with <c>EGMECC_UPDATE_GOLDEN=1</c>.
+/// </summary>
+public class PlanWriterGoldenTests
+{
+    /// <summary>The plan formats; the layout formats (dts, qemu, windows) have their own golden tests, judged by dtc.</summary>
+    public static TheoryData<string> Formats => ["json", "csv", "text"];
+
+    /// <summary>The sample host, planned with the defaults; sources named as the README's command names them.</summary>
+    internal static Plan SamplePlan() => new PlanInputs
+    {
+        Regions = [Sample("data/samples/grace-2s.regions.csv")],
+        Retired = [Sample("data/samples/grace-2s.retired.csv")],
+    }.Plan(PlanOptions.Default);
+
+    internal static Plan TrickyPlan() => new PlanInputs
+    {
+        Regions = [InputFile.FromBytes("tricky.regions.csv", Golden.Input("tricky.regions.csv"))],
+        Retired = [InputFile.FromBytes("tricky.retired.csv", Golden.Input("tricky.retired.csv"))],
+    }.Plan(TrickyOptions);
+
+    internal static PlanOptions TrickyOptions { get; } = new(minExtent: 128 * 1024);
+
+    internal static string Write(string format, Plan plan)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        PlanWriters.Find(format)!.Write(plan, output, OutputOptions.Default);
+        return output.ToString();
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Write_SampleHost_MatchesGolden(string format)
+    {
+        Golden.Check($"grace-2s.plan.{Extension(format)}", Write(format, SamplePlan()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Write_EdgeCases_MatchesGolden(string format)
+    {
+        Golden.Check($"tricky.plan.{Extension(format)}", Write(format, TrickyPlan()));
+    }
+
+    [Fact]
+    public void TrickyPlan_CoversTheEdgesItIsMeantTo()
+    {
+        var plan = TrickyPlan();
+
+        Assert.Equal(new Accounting(7, 5, 1, 1, 1), plan.Accounting);
+        var top = plan.Regions.Single(r => r.Region.Id == "top");
+        Assert.Equal(UInt128.One << 64, top.Region.Extent.End);
+        Assert.Equal(0x1_0000UL, top.Holes[^1].Size);
+        var low = plan.Regions.Single(r => r.Region.Id == "low");
+        Assert.Equal(0x8_0000UL, low.Region.GuestSize);
+        Assert.Contains(low.Holes, h => h.FragmentBytes > 0);
+    }
+
+    // Regression: the text table's header row ended in padding spaces.
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Write_NoLineEndsInWhitespace(string format)
+    {
+        var lines = Write(format, TrickyPlan()).Split('\n');
+
+        Assert.DoesNotContain(lines, line => line.Length > 0 && char.IsWhiteSpace(line[^1]));
+    }
+
+    private static string Extension(string format) => format == "text" ? "txt" : format;
+
+    private static InputFile Sample(string relative) => new(relative, () => File.OpenRead(Repo.PathOf(relative)));
+}
