@@ -32,6 +32,7 @@ public sealed class RetiredCsvReader : IRetiredReader
     /// <inheritdoc/>
     public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
     {
+        var origin = stream.CanSeek ? stream.Position : -1;
         using var table = CsvTable.Open(stream, file.Name, Columns, Describe);
         var byAddress = table.Has(Address);
         var byOffset = table.Has(RegionColumn) && table.Has(Offset);
@@ -50,7 +51,7 @@ public sealed class RetiredCsvReader : IRetiredReader
             }
             else if (rows == SampleRows)
             {
-                Reserve(sink, stream, firstRow, table.ByteOffset, rows);
+                Reserve(sink, stream, origin, firstRow, table.ByteOffset, rows);
             }
 
             rows++;
@@ -94,18 +95,34 @@ public sealed class RetiredCsvReader : IRetiredReader
     /// Makes room in <paramref name="sink"/> for the rest of a file's records, estimated from the
     /// bytes of the rows read so far (plus 5%), so that a large file's list grows once instead of
     /// doubling its way there: each doubling copies every record, and the arrays it leaves behind
-    /// cost full collections. Only when the reader's offsets are the stream's bytes (UTF-8 input).
+    /// cost full collections. Only for UTF-8 input, where the reader's offsets are the stream's bytes.
     /// </summary>
-    private static void Reserve(List<RetiredRecord> sink, Stream stream, long firstRow, long current, int rows)
+    /// <param name="sink">The list to reserve in.</param>
+    /// <param name="stream">The input, whose reading began at <paramref name="origin"/> (-1 when not seekable).</param>
+    /// <param name="origin">Where the reader started in the stream.</param>
+    /// <param name="firstRow">The reader's offset of the first row.</param>
+    /// <param name="current">The reader's offset of the current row.</param>
+    /// <param name="rows">The rows from the first to the current one.</param>
+    private static void Reserve(List<RetiredRecord> sink, Stream stream, long origin, long firstRow, long current, int rows)
     {
-        // The reader buffers 64 KiB ahead; a larger lead means transcoded input, counted otherwise.
-        if (!stream.CanSeek || current <= firstRow || stream.Position < current || stream.Position - current > 128 * 1024)
+        if (origin < 0 || current <= firstRow || !IsUtf8(stream, origin))
         {
             return;
         }
 
         var bytesPerRow = (double)(current - firstRow) / rows;
-        var remaining = (stream.Length - current) / bytesPerRow;
+        var remaining = Math.Max(0, stream.Length - origin - current) / bytesPerRow;
         sink.EnsureCapacity((int)Math.Min(sink.Count + (remaining * 1.05) + 1, Array.MaxLength));
+    }
+
+    /// <summary>False when the stream starts with a UTF-16 or UTF-32 byte-order mark, which makes the reader transcode.</summary>
+    private static bool IsUtf8(Stream stream, long origin)
+    {
+        var position = stream.Position;
+        Span<byte> head = stackalloc byte[2];
+        stream.Position = origin;
+        var read = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        stream.Position = position;
+        return read < 2 || !((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) || (head[0] == 0 && head[1] == 0));
     }
 }
