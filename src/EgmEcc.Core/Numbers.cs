@@ -108,6 +108,9 @@ public static class Numbers
         var hex = s.Length > 2 && At(s, 0) == '0' && (At(s, 1) == 'x' || At(s, 1) == 'X');
         var digits = hex ? s[2..] : s;
         var radix = hex ? 16UL : 10UL;
+
+        // result * radix + digit overflows exactly when result > limit, or result == limit and digit > lastDigit.
+        var (limit, lastDigit) = hex ? (ulong.MaxValue / 16, ulong.MaxValue % 16) : (ulong.MaxValue / 10, ulong.MaxValue % 10);
         ulong result = 0;
         var any = false;
         var previousWasSeparator = true;
@@ -131,7 +134,7 @@ public static class Numbers
                 return Bad(Show(text), hex, allowSuffix && !hadSuffix);
             }
 
-            if (result > (ulong.MaxValue - (ulong)digit) / radix)
+            if (result > limit || (result == limit && (ulong)digit > lastDigit))
             {
                 return $"'{Show(text)}' does not fit in 64 bits";
             }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace EgmEcc;
 
@@ -15,7 +14,7 @@ namespace EgmEcc;
 /// <item><b>Widen</b> it in region-offset space to the layout granule L:
 /// <c>[alignDown(start, L), alignUp(end, L))</c>, clipped to <c>[0, size)</c>.</item>
 /// <item><b>Sort</b> widened ranges once, stably, by (region, start): a counting sort on the region
-/// and an LSD radix sort on <c>start / L</c> that skips the bytes all keys share.</item>
+/// and an LSD radix sort on <c>start / L</c> over only the bits in which keys differ.</item>
 /// <item><b>Sweep</b> each region once: classify duplicates, merge ranges that overlap or touch into
 /// retired holes, then walk the gaps between holes as usable extents, folding extents shorter
 /// than the minimum extent into their neighbouring holes as fragment bytes.</item>
@@ -25,6 +24,9 @@ namespace EgmEcc;
 /// </remarks>
 public static class Planner
 {
+    /// <summary>The widest radix digit: 2^12 counters (16 KiB) stay in the first-level cache.</summary>
+    private const int MaxDigitBits = 12;
+
     /// <summary>Plans <paramref name="records"/> against <paramref name="regions"/>.</summary>
     /// <exception cref="InputException">A record names a region or host that no input defines, or names no host when there are several.</exception>
     public static Plan Create(RegionSet regions, ReadOnlySpan<RetiredRecord> records, PlanOptions options)
@@ -36,11 +38,12 @@ public static class Planner
         AddRegionWarnings(regions, options, diagnostics);
 
         var items = GC.AllocateUninitializedArray<WidenedRecord>(records.Length);
-        var attribution = Attribute(regions, records, options, items, diagnostics);
+        var regionOf = GC.AllocateUninitializedArray<int>(records.Length);
+        var attribution = Attribute(regions, records, options, items, regionOf, diagnostics);
         var count = attribution.Attributed;
 
         var sorted = GC.AllocateUninitializedArray<WidenedRecord>(count);
-        var firstOfRegion = GroupByRegion(items.AsSpan(0, count), sorted, regions.Regions.Length);
+        var firstOfRegion = GroupByRegion(items.AsSpan(0, count), regionOf.AsSpan(0, count), sorted, regions.Regions.Length);
 
         var plans = ImmutableArray.CreateBuilder<RegionPlan>(regions.Regions.Length);
         long applied = 0;
@@ -52,7 +55,7 @@ public static class Planner
             var inOrder = RadixSortByStart(sorted.AsSpan(first, length), items.AsSpan(first, length), lShift);
             var (holes, regionApplied) = MergeHoles(inOrder);
             applied += regionApplied;
-            plans.Add(Tile(regions.Regions[r], holes, regionApplied, options));
+            plans.Add(Tile(regions.Regions[r], inOrder[..holes], regionApplied, options));
         }
 
         var accounting = new Accounting(
@@ -96,44 +99,58 @@ public static class Planner
         ReadOnlySpan<RetiredRecord> records,
         PlanOptions options,
         WidenedRecord[] items,
+        int[] regionOf,
         ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var all = regions.Regions;
         var layout = options.LayoutGranule;
+        var granule = options.Granule;
         var resolver = new HostResolver(regions);
+        var named = new RegionIdCache(regions);
         var count = 0;
         long clipped = 0;
 
-        // Records of one input usually share their region: remember the last one.
-        string? lastRegionId = null;
-        string? lastHost = null;
-        var lastIndex = -1;
+        // The extents as plain arrays, and the run of regions of the host last seen: records of
+        // one input share their host, so most records need neither a dictionary nor a Region.
+        var bases = new ulong[all.Length];
+        var sizes = new ulong[all.Length];
+        for (var r = 0; r < all.Length; r++)
+        {
+            (bases[r], sizes[r]) = (all[r].Base, all[r].Size);
+        }
+
+        string? spanHost = null;
+        int hostFirst = 0, hostCount = 0;
 
         for (var i = 0; i < records.Length; i++)
         {
             ref readonly var record = ref records[i];
             var host = resolver.Resolve(record);
-            var size = record.SizeOr(options.Granule);
+            var size = record.SizeOr(granule);
             int index;
             ulong offset;
             ulong end;
             bool wasClipped;
 
-            if (record.Region is { } regionId)
+            if (record.Region is null && !ReferenceEquals(host, spanHost))
             {
-                if (!ReferenceEquals(regionId, lastRegionId) || !ReferenceEquals(host, lastHost))
-                {
-                    lastIndex = regions.IndexOf(host, regionId);
-                    if (lastIndex < 0)
-                    {
-                        throw new InputException(record.Source, $"record names region '{regionId}'{OnHost(host)}, which no input defines");
-                    }
+                (hostFirst, hostCount) = HostRun(all, host);
+                spanHost = host;
+            }
 
-                    (lastRegionId, lastHost) = (regionId, host);
-                }
-
-                index = lastIndex;
-                var regionSize = all[index].Size;
+            if (record.Region is null
+                && (index = Containing(bases, sizes, hostFirst, hostCount, record.Start)) >= 0
+                && size <= sizes[index] - (record.Start - bases[index]))
+            {
+                // The common case: an SPA record wholly inside its region; nothing to clip or warn.
+                offset = record.Start - bases[index];
+                end = offset + size;
+                wasClipped = false;
+            }
+            else if (record.Region is { } regionId)
+            {
+                index = named.IndexOf(host, regionId, record.Source);
+                var regionSize = sizes[index];
                 if (record.Start >= regionSize)
                 {
                     diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record at offset {Numbers.Hex(record.Start)} of region '{regionId}' lies past its end (size {Numbers.Hex(regionSize)}); counted out-of-region") { Code = DiagnosticCodes.OutOfRegion });
@@ -176,23 +193,70 @@ public static class Planner
                 diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record {record} crosses the edge of region '{region.Id}' {region.Extent}; clipped to the region") { Code = DiagnosticCodes.Clipped });
             }
 
-            var regionEnd = all[index].Size;
+            var regionEnd = sizes[index];
+            regionOf[count] = index;
             items[count++] = new WidenedRecord(
                 Numbers.AlignDown(offset, layout),
-                Math.Min(Numbers.AlignUpSaturating(end, layout), regionEnd),
-                index);
+                Math.Min(Numbers.AlignUpSaturating(end, layout), regionEnd));
         }
 
         return (count, clipped);
     }
 
+    /// <summary>Where <paramref name="host"/>'s regions lie in <paramref name="all"/> (sorted by host): first index and count.</summary>
+    private static (int First, int Count) HostRun(ImmutableArray<Region> all, string host)
+    {
+        int lo = 0, hi = all.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (string.CompareOrdinal(all[mid].Host, host) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        var end = lo;
+        while (end < all.Length && string.Equals(all[end].Host, host, StringComparison.Ordinal))
+        {
+            end++;
+        }
+
+        return (lo, end - lo);
+    }
+
+    /// <summary>The index of the region in <c>[first, first + count)</c> (sorted by base, disjoint) containing <paramref name="address"/>, or -1.</summary>
+    private static int Containing(ulong[] bases, ulong[] sizes, int first, int count, ulong address)
+    {
+        int lo = first, hi = first + count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (bases[mid] <= address)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found >= 0 && address - bases[found] < sizes[found] ? found : -1;
+    }
+
     /// <summary>A stable counting sort by region; returns where each region's run starts (plus one past the end).</summary>
-    private static int[] GroupByRegion(ReadOnlySpan<WidenedRecord> items, Span<WidenedRecord> sorted, int regionCount)
+    private static int[] GroupByRegion(ReadOnlySpan<WidenedRecord> items, ReadOnlySpan<int> regionOf, Span<WidenedRecord> sorted, int regionCount)
     {
         var first = new int[regionCount + 1];
-        foreach (ref readonly var item in items)
+        foreach (var region in regionOf)
         {
-            first[item.Region + 1]++;
+            first[region + 1]++;
         }
 
         for (var r = 0; r < regionCount; r++)
@@ -201,18 +265,19 @@ public static class Planner
         }
 
         var next = (int[])first.Clone();
-        foreach (ref readonly var item in items)
+        for (var i = 0; i < items.Length; i++)
         {
-            sorted[next[item.Region]++] = item;
+            sorted[next[regionOf[i]]++] = items[i];
         }
 
         return first;
     }
 
     /// <summary>
-    /// A stable LSD radix sort by <c>Start &gt;&gt; shift</c>, one byte a pass, skipping the bytes
-    /// every key shares; <paramref name="scratch"/> is as long as <paramref name="items"/>.
-    /// Returns whichever of the two spans holds the sorted result.
+    /// A stable LSD radix sort by <c>Start &gt;&gt; shift</c> over only the bits in which keys
+    /// differ, in as few passes of at most <see cref="MaxDigitBits"/> bits as cover them (two for
+    /// the 2^23 64 KiB pages of a 512 GiB region); <paramref name="scratch"/> is as long as
+    /// <paramref name="items"/>. Returns whichever of the two spans holds the sorted result.
     /// </summary>
     private static Span<WidenedRecord> RadixSortByStart(Span<WidenedRecord> items, Span<WidenedRecord> scratch, int shift)
     {
@@ -229,33 +294,39 @@ public static class Planner
             all &= key;
         }
 
+        // Bits outside [low, high) are equal in every key: sorting by [low, high) sorts by key.
         var varying = any ^ all;
-        Span<int> counts = stackalloc int[256];
+        if (varying == 0)
+        {
+            return items;
+        }
+
+        var low = BitOperations.TrailingZeroCount(varying);
+        var bits = 64 - BitOperations.LeadingZeroCount(varying) - low;
+        var passes = (bits + MaxDigitBits - 1) / MaxDigitBits;
+        var width = (bits + passes - 1) / passes;
+        var mask = (1UL << width) - 1;
+        Span<int> counts = stackalloc int[1 << width];
         var source = items;
         var target = scratch;
-        for (var pass = 0; pass < 8; pass++)
+        for (var pass = 0; pass < passes; pass++)
         {
-            var byteShift = shift + (8 * pass);
-            if (((varying >> (8 * pass)) & 0xFF) == 0)
-            {
-                continue;
-            }
-
+            var digitShift = shift + low + (width * pass);
             counts.Clear();
             foreach (ref readonly var item in source)
             {
-                counts[(int)((item.Start >> byteShift) & 0xFF)]++;
+                counts[(int)((item.Start >> digitShift) & mask)]++;
             }
 
             var total = 0;
-            for (var b = 0; b < 256; b++)
+            for (var b = 0; b < counts.Length; b++)
             {
                 (counts[b], total) = (total, total + counts[b]);
             }
 
             foreach (ref readonly var item in source)
             {
-                target[counts[(int)((item.Start >> byteShift) & 0xFF)]++] = item;
+                target[counts[(int)((item.Start >> digitShift) & mask)]++] = item;
             }
 
             var swap = source;
@@ -268,7 +339,9 @@ public static class Planner
 
     /// <summary>
     /// Sweeps one region's widened records, sorted stably by start, into retired holes (merged
-    /// where they overlap or touch) and counts the records that were not duplicates.
+    /// where they overlap or touch) and counts the records that were not duplicates. The holes
+    /// overwrite the front of <paramref name="sorted"/> (a hole is written only after the records
+    /// it merges have been read); returns how many there are.
     /// </summary>
     /// <remarks>
     /// With every earlier record starting at or before this one, the union of the earlier ones
@@ -283,9 +356,9 @@ public static class Planner
     ///            [=====C=====)     C applied, merges with A (overlaps or touches)
     /// </code>
     /// </remarks>
-    private static (List<AddressRange> Holes, long Applied) MergeHoles(ReadOnlySpan<WidenedRecord> sorted)
+    private static (int Holes, long Applied) MergeHoles(Span<WidenedRecord> sorted)
     {
-        var holes = new List<AddressRange>();
+        var holes = 0;
         long applied = 0;
         ulong holeStart = 0, maxEnd = 0;
         var open = false;
@@ -315,7 +388,7 @@ public static class Planner
 
                 if (start > maxEnd)
                 {
-                    holes.Add(AddressRange.FromStartEnd(holeStart, maxEnd));
+                    sorted[holes++] = new WidenedRecord(holeStart, maxEnd);
                     (holeStart, maxEnd) = (start, groupEnd);
                 }
                 else
@@ -329,7 +402,7 @@ public static class Planner
 
         if (open)
         {
-            holes.Add(AddressRange.FromStartEnd(holeStart, maxEnd));
+            sorted[holes++] = new WidenedRecord(holeStart, maxEnd);
         }
 
         return (holes, applied);
@@ -346,13 +419,25 @@ public static class Planner
     ///   |  usable  |&lt;------------- one hole -----------&gt;|   usable     |
     ///                retired + fragment + retired
     /// </code>
+    /// <para>One pass, no allocation but the two result arrays, sized for the usual case (every
+    /// gap an extent) so that they need no copy.</para>
     /// </remarks>
-    private static RegionPlan Tile(Region region, List<AddressRange> retired, long applied, PlanOptions options)
+    private static RegionPlan Tile(Region region, ReadOnlySpan<WidenedRecord> retired, long applied, PlanOptions options)
     {
-        var usable = ImmutableArray.CreateBuilder<AddressRange>(retired.Count + 1);
-        var holes = ImmutableArray.CreateBuilder<Hole>(retired.Count + 1);
+        var regionSize = region.Size;
+        var minExtent = options.MinExtent;
         var hugePages = options.HugePages;
         Span<ulong> huge = stackalloc ulong[hugePages.Length];
+        Span<int> hugeShift = stackalloc int[hugePages.Length];
+        for (var h = 0; h < hugePages.Length; h++)
+        {
+            hugeShift[h] = BitOperations.TrailingZeroCount(hugePages[h]);
+        }
+
+        // Every gap is an extent unless it is shorter than E; holes at the very start or end leave none there.
+        var edges = retired.IsEmpty ? 0 : (retired[0].Start == 0 ? 1 : 0) + (retired[^1].End == regionSize ? 1 : 0);
+        var usable = ImmutableArray.CreateBuilder<AddressRange>(retired.Length + 1 - edges);
+        var holes = ImmutableArray.CreateBuilder<Hole>(retired.Length);
         ulong usableBytes = 0, retiredBytes = 0, fragmentBytes = 0, largest = 0;
 
         // The hole being built: [pendingStart, cursor) with its retired and fragment bytes.
@@ -360,63 +445,60 @@ public static class Planner
         ulong pendingStart = 0, pendingRetired = 0, pendingFragment = 0;
         ulong cursor = 0;
 
-        void Gap(ulong gapEnd, Span<ulong> huge)
+        for (var i = 0; i <= retired.Length; i++)
         {
-            if (gapEnd == cursor)
+            var gapEnd = i < retired.Length ? retired[i].Start : regionSize;
+            if (gapEnd != cursor)
             {
-                return;
-            }
-
-            var length = gapEnd - cursor;
-            if (length >= options.MinExtent)
-            {
-                Flush();
-                usable.Add(AddressRange.FromStartEnd(cursor, gapEnd));
-                usableBytes += length;
-                largest = Math.Max(largest, length);
-                for (var h = 0; h < hugePages.Length; h++)
+                var length = gapEnd - cursor;
+                if (length >= minExtent)
                 {
-                    huge[h] += WholeBlocks(cursor, gapEnd, hugePages[h]);
+                    if (pending)
+                    {
+                        holes.Add(new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment));
+                        pending = false;
+                    }
+
+                    usable.Add(AddressRange.FromStartEnd(cursor, gapEnd));
+                    usableBytes += length;
+                    largest = Math.Max(largest, length);
+                    for (var h = 0; h < huge.Length; h++)
+                    {
+                        huge[h] += WholeBlocks(cursor, gapEnd, hugeShift[h]);
+                    }
                 }
+                else
+                {
+                    if (!pending)
+                    {
+                        (pending, pendingStart, pendingRetired, pendingFragment) = (true, cursor, 0, 0);
+                    }
+
+                    pendingFragment += length;
+                    fragmentBytes += length;
+                }
+
+                cursor = gapEnd;
             }
-            else
+
+            if (i < retired.Length)
             {
-                Open();
-                pendingFragment += length;
-                fragmentBytes += length;
-            }
+                if (!pending)
+                {
+                    (pending, pendingStart, pendingRetired, pendingFragment) = (true, cursor, 0, 0);
+                }
 
-            cursor = gapEnd;
-        }
-
-        void Open()
-        {
-            if (!pending)
-            {
-                (pending, pendingStart, pendingRetired, pendingFragment) = (true, cursor, 0, 0);
+                var size = retired[i].End - retired[i].Start;
+                pendingRetired += size;
+                retiredBytes += size;
+                cursor = retired[i].End;
             }
         }
 
-        void Flush()
+        if (pending)
         {
-            if (pending)
-            {
-                holes.Add(new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment));
-                pending = false;
-            }
+            holes.Add(new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment));
         }
-
-        foreach (var hole in retired)
-        {
-            Gap(hole.Start, huge);
-            Open();
-            pendingRetired += hole.Size;
-            retiredBytes += hole.Size;
-            cursor = hole.Start + hole.Size;
-        }
-
-        Gap(region.Size, huge);
-        Flush();
 
         var capacity = ImmutableArray.CreateBuilder<HugePageCapacity>(hugePages.Length);
         for (var h = 0; h < hugePages.Length; h++)
@@ -424,11 +506,13 @@ public static class Planner
             capacity.Add(new HugePageCapacity(hugePages[h], huge[h], region.Size / hugePages[h]));
         }
 
+        var extents = Seal(usable);
+        var allHoles = Seal(holes);
         return new RegionPlan
         {
             Region = region,
-            Usable = usable.ToImmutable(),
-            Holes = holes.ToImmutable(),
+            Usable = extents,
+            Holes = allHoles,
             Stats = new RegionStats
             {
                 SizeBytes = region.Size,
@@ -437,12 +521,24 @@ public static class Planner
                 RetiredBytes = retiredBytes,
                 FragmentBytes = fragmentBytes,
                 LargestExtentBytes = largest,
-                Extents = usable.Count,
-                Holes = holes.Count,
+                Extents = extents.Length,
+                Holes = allHoles.Length,
                 AppliedRecords = applied,
                 HugePageCapacity = capacity.MoveToImmutable(),
             },
         };
+    }
+
+    /// <summary>The builder's items, without a copy when it is exactly full.</summary>
+    private static ImmutableArray<T> Seal<T>(ImmutableArray<T>.Builder builder) =>
+        builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
+
+    /// <summary>The number of <c>2^shift</c>-aligned blocks of <c>2^shift</c> bytes inside <c>[start, end)</c>.</summary>
+    private static ulong WholeBlocks(ulong start, ulong end, int shift)
+    {
+        var firstBlock = (start >> shift) + ((start & ((1UL << shift) - 1)) == 0 ? 0UL : 1UL);
+        var endBlock = end >> shift;
+        return endBlock > firstBlock ? endBlock - firstBlock : 0;
     }
 
     /// <summary>The number of <paramref name="h"/>-aligned blocks of <paramref name="h"/> bytes inside <c>[start, end)</c>.</summary>
@@ -457,9 +553,42 @@ public static class Planner
 
     private static string OnHost(string host) => host.Length == 0 ? string.Empty : $" of host '{host}'";
 
-    /// <summary>A record widened to L in its region's offset space: <c>[Start, End)</c>.</summary>
-    [StructLayout(LayoutKind.Auto)]
-    private readonly record struct WidenedRecord(ulong Start, ulong End, int Region);
+    /// <summary>A record widened to L in its region's offset space: <c>[Start, End)</c>; 16 bytes, its region kept apart.</summary>
+    private readonly record struct WidenedRecord(ulong Start, ulong End);
+
+    /// <summary>
+    /// Finds the region a record names, remembering the last few (host, id) pairs by reference:
+    /// readers share one string per distinct value, and the regions of a host interleave.
+    /// </summary>
+    private sealed class RegionIdCache(RegionSet regions)
+    {
+        private const int Ways = 8;
+        private readonly string?[] ids = new string?[Ways];
+        private readonly string?[] hosts = new string?[Ways];
+        private readonly int[] indexes = new int[Ways];
+        private int next;
+
+        public int IndexOf(string host, string id, SourceLocation source)
+        {
+            for (var w = 0; w < Ways; w++)
+            {
+                if (ReferenceEquals(ids[w], id) && ReferenceEquals(hosts[w], host))
+                {
+                    return indexes[w];
+                }
+            }
+
+            var index = regions.IndexOf(host, id);
+            if (index < 0)
+            {
+                throw new InputException(source, $"record names region '{id}'{OnHost(host)}, which no input defines");
+            }
+
+            (ids[next], hosts[next], indexes[next]) = (id, host, index);
+            next = (next + 1) % Ways;
+            return index;
+        }
+    }
 
     /// <summary>Resolves a record's host: the one it names, or the only host there is.</summary>
     private sealed class HostResolver(RegionSet regions)

@@ -18,6 +18,7 @@ internal sealed class CsvTable : IDisposable
     private readonly string[] columns;
     private readonly int[] indexOf;
     private readonly int headerCount;
+    private readonly (byte[] Bytes, string Text)?[] lastText;
 
     private CsvTable(CsvReader reader, string file, string[] columns, int[] indexOf)
     {
@@ -27,6 +28,7 @@ internal sealed class CsvTable : IDisposable
         this.file = file;
         this.columns = columns;
         this.indexOf = indexOf;
+        lastText = new (byte[], string)?[columns.Length];
     }
 
     /// <summary>The location of the header (after any leading comments and blank lines), for errors about columns.</summary>
@@ -34,6 +36,9 @@ internal sealed class CsvTable : IDisposable
 
     /// <summary>The location of the current row.</summary>
     public SourceLocation Location => SourceLocation.AtLine(file, reader.LineNumber);
+
+    /// <summary>Where the current row starts, in bytes of UTF-8 from the start of the input.</summary>
+    public long ByteOffset => reader.ByteOffset;
 
     /// <summary>Opens the table and reads its header.</summary>
     /// <param name="stream">The file's bytes.</param>
@@ -99,7 +104,18 @@ internal sealed class CsvTable : IDisposable
     /// <summary>Moves to the next row; false at the end.</summary>
     public bool Read()
     {
-        var more = Guard(file, reader.LineNumber + 1, reader.Read);
+        // Not through Guard: a delegate per row is an allocation per row.
+        var line = reader.LineNumber + 1;
+        bool more;
+        try
+        {
+            more = reader.Read();
+        }
+        catch (CsvFormatException e)
+        {
+            throw Malformed(file, line, e);
+        }
+
         if (more && reader.FieldCount > headerCount)
         {
             throw new InputException(Location, $"the row has {reader.FieldCount} fields but the header has {headerCount}");
@@ -129,7 +145,15 @@ internal sealed class CsvTable : IDisposable
             return null;
         }
 
+        // Consecutive rows mostly repeat a value (one host, one region): compare the bytes with
+        // the column's previous value before decoding them and looking them up in the pool.
         var bytes = reader.GetSpan(i);
+        var last = lastText[column];
+        if (last is not null && bytes.SequenceEqual(last.Value.Bytes))
+        {
+            return last.Value.Text;
+        }
+
         if (bytes.Length > 256)
         {
             return reader.GetString(i);
@@ -138,17 +162,16 @@ internal sealed class CsvTable : IDisposable
         Span<char> chars = stackalloc char[bytes.Length];
         var length = System.Text.Encoding.UTF8.GetChars(bytes, chars);
         var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars[..length], out var shared))
+        if (!lookup.TryGetValue(chars[..length], out var text))
         {
-            return shared;
+            text = new string(chars[..length]);
+            if (pool.Count < PoolLimit)
+            {
+                pool.Add(text, text);
+            }
         }
 
-        var text = new string(chars[..length]);
-        if (pool.Count < PoolLimit)
-        {
-            pool.Add(text, text);
-        }
-
+        lastText[column] = (bytes.ToArray(), text);
         return text;
     }
 
@@ -179,7 +202,8 @@ internal sealed class CsvTable : IDisposable
     /// <inheritdoc/>
     public void Dispose() => reader.Dispose();
 
-    private ulong Parse(int column, ReadOnlySpan<byte> field, bool size)
+    /// <summary>Parses a number column's field already fetched with <see cref="Field"/>, or throws naming the column.</summary>
+    public ulong Parse(int column, ReadOnlySpan<byte> field, bool size)
     {
         var error = size ? Numbers.TryParseSize(field, out var value) : Numbers.TryParseUInt64(field, out value);
         return error is null ? value : throw new InputException(Location, $"column '{columns[column]}': {error}");
@@ -193,9 +217,12 @@ internal sealed class CsvTable : IDisposable
         }
         catch (CsvFormatException e)
         {
-            throw new InputException(SourceLocation.AtLine(file, e.LineNumber > 0 ? e.LineNumber : line), $"malformed CSV: {Reason(e.Message)}");
+            throw Malformed(file, line, e);
         }
     }
+
+    private static InputException Malformed(string file, long line, CsvFormatException e) =>
+        new(SourceLocation.AtLine(file, e.LineNumber > 0 ? e.LineNumber : line), $"malformed CSV: {Reason(e.Message)}");
 
     /// <summary>
     /// The reason in CsvHelper's "Malformed CSV in record N (line L): REASON (byte offset B)."

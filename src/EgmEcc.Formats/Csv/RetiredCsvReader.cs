@@ -11,6 +11,7 @@ public sealed class RetiredCsvReader : IRetiredReader
 {
     private const int Address = 0, RegionColumn = 1, Offset = 2, Size = 3, Host = 4;
     private static readonly string[] Columns = ["address", "region", "offset", "size", "host", "source"];
+    private const int SampleRows = 4096;
     private const string Describe = "'address' or 'region,offset' (optional: size, host, source)";
 
     /// <inheritdoc/>
@@ -31,6 +32,7 @@ public sealed class RetiredCsvReader : IRetiredReader
     /// <inheritdoc/>
     public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
     {
+        var origin = stream.CanSeek ? stream.Position : -1;
         using var table = CsvTable.Open(stream, file.Name, Columns, Describe);
         var byAddress = table.Has(Address);
         var byOffset = table.Has(RegionColumn) && table.Has(Offset);
@@ -39,12 +41,31 @@ public sealed class RetiredCsvReader : IRetiredReader
             throw new InputException(table.HeaderLocation, $"the header names neither 'address' nor 'region' and 'offset'; expected {Describe}");
         }
 
+        var rows = 0;
+        long firstRow = 0;
         while (table.Read())
         {
-            var size = table.Optional(Size, size: true) ?? 0;
-            if (table.Has(Size) && !table.Field(Size).IsEmpty && size == 0)
+            if (rows == 0)
             {
-                throw new InputException(table.Location, "column 'size' is 0; a retired record covers at least one byte");
+                firstRow = table.ByteOffset;
+            }
+            else if (rows == SampleRows)
+            {
+                Reserve(sink, stream, origin, firstRow, table.ByteOffset, rows);
+            }
+
+            rows++;
+
+            // The size is parsed as soon as it is fetched: one look-up, and no span kept across other fields.
+            var sizeField = table.Field(Size);
+            ulong size = 0;
+            if (!sizeField.IsEmpty)
+            {
+                size = table.Parse(Size, sizeField, size: true);
+                if (size == 0)
+                {
+                    throw new InputException(table.Location, "column 'size' is 0; a retired record covers at least one byte");
+                }
             }
 
             var host = table.Text(Host) ?? options.Host;
@@ -68,5 +89,40 @@ public sealed class RetiredCsvReader : IRetiredReader
                 sink.Add(RetiredRecord.InRegion(region, table.Required(Offset, size: false), size, table.Location, host));
             }
         }
+    }
+
+    /// <summary>
+    /// Makes room in <paramref name="sink"/> for the rest of a file's records, estimated from the
+    /// bytes of the rows read so far (plus 5%), so that a large file's list grows once instead of
+    /// doubling its way there: each doubling copies every record, and the arrays it leaves behind
+    /// cost full collections. Only for UTF-8 input, where the reader's offsets are the stream's bytes.
+    /// </summary>
+    /// <param name="sink">The list to reserve in.</param>
+    /// <param name="stream">The input, whose reading began at <paramref name="origin"/> (-1 when not seekable).</param>
+    /// <param name="origin">Where the reader started in the stream.</param>
+    /// <param name="firstRow">The reader's offset of the first row.</param>
+    /// <param name="current">The reader's offset of the current row.</param>
+    /// <param name="rows">The rows from the first to the current one.</param>
+    private static void Reserve(List<RetiredRecord> sink, Stream stream, long origin, long firstRow, long current, int rows)
+    {
+        if (origin < 0 || current <= firstRow || !IsUtf8(stream, origin))
+        {
+            return;
+        }
+
+        var bytesPerRow = (double)(current - firstRow) / rows;
+        var remaining = Math.Max(0, stream.Length - origin - current) / bytesPerRow;
+        sink.EnsureCapacity((int)Math.Min(sink.Count + (remaining * 1.05) + 1, Array.MaxLength));
+    }
+
+    /// <summary>False when the stream starts with a UTF-16 or UTF-32 byte-order mark, which makes the reader transcode.</summary>
+    private static bool IsUtf8(Stream stream, long origin)
+    {
+        var position = stream.Position;
+        Span<byte> head = stackalloc byte[2];
+        stream.Position = origin;
+        var read = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        stream.Position = position;
+        return read < 2 || !((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) || (head[0] == 0 && head[1] == 0));
     }
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace EgmEcc.Formats.Output;
@@ -19,19 +17,26 @@ public sealed class PlanJsonWriter : IPlanWriter
     /// <summary>The schema name written in every plan.</summary>
     public const string Schema = "egmecc.plan/1";
 
+    private static readonly JsonEncodedText OffsetName = JsonEncodedText.Encode("offset");
+    private static readonly JsonEncodedText AddressName = JsonEncodedText.Encode("address");
+    private static readonly JsonEncodedText SizeName = JsonEncodedText.Encode("size");
+    private static readonly JsonEncodedText RetiredBytesName = JsonEncodedText.Encode("retiredBytes");
+    private static readonly JsonEncodedText FragmentBytesName = JsonEncodedText.Encode("fragmentBytes");
+
     /// <inheritdoc/>
     public string Name => "json";
 
     /// <inheritdoc/>
     public void Write(Plan plan, TextWriter output, OutputOptions options)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        // Streamed a chunk at a time: a plan of millions of extents does not fit one string.
+        var buffer = new TextWriterBufferWriter(output);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             WritePlan(json, plan);
         }
 
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        buffer.Flush();
         output.Write('\n');
     }
 
@@ -94,13 +99,14 @@ public sealed class PlanJsonWriter : IPlanWriter
             json.WriteString("guestSize", Numbers.Hex(guestSize));
         }
 
+        // Extents and holes can number millions: names pre-encoded, hex formatted without strings.
         json.WriteStartArray("usable");
         foreach (var extent in plan.Usable)
         {
             json.WriteStartObject();
-            json.WriteString("offset", Numbers.Hex(extent.Start));
-            json.WriteString("address", Numbers.Hex(plan.AddressOf(extent.Start)));
-            json.WriteString("size", Numbers.Hex(extent.Size));
+            WriteHex(json, OffsetName, extent.Start);
+            WriteHex(json, AddressName, plan.AddressOf(extent.Start));
+            WriteHex(json, SizeName, extent.Size);
             json.WriteEndObject();
         }
 
@@ -109,11 +115,11 @@ public sealed class PlanJsonWriter : IPlanWriter
         foreach (var hole in plan.Holes)
         {
             json.WriteStartObject();
-            json.WriteString("offset", Numbers.Hex(hole.Offset));
-            json.WriteString("address", Numbers.Hex(plan.AddressOf(hole.Offset)));
-            json.WriteString("size", Numbers.Hex(hole.Size));
-            json.WriteNumber("retiredBytes", hole.RetiredBytes);
-            json.WriteNumber("fragmentBytes", hole.FragmentBytes);
+            WriteHex(json, OffsetName, hole.Offset);
+            WriteHex(json, AddressName, plan.AddressOf(hole.Offset));
+            WriteHex(json, SizeName, hole.Size);
+            json.WriteNumber(RetiredBytesName, hole.RetiredBytes);
+            json.WriteNumber(FragmentBytesName, hole.FragmentBytes);
             json.WriteEndObject();
         }
 
@@ -137,6 +143,16 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"name": "0x..."</c>, the text of <see cref="Numbers.Hex"/>, without allocating it.</summary>
+    private static void WriteHex(Utf8JsonWriter json, JsonEncodedText name, ulong value)
+    {
+        Span<byte> text = stackalloc byte[18];
+        text[0] = (byte)'0';
+        text[1] = (byte)'x';
+        value.TryFormat(text[2..], out var digits, "x", CultureInfo.InvariantCulture);
+        json.WriteString(name, text[..(2 + digits)]);
     }
 
     private static void WriteAccounting(Utf8JsonWriter json, Accounting accounting)
