@@ -68,7 +68,8 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteEndObject();
     }
 
-    private static void WriteOptions(Utf8JsonWriter json, PlanOptions options)
+    /// <summary>The <c>options</c> object, shared with the fleet and forecast documents.</summary>
+    internal static void WriteOptions(Utf8JsonWriter json, PlanOptions options)
     {
         json.WriteStartObject("options");
         json.WriteNumber("granule", options.Granule);
@@ -155,7 +156,8 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteString(name, text[..(2 + digits)]);
     }
 
-    private static void WriteAccounting(Utf8JsonWriter json, Accounting accounting)
+    /// <summary>The <c>accounting</c> object, shared with the fleet documents.</summary>
+    internal static void WriteAccounting(Utf8JsonWriter json, Accounting accounting)
     {
         json.WriteStartObject("accounting");
         json.WriteNumber("records", accounting.Records);

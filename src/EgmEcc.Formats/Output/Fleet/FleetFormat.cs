@@ -31,32 +31,4 @@ internal static class FleetFormat
         json.WritePropertyName(name);
         json.WriteRawValue(value.ToString(CultureInfo.InvariantCulture));
     }
-
-    public static void WriteOptions(Utf8JsonWriter json, PlanOptions options)
-    {
-        json.WriteStartObject("options");
-        json.WriteNumber("granule", options.Granule);
-        json.WriteNumber("guestPage", options.GuestPage);
-        json.WriteNumber("layoutGranule", options.LayoutGranule);
-        json.WriteNumber("minExtent", options.MinExtent);
-        json.WriteStartArray("hugePages");
-        foreach (var h in options.HugePages)
-        {
-            json.WriteNumberValue(h);
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    public static void WriteAccounting(Utf8JsonWriter json, Accounting accounting)
-    {
-        json.WriteStartObject("accounting");
-        json.WriteNumber("records", accounting.Records);
-        json.WriteNumber("applied", accounting.Applied);
-        json.WriteNumber("duplicate", accounting.Duplicate);
-        json.WriteNumber("clipped", accounting.Clipped);
-        json.WriteNumber("outOfRegion", accounting.OutOfRegion);
-        json.WriteEndObject();
-    }
 }

@@ -32,7 +32,7 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
-            FleetFormat.WriteOptions(json, document.Options);
+            PlanJsonWriter.WriteOptions(json, document.Options);
             if (document.VmShape is { } shape)
             {
                 json.WriteString("vmShape", shape.ToString());
@@ -62,7 +62,7 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
                 WriteHuge(json, huge, h => host.HugePages(h));
                 json.WriteNumber("vmFit", host.VmFit);
                 json.WriteBoolean("belowThreshold", document.IsBelowThreshold(host));
-                FleetFormat.WriteAccounting(json, host.Accounting);
+                PlanJsonWriter.WriteAccounting(json, host.Accounting);
                 json.WriteNumber("warnings", host.Warnings);
                 json.WriteStartArray("regions");
                 foreach (var region in host.Regions)
@@ -102,7 +102,7 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
 
             json.WriteEndObject();
             json.WriteNumber("vmFit", t.VmFit);
-            FleetFormat.WriteAccounting(json, t.Accounting);
+            PlanJsonWriter.WriteAccounting(json, t.Accounting);
             json.WriteNumber("warnings", t.Warnings);
             json.WriteStartArray("hostsBelowThreshold");
             foreach (var host in document.HostsBelowThreshold)

@@ -141,7 +141,7 @@ public sealed class ForecastJsonWriter : IDocumentWriter<FleetForecast>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
-            FleetFormat.WriteOptions(json, document.Options);
+            PlanJsonWriter.WriteOptions(json, document.Options);
             var f = document.Forecast;
             json.WriteStartObject("forecast");
             json.WriteNumber("ratePerTiBYear", f.RatePerTiBYear);
