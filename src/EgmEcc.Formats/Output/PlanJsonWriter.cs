@@ -23,6 +23,19 @@ public sealed class PlanJsonWriter : IPlanWriter
     private static readonly JsonEncodedText RetiredBytesName = JsonEncodedText.Encode("retiredBytes");
     private static readonly JsonEncodedText FragmentBytesName = JsonEncodedText.Encode("fragmentBytes");
 
+    /// <summary>
+    /// How every EgmEcc JSON document is written: two-space indent, <c>\n</c> line ends, and only
+    /// what JSON requires escaped (quotes, backslashes, control characters), so a message reads
+    /// <c>region 'egm0'</c> rather than <c>region \u0027egm0\u0027</c>. The files are data, never
+    /// pasted into HTML, which is what the default, stricter escaping guards against.
+    /// </summary>
+    public static JsonWriterOptions WriterOptions => new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <inheritdoc/>
     public string Name => "json";
 
@@ -31,7 +44,7 @@ public sealed class PlanJsonWriter : IPlanWriter
     {
         // Streamed a chunk at a time: a plan of millions of extents does not fit one string.
         var buffer = new TextWriterBufferWriter(output);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             WritePlan(json, plan);
         }

@@ -32,7 +32,7 @@ public sealed class ReportJsonWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        using (var json = new Utf8JsonWriter(buffer, PlanJsonWriter.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);

@@ -6,7 +6,7 @@ namespace EgmEcc.Formats.Output.Fleet;
 /// <summary>Formatting shared by the fleet, forecast and diff writers, culture-invariant.</summary>
 internal static class FleetFormat
 {
-    public static JsonWriterOptions Json => new() { Indented = true, NewLine = "\n" };
+    public static JsonWriterOptions Json => PlanJsonWriter.WriterOptions;
 
     /// <summary>Rounded down, so a host just short of 100% never reads as 100.00.</summary>
     public static string Percent(double value) => Percentages.TwoDecimals(value);
