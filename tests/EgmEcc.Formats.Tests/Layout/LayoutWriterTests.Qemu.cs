@@ -75,6 +75,12 @@ public partial class LayoutWriterTests
             Assert.Equal(qemu.Size, mine.Aggregate(0UL, (total, p) => total + p.Size) + node.ReservedBytes);
         }
 
+        // With --reserved-memory the memory nodes are QEMU's own and the holes plus the cut partial pages are no-map nodes.
+        DeviceTree.Compile(Render(new PlanDtsWriter(), new LayoutCase("unaligned", plan, new OutputOptions { ReservedMemory = true })), temp.Path);
+        var reserved = DeviceTree.Decompile(Path.Combine(temp.Path, "out.dtb"));
+        Assert.Equal(qemuNodes.Select(n => (n.Range, n.NumaNode)).OrderBy(n => n.Range.Start), DeviceTree.MemoryNodes(reserved).Select(n => (n.Range, n.NumaNode)).OrderBy(n => n.Range.Start));
+        Assert.Equal(layout.Nodes.SelectMany(n => n.Reserved), DeviceTree.ReservedNodes(reserved).Select(r => r.Range).OrderBy(r => r.Start));
+
         // Node 1 starts 0x2000 past a page boundary: each of its two extents loses 0xe000 at its start and 0x2000 at its end.
         Assert.Equal([0x2000UL, 0x2_0000UL], layout.Nodes.Select(n => n.TrimmedBytes).ToArray());
     }
