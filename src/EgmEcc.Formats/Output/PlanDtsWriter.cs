@@ -28,7 +28,13 @@ public sealed class PlanDtsWriter : IPlanWriter
         ArgumentNullException.ThrowIfNull(options);
         var layout = GuestLayout.Create(plan, options.GuestBase);
 
-        Provenance.Write(output, "//", "EGM guest memory for QEMU's arm virt machine; compile with: dtc -I dts -O dtb", options);
+        Provenance.Write(
+            output,
+            "//",
+            "EGM guest memory for QEMU's arm virt machine; compile with: dtc -I dts -O dtb",
+            options,
+            plan.Options,
+            $"guest base {Numbers.Hex(options.GuestBase)}, {(options.ReservedMemory ? "reserved-memory (one memory node per guest node, holes no-map)" : "memory nodes around holes")}");
         foreach (var node in layout.Nodes)
         {
             output.WriteLine($"// {Describe(node)}");
