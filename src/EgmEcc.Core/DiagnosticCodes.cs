@@ -20,4 +20,10 @@ public static class DiagnosticCodes
     /// (see <see cref="FirmwareTableLimit"/>): the next retirements may make the driver refuse the region.
     /// </summary>
     public const string FirmwareTableNearLimit = "firmware-table-near-limit";
+
+    /// <summary>
+    /// A region whose guest size is not a multiple of the guest page: its guest node ends, and every
+    /// later node starts, between guest pages, so guest layouts leave those partial pages out.
+    /// </summary>
+    public const string MisalignedGuestSize = "misaligned-guest-size";
 }

@@ -13,6 +13,13 @@ namespace EgmEcc;
 /// 1 GiB (PXM 4) and 2 GiB (PXM 0) at base 0x40000000 give node 0 = PXM 0 at
 /// <c>[0x40000000, 0xc0000000)</c> and node 1 = PXM 4 at <c>[0xc0000000, 0x100000000)</c>.</para>
 /// <para>One layout describes one guest, so its regions must belong to one host.</para>
+/// <para>The guest can only use whole guest pages (P, <see cref="PlanOptions.GuestPage"/>), aligned in
+/// guest physical address, in runs of at least the minimum extent (E): the base must be a multiple
+/// of P, and a node's usable pieces are cut to P-aligned runs of at least E. The cut matters when a
+/// guest size is not a multiple of P (the node's tail, and every later node's start, fall between
+/// guest pages) or when the guest size ends an extent short of E; the bytes it leaves out join the
+/// node's reserved pieces and are counted in <see cref="GuestNode.TrimmedBytes"/>. QEMU accepts such
+/// sizes and lays nodes end to end exactly so, which is why the span keeps the guest size.</para>
 /// </remarks>
 public sealed class GuestLayout
 {
@@ -37,21 +44,33 @@ public sealed class GuestLayout
     /// <summary>The guest's total RAM: the sum of the node spans (what QEMU's <c>-m</c> must be).</summary>
     public UInt128 TotalBytes => Nodes.IsEmpty ? 0 : Nodes[^1].Span.End - Base;
 
-    /// <summary>Lays out the regions of <paramref name="plan"/> as one guest's memory.</summary>
-    /// <exception cref="ArgumentException">The plan covers more than one host.</exception>
+    /// <summary>Why <paramref name="guestBase"/> cannot start guest RAM (it is not a multiple of the guest page), or null when it can.</summary>
+    public static string? CheckBase(ulong guestBase, ulong guestPage) =>
+        guestPage != 0 && guestBase % guestPage != 0
+            ? $"--guest-base {Numbers.Hex(guestBase)} is not a multiple of the guest page {Numbers.Hex(guestPage)} ({new ByteSize(guestPage)}, --guest-page)"
+            : null;
+
+    /// <summary>Lays out the regions of <paramref name="plan"/> as one guest's memory, in its guest page and minimum extent.</summary>
+    /// <exception cref="ArgumentException">The plan covers more than one host, or <paramref name="guestBase"/> is not guest-page aligned.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The guest memory would end beyond 2^64.</exception>
     public static GuestLayout Create(Plan plan, ulong guestBase = VirtRamBase)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return Create(plan.Regions, guestBase);
+        return Create(plan.Regions, plan.Options, guestBase);
     }
 
-    /// <summary>Lays out <paramref name="regions"/> as one guest's memory.</summary>
-    /// <exception cref="ArgumentException">The regions belong to more than one host.</exception>
+    /// <summary>Lays out <paramref name="regions"/> as one guest's memory, with the guest page and minimum extent of <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException">The regions belong to more than one host, or <paramref name="guestBase"/> is not guest-page aligned.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The guest memory would end beyond 2^64.</exception>
-    public static GuestLayout Create(IEnumerable<RegionPlan> regions, ulong guestBase = VirtRamBase)
+    public static GuestLayout Create(IEnumerable<RegionPlan> regions, PlanOptions options, ulong guestBase = VirtRamBase)
     {
         ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(options);
+        if (CheckBase(guestBase, options.GuestPage) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(guestBase));
+        }
+
         var ordered = regions.OrderBy(r => r.Region.Node).ThenBy(r => r.Region.Base).ToArray();
         var hosts = ordered.Select(r => r.Region.Host).Distinct(StringComparer.Ordinal).ToArray();
         if (hosts.Length > 1)
@@ -73,23 +92,40 @@ public sealed class GuestLayout
                     $"guest memory starting at {Numbers.Hex(guestBase)} would end beyond 2^64 at region '{region.Region.Id}' ({Numbers.Hex(size)} bytes)");
             }
 
-            nodes.Add(Lay(nodes.Count, region, (ulong)next, size));
+            nodes.Add(Lay(nodes.Count, region, (ulong)next, size, options));
             next += size;
         }
 
         return new GuestLayout(guestBase, nodes.MoveToImmutable());
     }
 
-    private static GuestNode Lay(int nodeId, RegionPlan region, ulong start, ulong size)
+    private static GuestNode Lay(int nodeId, RegionPlan region, ulong start, ulong size, PlanOptions options)
     {
         var inGuest = AddressRange.FromBaseSize(0, size);
         var memory = ImmutableArray.CreateBuilder<AddressRange>();
+        ulong trimmed = 0;
+        var mask = ~((UInt128)options.GuestPage - 1);
         foreach (var extent in region.Usable)
         {
             var piece = extent.Intersect(inGuest);
-            if (!piece.IsEmpty)
+            if (piece.IsEmpty)
             {
-                memory.Add(AddressRange.FromBaseSize(start + piece.Start, piece.Size));
+                continue;
+            }
+
+            // Whole guest pages in guest address, in 128 bits: the last node may end at 2^64.
+            UInt128 first = (UInt128)start + piece.Start;
+            var end = first + piece.Size;
+            var alignedStart = (first + options.GuestPage - 1) & mask;
+            var alignedEnd = end & mask;
+            if (alignedEnd > alignedStart && alignedEnd - alignedStart >= options.MinExtent)
+            {
+                memory.Add(AddressRange.FromStartEnd((ulong)alignedStart, alignedEnd));
+                trimmed += piece.Size - (ulong)(alignedEnd - alignedStart);
+            }
+            else
+            {
+                trimmed += piece.Size;
             }
         }
 
@@ -102,6 +138,7 @@ public sealed class GuestLayout
             Span = span,
             Memory = memory.ToImmutable(),
             Reserved = reserved,
+            TrimmedBytes = trimmed,
         };
     }
 }

@@ -23,11 +23,18 @@ public sealed record GuestNode
     /// <summary>The node's guest physical addresses, <c>[base, base + guest size)</c>.</summary>
     public required AddressRange Span { get; init; }
 
-    /// <summary>The usable pieces, in guest physical addresses: the region's usable extents within the span.</summary>
+    /// <summary>The usable pieces, in guest physical addresses: the region's usable extents within the span, cut to guest-page-aligned runs of at least the minimum extent.</summary>
     public required ImmutableArray<AddressRange> Memory { get; init; }
 
     /// <summary>The unusable pieces (holes) within the span, in guest physical addresses.</summary>
     public required ImmutableArray<AddressRange> Reserved { get; init; }
+
+    /// <summary>
+    /// Usable bytes of the region, within the span, that <see cref="Memory"/> leaves out because
+    /// they do not fill whole guest-page-aligned pages or a run of the minimum extent (a guest size
+    /// that is not a multiple of the guest page); they are part of <see cref="Reserved"/>.
+    /// </summary>
+    public ulong TrimmedBytes { get; init; }
 
     /// <summary>Bytes of <see cref="Memory"/>.</summary>
     public ulong MemoryBytes => Sum(Memory);

@@ -78,6 +78,17 @@ public static class Planner
     {
         foreach (var region in regions.Regions)
         {
+            if (region.GuestSize is { } guestSize && guestSize % options.GuestPage != 0)
+            {
+                diagnostics.Add(new Diagnostic(
+                    Severity.Warning,
+                    region.Source,
+                    $"region '{region.Id}' guest size {Numbers.Hex(guestSize)} is not a multiple of the guest page {Numbers.Hex(options.GuestPage)} ({new ByteSize(options.GuestPage)}); guest layouts (dts, qemu) leave the partial guest pages at its end, and at the start of every later guest node, out of guest memory")
+                {
+                    Code = DiagnosticCodes.MisalignedGuestSize,
+                });
+            }
+
             foreach (var h in options.HugePages)
             {
                 if (region.Base % h != 0)

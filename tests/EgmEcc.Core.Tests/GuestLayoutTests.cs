@@ -85,7 +85,7 @@ public partial class GuestLayoutTests
     {
         var plan = PlanOf([new Region("egm0", 0, 0x20_0000_0000, 0x10_0000, Here)]);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => GuestLayout.Create(plan, ulong.MaxValue - 0xf_ffff + 1 + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GuestLayout.Create(plan, ulong.MaxValue - 0xf_ffff + 0x1_0000));
         Assert.Equal(ulong.MaxValue, GuestLayout.Create(plan, ulong.MaxValue - 0xf_ffff).Nodes[0].Span.Last);
     }
 }

@@ -43,6 +43,11 @@ internal static class PlanCommand
                 MapAlign = align,
             };
             var options = inputs.ResolvePlanOptions(result);
+            if (result.GetValue(guestBase) is { } given && GuestLayout.CheckBase(given.Bytes, options.GuestPage) is { } problem)
+            {
+                throw new UsageException(problem);
+            }
+
             var plan = inputs.ResolveInputs(result, console).Plan(options);
             var writer = PlanWriters.Find(result.GetValue(format)!)!;
             Diagnostics.Print(plan.Diagnostics, console.Error);

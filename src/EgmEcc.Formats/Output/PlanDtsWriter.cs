@@ -28,7 +28,13 @@ public sealed class PlanDtsWriter : IPlanWriter
         ArgumentNullException.ThrowIfNull(options);
         var layout = GuestLayout.Create(plan, options.GuestBase);
 
-        Provenance.Write(output, "//", "EGM guest memory for QEMU's arm virt machine; compile with: dtc -I dts -O dtb", options);
+        Provenance.Write(
+            output,
+            "//",
+            "EGM guest memory for QEMU's arm virt machine; compile with: dtc -I dts -O dtb",
+            options,
+            plan.Options,
+            $"guest base {Numbers.Hex(options.GuestBase)}, {(options.ReservedMemory ? "reserved-memory (one memory node per guest node, holes no-map)" : "memory nodes around holes")}");
         foreach (var node in layout.Nodes)
         {
             output.WriteLine($"// {Describe(node)}");
@@ -81,8 +87,11 @@ public sealed class PlanDtsWriter : IPlanWriter
         var host = r.Host.Length == 0 ? string.Empty : $"host {r.Host}, ";
         return Provenance.OneLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"node {node.NodeId}: {host}region {r.Id} ({r.DevicePath}, PXM {r.Node}), {new ByteSize(node.Span.Size)} at {Numbers.Hex(node.Span.Start)}: {node.Memory.Length} usable piece(s) of {Numbers.Hex(node.MemoryBytes)} bytes, {node.Reserved.Length} hole(s) of {Numbers.Hex(node.ReservedBytes)} bytes"));
+            $"node {node.NodeId}: {host}region {r.Id} ({r.DevicePath}, PXM {r.Node}), {new ByteSize(node.Span.Size)} at {Numbers.Hex(node.Span.Start)}: {node.Memory.Length} usable piece(s) of {Numbers.Hex(node.MemoryBytes)} bytes, {node.Reserved.Length} hole(s) of {Numbers.Hex(node.ReservedBytes)} bytes{Trimmed(node)}"));
     }
+
+    private static string Trimmed(GuestNode node) =>
+        node.TrimmedBytes == 0 ? string.Empty : $" (of them {Numbers.Hex(node.TrimmedBytes)} usable bytes outside whole guest pages)";
 
     private static string Cells(AddressRange range) =>
         string.Create(CultureInfo.InvariantCulture, $"<0x{range.Start >> 32:x} 0x{range.Start & 0xffff_ffff:x} 0x{range.Size >> 32:x} 0x{range.Size & 0xffff_ffff:x}>");

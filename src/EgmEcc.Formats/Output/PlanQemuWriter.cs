@@ -27,7 +27,7 @@ public sealed class PlanQemuWriter : IPlanWriter
         ArgumentNullException.ThrowIfNull(options);
         var layout = GuestLayout.Create(plan, options.GuestBase);
 
-        Provenance.Write(output, "#", "QEMU options for the EGM guest memory, one option per line", options);
+        Provenance.Write(output, "#", "QEMU options for the EGM guest memory, one option per line", options, plan.Options, $"guest base {Numbers.Hex(options.GuestBase)}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# guest RAM {SizeText(layout.TotalBytes)} in total: -m must equal it"));
         foreach (var node in layout.Nodes)
         {

@@ -31,7 +31,15 @@ public sealed class PlanWindowsWriter : IPlanWriter
                 : MapWindows.CreateDefault(r, plan.Options.HugePages, plan.Options.LayoutGranule))
             .ToArray();
 
-        Provenance.Write(output, "#", "EGM map windows: DEVICE OFFSET LENGTH (region offsets), each aligned to its region's map size", options);
+        Provenance.Write(
+            output,
+            "#",
+            "EGM map windows: DEVICE OFFSET LENGTH (region offsets), each aligned to its region's map size",
+            options,
+            plan.Options,
+            options.MapAlign is { } mapAlign
+                ? $"map align {new ByteSize(mapAlign)}"
+                : $"map align per region: the largest huge page keeping {MapWindows.DefaultMappablePercent}% of usable bytes mappable, else {new ByteSize(plan.Options.LayoutGranule)}");
         foreach (var windows in all)
         {
             var r = windows.Region.Region;

@@ -14,6 +14,15 @@ namespace EgmEcc.Formats.Reports;
 /// <c>title</c> (the hover text) gives its address range and size. A hole narrower than
 /// <see cref="VisibleWidth"/> units of the map's <see cref="MapWidth"/> is also marked with a tick
 /// over the bar and shown in a zoomed panel under it (see <see cref="HoleMap.ZoomWindows"/>).</para>
+/// <para>The page stays small whatever the hole count. A region with at most
+/// <see cref="MaxHoleElements"/> holes draws each as its own <c>rect class="hole"</c>; a region with
+/// more draws them in groups, one <c>rect class="hole-group"</c> per <see cref="MapWidth"/>-th of the
+/// map in which holes start, spanning its first hole's start to its last hole's end (still to scale),
+/// with the number of holes in <c>data-holes</c> and in its title. Either way each hole is counted
+/// exactly once: the region's hole count is the number of <c>rect.hole</c> plus the sum of
+/// <c>data-holes</c> over <c>rect.hole-group</c>, and the <c>svg</c> element's own <c>data-holes</c>
+/// states it. The folded hole list shows the first <see cref="MaxHoleRows"/> holes and counts the
+/// rest (<c>egmecc plan --format csv</c> lists them all).</para>
 /// <para>The markup is well-formed XML (every element closed, only the five XML entities), so it
 /// can be checked with an XML parser as well as read by browsers.</para>
 /// </remarks>
@@ -27,6 +36,12 @@ public sealed class ReportHtmlWriter : IReportWriter
 
     /// <summary>The most zoomed panels per region; further small holes are counted in a note.</summary>
     public const int MaxZoomPanels = 16;
+
+    /// <summary>The most holes a region's map draws one by one; beyond it, holes are drawn in groups.</summary>
+    public const int MaxHoleElements = 500;
+
+    /// <summary>The most holes the folded hole list of a region shows row by row.</summary>
+    public const int MaxHoleRows = 500;
 
     private const int PanelsPerRow = 8;
     private const double PanelGap = 12;
@@ -144,17 +159,30 @@ public sealed class ReportHtmlWriter : IReportWriter
         var height = rows == 0 ? BarTop + BarHeight + 34 : InsetTop + ((rows - 1) * PanelRowHeight) + 50;
 
         html.Append("<svg class=\"map\" viewBox=\"0 0 ").Append(MapWidth).Append(' ').Append(Num(height))
-            .Append("\" role=\"img\" aria-label=\"").Append(Esc($"hole map of {region.Region.Id}, drawn to scale")).Append("\">\n");
+            .Append("\" role=\"img\" data-holes=\"").Append(plan.Holes.Length)
+            .Append("\" aria-label=\"").Append(Esc($"hole map of {region.Region.Id}, drawn to scale")).Append("\">\n");
 
         // The bar: the whole region usable, holes over it, each as wide as it is (however thin).
         html.Append("<rect class=\"usable\" x=\"0\" y=\"").Append(Num(BarTop)).Append("\" width=\"").Append(MapWidth)
             .Append("\" height=\"").Append(Num(BarHeight)).Append("\"><title>")
             .Append(Esc($"usable {ReportText.Bytes(region.Stats.UsableBytes)} in {region.Stats.Extents} extent(s)")).Append("</title></rect>\n");
-        foreach (var hole in plan.Holes)
+        if (plan.Holes.Length <= MaxHoleElements)
         {
-            html.Append("<rect class=\"hole\" x=\"").Append(Num(X(hole.Offset, size))).Append("\" y=\"").Append(Num(BarTop))
-                .Append("\" width=\"").Append(Num(Width(hole.Size, size))).Append("\" height=\"").Append(Num(BarHeight))
-                .Append("\"><title>").Append(Esc(ReportText.Hole(plan, hole))).Append("</title></rect>\n");
+            foreach (var hole in plan.Holes)
+            {
+                html.Append("<rect class=\"hole\" x=\"").Append(Num(X(hole.Offset, size))).Append("\" y=\"").Append(Num(BarTop))
+                    .Append("\" width=\"").Append(Num(Width(hole.Size, size))).Append("\" height=\"").Append(Num(BarHeight))
+                    .Append("\"><title>").Append(Esc(ReportText.Hole(plan, hole))).Append("</title></rect>\n");
+            }
+        }
+        else
+        {
+            foreach (var group in HoleGroups(plan))
+            {
+                html.Append("<rect class=\"hole-group\" data-holes=\"").Append(group.Count).Append("\" x=\"").Append(Num(X(group.Start, size)))
+                    .Append("\" y=\"").Append(Num(BarTop)).Append("\" width=\"").Append(Num(Width(group.End - group.Start, size)))
+                    .Append("\" height=\"").Append(Num(BarHeight)).Append("\"><title>").Append(Esc(GroupTitle(plan, group))).Append("</title></rect>\n");
+            }
         }
 
         WriteAxis(html, region);
@@ -199,16 +227,25 @@ public sealed class ReportHtmlWriter : IReportWriter
         var plan = region.Plan;
         var size = region.Region.Size;
         var visible = VisibleBytes(size);
-        foreach (var hole in plan.Holes)
+        if (plan.Holes.Length <= MaxHoleElements)
         {
-            if (hole.Size >= visible)
+            foreach (var hole in plan.Holes)
             {
-                continue;
+                if (hole.Size < visible)
+                {
+                    Mark(html, X(hole.Offset, size) + (Width(hole.Size, size) / 2), ReportText.Hole(plan, hole));
+                }
             }
-
-            var x = X(hole.Offset, size) + (Width(hole.Size, size) / 2);
-            html.Append("<line class=\"mark\" x1=\"").Append(Num(x)).Append("\" y1=\"").Append(Num(BarTop - 6)).Append("\" x2=\"").Append(Num(x))
-                .Append("\" y2=\"").Append(Num(BarTop + BarHeight)).Append("\"><title>").Append(Esc(ReportText.Hole(plan, hole))).Append("</title></line>\n");
+        }
+        else
+        {
+            foreach (var group in HoleGroups(plan))
+            {
+                if (group.End - group.Start < visible)
+                {
+                    Mark(html, X(group.Start, size) + (Width(group.End - group.Start, size) / 2), GroupTitle(plan, group));
+                }
+            }
         }
 
         // Panel numbers over the bar, grouped where they would collide.
@@ -236,6 +273,43 @@ public sealed class ReportHtmlWriter : IReportWriter
                 .Append("\" text-anchor=\"middle\">").Append(Esc(label)).Append("</text>\n");
         }
     }
+
+    private static void Mark(StringBuilder html, double x, string title) =>
+        html.Append("<line class=\"mark\" x1=\"").Append(Num(x)).Append("\" y1=\"").Append(Num(BarTop - 6)).Append("\" x2=\"").Append(Num(x))
+            .Append("\" y2=\"").Append(Num(BarTop + BarHeight)).Append("\"><title>").Append(Esc(title)).Append("</title></line>\n");
+
+    /// <summary>
+    /// The holes of <paramref name="plan"/> grouped by the <see cref="MapWidth"/>-th of the region
+    /// they start in: each hole in exactly one group, groups in offset order.
+    /// </summary>
+    private static IEnumerable<(ulong Start, ulong End, int Count, ulong Bytes)> HoleGroups(RegionPlan plan)
+    {
+        var size = plan.Region.Size;
+        var cell = -1L;
+        (ulong Start, ulong End, int Count, ulong Bytes) group = default;
+        foreach (var hole in plan.Holes)
+        {
+            var index = (long)((UInt128)hole.Offset * MapWidth / size);
+            if (index != cell && group.Count > 0)
+            {
+                yield return group;
+                group = default;
+            }
+
+            cell = index;
+            group = group.Count == 0
+                ? (hole.Offset, hole.Offset + hole.Size, 1, hole.Size)
+                : (group.Start, hole.Offset + hole.Size, group.Count + 1, group.Bytes + hole.Size);
+        }
+
+        if (group.Count > 0)
+        {
+            yield return group;
+        }
+    }
+
+    private static string GroupTitle(RegionPlan plan, (ulong Start, ulong End, int Count, ulong Bytes) group) =>
+        $"{group.Count} hole(s) in {AddressRange.FromBaseSize(plan.AddressOf(group.Start), group.End - group.Start)}: {ReportText.Bytes(group.Bytes)} unusable";
 
     /// <summary>Zoomed panel <paramref name="index"/>: its window of the region with the holes in it to the window's scale.</summary>
     private static void WritePanel(StringBuilder html, RegionPlan plan, ZoomWindow window, int index)
@@ -292,13 +366,19 @@ public sealed class ReportHtmlWriter : IReportWriter
 
         html.Append("<details>\n<summary>").Append(plan.Holes.Length).Append(" hole(s)</summary>\n<table class=\"holes\">\n")
             .Append("<tr><th>address range</th><th>offset</th><th>size</th><th>retired</th><th>fragment</th></tr>\n");
-        foreach (var hole in plan.Holes)
+        foreach (var hole in plan.Holes.Take(MaxHoleRows))
         {
             html.Append("<tr><td>").Append(Esc(AddressRange.FromBaseSize(plan.AddressOf(hole.Offset), hole.Size).ToString()))
                 .Append("</td><td>").Append(Esc(Numbers.Hex(hole.Offset)))
                 .Append("</td><td>").Append(Esc(ReportText.Bytes(hole.Size)))
                 .Append("</td><td>").Append(Esc(ReportText.Bytes(hole.RetiredBytes)))
                 .Append("</td><td>").Append(Esc(ReportText.Bytes(hole.FragmentBytes))).Append("</td></tr>\n");
+        }
+
+        if (plan.Holes.Length > MaxHoleRows)
+        {
+            html.Append("<tr class=\"more\"><td colspan=\"5\">").Append(Esc($"... and {plan.Holes.Length - MaxHoleRows} more; egmecc plan --format csv lists them all"))
+                .Append("</td></tr>\n");
         }
 
         html.Append("</table>\n</details>\n");
@@ -393,7 +473,7 @@ public sealed class ReportHtmlWriter : IReportWriter
         .fill { height: 100%; background: var(--usable); }
         svg.map { display: block; width: 100%; height: auto; margin-top: 14px; overflow: visible; }
         svg .usable { fill: var(--usable); }
-        svg .hole { fill: var(--hole); }
+        svg .hole, svg .hole-group { fill: var(--hole); }
         svg .mark { stroke: var(--hole); stroke-width: 1.6; }
         svg .zoom-hole { fill: var(--hole); }
         svg .frame { fill: none; stroke: #8a96a3; stroke-width: 0.8; }

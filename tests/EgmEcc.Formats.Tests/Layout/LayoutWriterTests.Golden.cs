@@ -41,9 +41,23 @@ public partial class LayoutWriterTests
             using var output = new StringWriter { NewLine = "\n" };
             writer.Write(LayoutCases.Small, output, options);
             var lines = output.ToString().Split('\n');
-            Assert.All(lines.Take(2), line => Assert.StartsWith(prefix, line, StringComparison.Ordinal));
+            Assert.All(lines.Take(3), line => Assert.StartsWith(prefix, line, StringComparison.Ordinal));
             Assert.Equal($"{prefix} made by: egmecc plan --regions 'a b.csv' --format X", lines[1]);
+            Assert.StartsWith($"{prefix} options: granule 64K, guest page 64K, min extent 64K, huge pages 2M 32M 512M 1G; ", lines[2], StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Write_NoInvocation_StillNamesTheOptionsInEffect()
+    {
+        var plan = Planner.Create(RegionSet.Create(LayoutCases.Small.Regions.Select(r => r.Region)), [], new PlanOptions(granule: 0x1000, guestPage: 0x20_0000, hugePages: [1UL << 30]));
+        using var output = new StringWriter { NewLine = "\n" };
+
+        new PlanDtsWriter().Write(plan, output, new OutputOptions { GuestBase = 0x8000_0000, ReservedMemory = true });
+
+        var lines = output.ToString().Split('\n');
+        Assert.Equal("// made by: egmecc", lines[1]);
+        Assert.Equal("// options: granule 4K, guest page 2M, min extent 2M, huge pages 1G; guest base 0x80000000, reserved-memory (one memory node per guest node, holes no-map)", lines[2]);
     }
 
     [Fact]

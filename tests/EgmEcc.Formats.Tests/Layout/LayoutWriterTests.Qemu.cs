@@ -42,6 +42,50 @@ public partial class LayoutWriterTests
     }
 
     /// <summary>
+    /// A guest size that is not a multiple of the guest page: QEMU takes it (it rounds sizes to 8 KiB)
+    /// and starts the next node between guest pages; EgmEcc's pieces stay on whole guest pages inside
+    /// QEMU's nodes, and pieces plus reserved bytes (holes and the cut partial pages) still make QEMU's node.
+    /// </summary>
+    [ToolFact("qemu-system-aarch64", "dtc")]
+    public void WriteQemu_GuestSizeNotGuestPageAligned_RealQemuNodesEncloseWholePagePieces()
+    {
+        var here = SourceLocation.AtLine("test", 1);
+        var plan = Planner.Create(
+            RegionSet.Create(
+            [
+                new Region("egm0", 0, 0x20_0000_0000, 32UL << 20, here, guestSize: (16UL << 20) + 0x2000),
+                new Region("egm1", 1, 0x40_0000_0000, 16UL << 20, here),
+            ]),
+            [RetiredRecord.InRegion("egm1", 0x10_0000, 0, here)],
+            PlanOptions.Default);
+        var layout = GuestLayout.Create(plan);
+        using var temp = new TempDir();
+
+        var qemuNodes = DeviceTree.MemoryNodes(RunQemu(plan, temp.Path, "qemu.dtb"));
+        DeviceTree.Compile(Render(new PlanDtsWriter(), new LayoutCase("unaligned", plan, OutputOptions.Default)), temp.Path);
+        var pieces = DeviceTree.MemoryNodes(DeviceTree.Decompile(Path.Combine(temp.Path, "out.dtb")));
+
+        Assert.Equal(0x4100_2000UL, Assert.Single(qemuNodes, n => n.NumaNode == 1).Range.Start);
+        Assert.All(pieces, p => Assert.Equal((0UL, 0UL), (p.Range.Start % PlanOptions.Page64K, p.Size % PlanOptions.Page64K)));
+        foreach (var node in layout.Nodes)
+        {
+            var qemu = Assert.Single(qemuNodes, n => n.NumaNode == node.NodeId);
+            var mine = pieces.Where(p => p.NumaNode == node.NodeId).ToArray();
+            Assert.All(mine, p => Assert.True(qemu.Range.Encloses(p.Range), $"{p.Name} {p.Range} lies outside QEMU's {qemu.Name} {qemu.Range}"));
+            Assert.Equal(qemu.Size, mine.Aggregate(0UL, (total, p) => total + p.Size) + node.ReservedBytes);
+        }
+
+        // With --reserved-memory the memory nodes are QEMU's own and the holes plus the cut partial pages are no-map nodes.
+        DeviceTree.Compile(Render(new PlanDtsWriter(), new LayoutCase("unaligned", plan, new OutputOptions { ReservedMemory = true })), temp.Path);
+        var reserved = DeviceTree.Decompile(Path.Combine(temp.Path, "out.dtb"));
+        Assert.Equal(qemuNodes.Select(n => (n.Range, n.NumaNode)).OrderBy(n => n.Range.Start), DeviceTree.MemoryNodes(reserved).Select(n => (n.Range, n.NumaNode)).OrderBy(n => n.Range.Start));
+        Assert.Equal(layout.Nodes.SelectMany(n => n.Reserved), DeviceTree.ReservedNodes(reserved).Select(r => r.Range).OrderBy(r => r.Start));
+
+        // Node 1 starts 0x2000 past a page boundary: each of its two extents loses 0xe000 at its start and 0x2000 at its end.
+        Assert.Equal([0x2000UL, 0x2_0000UL], layout.Nodes.Select(n => n.TrimmedBytes).ToArray());
+    }
+
+    /// <summary>
     /// What docs/layouts.md tells stock-QEMU users: merge the <c>--reserved-memory</c> tree into
     /// QEMU's own and boot with <c>-dtb</c>; QEMU rewrites the memory nodes but keeps EgmEcc's holes.
     /// </summary>
@@ -88,7 +132,7 @@ public partial class LayoutWriterTests
             "qemu-system-aarch64",
             [
                 "-machine", $"virt,dumpdtb={dumped}", "-nodefaults", "-display", "none", "-cpu", "cortex-a57", "-smp", "2",
-                "-m", string.Create(CultureInfo.InvariantCulture, $"{total >> 20}M"), .. arguments, .. extra,
+                "-m", string.Create(CultureInfo.InvariantCulture, $"{total}b"), .. arguments, .. extra,
             ]);
         Assert.True(exit == 0 && File.Exists(dumped), $"qemu refused the options (exit {exit}):\n{error}");
         return DeviceTree.Decompile(dumped);

@@ -8,7 +8,7 @@ namespace EgmEcc.Formats.Tests.Layout;
 /// the lists that logic handles (sorted by it, non-overlapping, in range), and right where that
 /// logic emits wrong or huge nodes (overlapping, duplicated, out-of-range entries).
 /// </summary>
-public class QemuEgmModelTests
+public partial class QemuEgmModelTests
 {
     private const ulong Page = 0x1_0000;
     private const ulong Base = GuestLayout.VirtRamBase;

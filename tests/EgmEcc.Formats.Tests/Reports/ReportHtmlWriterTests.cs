@@ -46,13 +46,18 @@ public partial class ReportHtmlWriterTests
         }
     }
 
-    [Fact]
-    public void Write_SampleHost_IsSelfContained()
+    [Theory]
+    [InlineData("sample")]
+    [InlineData("large")]
+    public void Write_Page_IsSelfContained(string page)
     {
-        var html = Render(Report.Create(Repo.SamplePlan()));
+        var html = Render(Report.Create(page == "sample" ? Repo.SamplePlan() : LargeReport.Plan));
         var document = Parse(html);
 
         Assert.DoesNotContain("http", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(document.Descendants(), e => e.Name.LocalName is "iframe" or "img" or "object" or "embed" or "image" or "use" or "base");
         Assert.Empty(document.Descendants("script"));
         Assert.Empty(document.Descendants("link"));
         Assert.All(document.Descendants().Attributes().Where(a => a.Name.LocalName is "src" or "href"), a => Assert.StartsWith("#", a.Value, StringComparison.Ordinal));

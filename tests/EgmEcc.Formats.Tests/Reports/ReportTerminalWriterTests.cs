@@ -3,7 +3,7 @@ using EgmEcc.Reporting;
 
 namespace EgmEcc.Formats.Tests.Reports;
 
-public class ReportTerminalWriterTests
+public partial class ReportTerminalWriterTests
 {
     private static string Render(Report report, ReportOutputOptions options)
     {
