@@ -20,6 +20,7 @@ public sealed class NoiseFileTests : IClassFixture<NoiseFileTests.NoiseFiles>
     [InlineData("ioctl")]
     [InlineData("kmsg")]
     [InlineData("csv")]
+    [InlineData("json")]
     public void Plan_BinaryNoiseAsRetired_ExitsTwoFastInFlatMemory(string? format)
     {
         string[] args = ["plan", "--regions", "data/samples/grace-2s.regions.csv", "--retired", files.Binary, "--region", "egm0"];
@@ -29,6 +30,7 @@ public sealed class NoiseFileTests : IClassFixture<NoiseFileTests.NoiseFiles>
     [Theory]
     [InlineData(null)]
     [InlineData("acpi")]
+    [InlineData("json")]
     public void Plan_BinaryNoiseAsRegions_ExitsTwoFastInFlatMemory(string? format)
     {
         string[] args = ["plan", "--regions", files.Binary];
