@@ -3,7 +3,7 @@ using static EgmEcc.Formats.Tests.TestInputs;
 
 namespace EgmEcc.Formats.Tests;
 
-public class InputLoaderTests
+public partial class InputLoaderTests
 {
     private static readonly InputLoader Loader = new(FormatRegistry.Default, ReadOptions.Default);
 
