@@ -26,7 +26,7 @@ public partial class InputLoaderTests
         text[text.Length - bad.Length - 1] = (byte)'\n';
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var e = Assert.Throws<InputException>(() => Loader.LoadRetired([new InputFile("-", () => new UnseekableStream(text))], "kmsg"));
+        var e = Assert.Throws<InputException>(() => Loader.LoadRetired([new InputFile("-", () => new NonSeekableStream(text))], "kmsg"));
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.StartsWith("-:", e.ToString(), StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public partial class InputLoaderTests
         BinaryPrimitives.WriteUInt64LittleEndian(table.AsSpan(8), 0x20_0001_0000);
         BinaryPrimitives.WriteUInt64LittleEndian(table.AsSpan(16), 0x20_0002_0000);
 
-        var input = Loader.LoadRetired([new InputFile("-", () => new UnseekableStream(table))]);
+        var input = Loader.LoadRetired([new InputFile("-", () => new NonSeekableStream(table))]);
 
         Assert.Equal(["-:+8", "-:+16"], input.Records.Select(r => r.Source.ToString()).ToArray());
     }
@@ -57,7 +57,7 @@ public partial class InputLoaderTests
         var loader = new InputLoader(FormatRegistry.Default, ReadOptions.Default with { Region = "egm0" });
 
         var fromFile = Assert.Throws<InputException>(() => loader.LoadRetired([InputFile.FromBytes("-", bytes)], format));
-        var fromPipe = Assert.Throws<InputException>(() => loader.LoadRetired([new InputFile("-", () => new UnseekableStream(bytes))], format));
+        var fromPipe = Assert.Throws<InputException>(() => loader.LoadRetired([new InputFile("-", () => new NonSeekableStream(bytes))], format));
 
         Assert.Equal(fromFile.ToString(), fromPipe.ToString());
         Assert.Contains(format == "ioctl" ? $"-:+{8 + (80_000 * 16)}: count 100000 needs" : "-:+16: 3145728 bytes follow the 1 entries", fromPipe.ToString(), StringComparison.Ordinal);

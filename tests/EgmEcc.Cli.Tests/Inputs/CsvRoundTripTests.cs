@@ -23,7 +23,7 @@ public sealed class CsvRoundTripTests : IDisposable
         var csv = new StringBuilder("address,size\n");
         foreach (var path in new[] { "data/samples/grace-2s-egm0.fwtable.bin", "data/samples/grace-2s-egm1.fwtable.bin" })
         {
-            var bytes = File.ReadAllBytes(Path.Combine(RepoCli.RepoRoot, path));
+            var bytes = File.ReadAllBytes(Path.Combine(Repo.Root, path));
             var count = (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes);
             for (var i = 0; i < count; i++)
             {
@@ -39,7 +39,7 @@ public sealed class CsvRoundTripTests : IDisposable
     [Fact]
     public void Plan_IoctlList_EqualsItsCsv()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(RepoCli.RepoRoot, "data/samples/egm1-retired.ioctl.bin"));
+        var bytes = File.ReadAllBytes(Path.Combine(Repo.Root, "data/samples/egm1-retired.ioctl.bin"));
         var count = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4));
         var csv = new StringBuilder("region,offset,size\n");
         for (var i = 0; i < count; i++)
@@ -109,7 +109,7 @@ public sealed class CsvRoundTripTests : IDisposable
 
     private static string Normalized(string[] args)
     {
-        var (code, output, error) = RepoCli.Egmecc(["plan", .. args, "--format", "json"]);
+        var (code, output, error) = Cli.Run(["plan", .. args, "--format", "json"]);
         Assert.True(code == 0, error);
         var plan = JsonNode.Parse(output)!.AsObject();
         var diagnostics = new JsonArray();

@@ -1,6 +1,6 @@
-namespace EgmEcc.Cli.Tests;
+namespace EgmEcc.Tests;
 
-/// <summary>The repository the tests run in, found by walking up from the test binary.</summary>
+/// <summary>The repository the tests run in, found by walking up from the test binary (shared by every test project).</summary>
 internal static class Repo
 {
     public static string Root { get; } = Find();
