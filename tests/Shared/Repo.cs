@@ -7,6 +7,9 @@ internal static class Repo
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>The path of a file of <c>data/samples/</c>.</summary>
+    public static string Sample(string name) => Path.Combine(Root, "data", "samples", name);
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

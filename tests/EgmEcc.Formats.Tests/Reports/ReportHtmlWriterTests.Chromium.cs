@@ -22,7 +22,7 @@ public partial class ReportHtmlWriterTests
         {
             var html = Path.Combine(dir.FullName, "report.html");
             var png = Path.Combine(dir.FullName, "report.png");
-            File.WriteAllText(html, Render(Report.Create(Repo.SamplePlan())));
+            File.WriteAllText(html, Render(Report.Create(ReportSamples.SamplePlan())));
 
             var (exitCode, log) = Run(chromium, [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

@@ -27,13 +27,13 @@ public partial class ReportHtmlWriterTests
     [Fact]
     public void Write_SampleHost_MatchesGolden()
     {
-        Golden.AssertMatches("report-grace-2s.html", Render(Report.Create(Repo.SamplePlan())));
+        Golden.AssertMatches("report-grace-2s.html", Render(Report.Create(ReportSamples.SamplePlan())));
     }
 
     [Fact]
     public void Write_SampleHost_HasOneSvgPerRegionWithOneHoleElementPerHole()
     {
-        var plan = Repo.SamplePlan();
+        var plan = ReportSamples.SamplePlan();
 
         var svgs = Parse(Render(Report.Create(plan))).Descendants("svg").ToArray();
 
@@ -49,7 +49,7 @@ public partial class ReportHtmlWriterTests
     [Fact]
     public void Write_SampleHost_IsSelfContained()
     {
-        var html = Render(Report.Create(Repo.SamplePlan()));
+        var html = Render(Report.Create(ReportSamples.SamplePlan()));
         var document = Parse(html);
 
         Assert.DoesNotContain("http", html, StringComparison.OrdinalIgnoreCase);
@@ -61,7 +61,7 @@ public partial class ReportHtmlWriterTests
     [Fact]
     public void Write_TinyHoles_AreZoomedAndMarked()
     {
-        var plan = Repo.SamplePlan();
+        var plan = ReportSamples.SamplePlan();
 
         var svg = Parse(Render(Report.Create(plan))).Descendants("svg").First();
 
@@ -74,7 +74,7 @@ public partial class ReportHtmlWriterTests
     [Fact]
     public void Write_HugePageChart_HasOneBarPerPageSize()
     {
-        var plan = Repo.SamplePlan();
+        var plan = ReportSamples.SamplePlan();
 
         var charts = Parse(Render(Report.Create(plan))).Descendants("table").Where(e => HasClass(e, "chart")).ToArray();
 
