@@ -86,6 +86,26 @@ public sealed class JsonInputTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
     }
 
+    /// <summary>JSON-ish text from the pieces that matter, including bytes that are not UTF-8 and escapes.</summary>
+    private static readonly Gen<byte[]> JsonishTexts = Gen.Elements<byte[]>(
+        [.. new[]
+        {
+            "[", "]", "{", "}", ",", ":", " ", "\n", "\r\n", "\"address\"", "\"offset\"", "\"region\"", "\"size\"", "\"host\"",
+            "\"retired\"", "\"regions\"", "\"id\"", "\"node\"", "\"base\"", "\"0x2000000000\"", "\"egm0\"", "\"64K\"", "65536", "0",
+            "1.5", "-1", "true", "null", "// c\n", "/* c */", "\"\\u0041\"", "\"\\ud800\"", "\"x\"", "\uFEFF", "é",
+        }.Select(Encoding.UTF8.GetBytes), [0xff], [0xc3]])
+        .ListOf().Select(parts => parts.SelectMany(p => p).ToArray());
+
+    [Theory]
+    [InlineData("retired")]
+    [InlineData("regions")]
+    public void Read_AnyJsonishText_SameOutcomeForEveryBufferSize(string kind)
+    {
+        Prop.ForAll(JsonishTexts.ToArbitrary(), Gen.Choose(4, 40).ToArbitrary(), (bytes, chunk) =>
+            Assert.Equal(Outcome(kind, bytes, JsonInput.DefaultChunkSize), Outcome(kind, bytes, chunk)))
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
+    }
+
     [Fact]
     public void Read_LargeIgnoredProperty_StreamsInFlatMemoryToTheLineOfTheError()
     {
