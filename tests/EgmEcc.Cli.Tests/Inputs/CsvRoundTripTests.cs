@@ -89,6 +89,29 @@ public sealed class CsvRoundTripTests : IDisposable
             ["--regions", Regions, "--retired", "data/samples/grace-2s.retired.csv"]);
     }
 
+    /// <summary>The sample's retired CSV as JSON, read from a file and, streamed, from standard input.</summary>
+    [Fact]
+    public void Plan_RetiredJson_EqualsItsCsv()
+    {
+        var json = new StringBuilder("{\"retired\": [\n");
+        var rows = File.ReadAllLines(Path.Combine(Repo.Root, "data/samples/grace-2s.retired.csv")).Where(l => l.StartsWith("0x", StringComparison.Ordinal)).ToArray();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var fields = rows[i].Split(',');
+            var size = fields[1].Length == 0 ? string.Empty : $", \"size\": \"{fields[1]}\"";
+            json.Append(CultureInfo.InvariantCulture, $"  {{\"address\": \"{fields[0]}\"{size}}}{(i + 1 < rows.Length ? "," : string.Empty)}\n");
+        }
+
+        json.Append("]}\n");
+        var twin = Twin("retired.json", json.ToString());
+
+        Assert.Equal(34, rows.Length);
+        AssertSamePlan(["--regions", Regions, "--retired", twin], ["--regions", Regions, "--retired", "data/samples/grace-2s.retired.csv"]);
+        var piped = Cli.RunWith(Encoding.UTF8.GetBytes(json.ToString()), errorIsTerminal: false, "plan", "--regions", Regions, "--retired", "-", "--format", "csv");
+        Assert.True(piped.Exit == 0, piped.Error);
+        Assert.Equal(Cli.Run("plan", "--regions", Regions, "--retired", "data/samples/grace-2s.retired.csv", "--format", "csv").Out, piped.Out);
+    }
+
     private string Twin(string name, string text)
     {
         var path = Path.Combine(folder, name);
