@@ -192,8 +192,8 @@ internal sealed class JsonInput
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
-                error = Numbers.TryParseUInt64(raw, out value);
+                // The reader is over one span (never a sequence): parse the token's bytes in place.
+                error = Numbers.TryParseUInt64(reader.ValueSpan, out value);
                 break;
             case JsonTokenType.String:
                 var text = GetString(ref reader, property);
