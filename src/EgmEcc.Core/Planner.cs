@@ -168,10 +168,11 @@ public static class Planner
                     continue;
                 }
 
+                // Compared as lengths: offset + size may pass 2^64, and a saturated end would
+                // hide the clip in a region of 2^64 - 1 bytes.
                 offset = record.Start;
-                end = SaturatingAdd(offset, size);
-                wasClipped = end > regionSize;
-                end = Math.Min(end, regionSize);
+                wasClipped = size > regionSize - offset;
+                end = wasClipped ? regionSize : offset + size;
             }
             else
             {
@@ -559,8 +560,6 @@ public static class Planner
         var endBlock = end / h;
         return endBlock > firstBlock ? endBlock - firstBlock : 0;
     }
-
-    private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
 
     private static string OnHost(string host) => host.Length == 0 ? string.Empty : $" of host '{host}'";
 

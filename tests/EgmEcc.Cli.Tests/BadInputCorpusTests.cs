@@ -1,3 +1,4 @@
+using EgmEcc.Formats.Inputs;
 using static EgmEcc.Cli.Tests.Cli;
 
 namespace EgmEcc.Cli.Tests;
@@ -65,6 +66,24 @@ public class BadInputCorpusTests
 
         Assert.Empty(orphans);
         Assert.True(inputs.Count >= 20, $"only {inputs.Count} bad inputs found in {Repo.PathOf(Folder)}");
+    }
+
+    /// <summary>
+    /// Every reader EgmEcc has is fed something malformed (<c>regions-acpi-*</c>, <c>retired-kmsg-*</c>,
+    /// or the extension for CSV and JSON), and so is the detection that recognises nothing.
+    /// </summary>
+    [Fact]
+    public void Corpus_HasACaseForEveryFormat()
+    {
+        var inputs = Inputs().ToArray();
+        var formats = FormatRegistry.Default.RegionFormatNames.Select(f => (Kind: "regions-", Name: f))
+            .Concat(FormatRegistry.Default.RetiredFormatNames.Select(f => (Kind: "retired-", Name: f)));
+
+        Assert.All(formats, f => Assert.True(
+            inputs.Any(n => n.StartsWith(f.Kind, StringComparison.Ordinal)
+                && (n.Contains($"-{f.Name}-", StringComparison.Ordinal) || n.EndsWith($".{f.Name}", StringComparison.Ordinal))),
+            $"no {f.Kind}* case for the {f.Name} format"));
+        Assert.Contains(inputs, n => n.StartsWith("retired-garbage.", StringComparison.Ordinal));
     }
 
     /// <summary>The malformed inputs: every file but the <c>.expected</c>/<c>.args</c> companions, dot files and the README.</summary>

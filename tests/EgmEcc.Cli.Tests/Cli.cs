@@ -6,6 +6,9 @@ namespace EgmEcc.Cli.Tests;
 /// <summary>What one in-process run of <c>egmecc</c> did.</summary>
 internal sealed record CliResult(int Exit, string Out, string Error, TimeSpan Elapsed)
 {
+    /// <summary>For tests that only look at the exit code and the two outputs: <c>var (exit, output, error) = Cli.Run(...)</c>.</summary>
+    public void Deconstruct(out int exit, out string output, out string error) => (exit, output, error) = (Exit, Out, Error);
+
     public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public override string ToString() => $"exit {Exit}\n--- stdout\n{Out}--- stderr\n{Error}";
@@ -31,11 +34,19 @@ internal static class Cli
 
     public static CliResult Run(params string[] args) => RunWithInput(null, args);
 
-    public static CliResult RunWithInput(string? standardInput, params string[] args)
+    public static CliResult RunWithInput(string? standardInput, params string[] args) =>
+        RunWith(Encoding.UTF8.GetBytes(standardInput ?? string.Empty), errorIsTerminal: false, args);
+
+    /// <summary>Runs with standard input that cannot seek (a pipe) and standard error a terminal or not.</summary>
+    public static CliResult RunWith(byte[] standardInput, bool errorIsTerminal, params string[] args) =>
+        RunWith(() => new NonSeekableStream(standardInput), errorIsTerminal, args);
+
+    /// <summary>Runs with a standard input that opens from a file (large inputs), or anything else.</summary>
+    public static CliResult RunWith(Func<Stream> standardInput, bool errorIsTerminal, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(standardInput ?? string.Empty), writable: false));
+        var console = new CliConsole(output, error, standardInput, errorIsTerminal);
         var clock = Stopwatch.StartNew();
         var exit = EgmEccCli.Run(args, console);
         clock.Stop();
@@ -66,6 +77,9 @@ internal static class Cli
         Assert.DoesNotContain("Exception", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>The absolute path of something under the repository's <c>data/</c>.</summary>
+    public static string Data(params string[] parts) => Path.Combine([Repo.Root, "data", .. parts]);
 
     /// <summary>A fresh directory for files a test writes, removed by the test.</summary>
     public static string TemporaryDirectory()

@@ -4,16 +4,16 @@ namespace EgmEcc.Cli.Tests;
 
 public class FleetCommandTests
 {
-    private static readonly string Tree = CliRun.Data("fleet", "hosts");
-    private static readonly string Regions = CliRun.Data("fleet", "regions.csv");
-    private static readonly string Retired = CliRun.Data("fleet", "retired.csv");
+    private static readonly string Tree = Cli.Data("fleet", "hosts");
+    private static readonly string Regions = Cli.Data("fleet", "regions.csv");
+    private static readonly string Retired = Cli.Data("fleet", "retired.csv");
 
     [Fact]
     public void Fleet_Directory_PrintsEveryHostAndTheFleet()
     {
-        var run = CliRun.Of("fleet", "--dir", Tree, "--vm-shape", "2x200G@512M", "--min-usable", "99.6");
+        var run = Cli.Run("fleet", "--dir", Tree, "--vm-shape", "2x200G@512M", "--min-usable", "99.6");
 
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, run.Exit);
         foreach (var host in new[] { "gh-a01", "gh-a02", "gh-a03", "gh-b01", "fleet (4 hosts)", "vm 2x200G@512M" })
         {
             Assert.Contains(host, run.Out);
@@ -29,16 +29,16 @@ public class FleetCommandTests
     [InlineData("text")]
     public void Fleet_DirectoryOrHostColumn_SameOutput(string format)
     {
-        var tree = CliRun.Of("fleet", "--dir", Tree, "--format", format, "--vm-shape", "2x100G@1G");
-        var columns = CliRun.Of("fleet", "--regions", Regions, "--retired", Retired, "--format", format, "--vm-shape", "2x100G@1G");
-        Assert.Equal(0, tree.ExitCode);
+        var tree = Cli.Run("fleet", "--dir", Tree, "--format", format, "--vm-shape", "2x100G@1G");
+        var columns = Cli.Run("fleet", "--regions", Regions, "--retired", Retired, "--format", format, "--vm-shape", "2x100G@1G");
+        Assert.Equal(0, tree.Exit);
         Assert.Equal(tree.Out, columns.Out);
     }
 
     [Fact]
     public void Fleet_Json_TotalsAreTheSumOfHosts()
     {
-        var run = CliRun.Of("fleet", "--dir", Tree, "--format", "json", "--vm-shape", "2x200G@512M");
+        var run = Cli.Run("fleet", "--dir", Tree, "--format", "json", "--vm-shape", "2x200G@512M");
         using var json = JsonDocument.Parse(run.Out);
         var root = json.RootElement;
         Assert.Equal("egmecc.fleet/1", root.GetProperty("schema").GetString());
@@ -52,14 +52,14 @@ public class FleetCommandTests
     [Fact]
     public void Fleet_FailBelow_ExitsThree()
     {
-        Assert.Equal(3, CliRun.Of("fleet", "--dir", Tree, "--min-usable", "99.6", "--fail-below").ExitCode);
-        Assert.Equal(0, CliRun.Of("fleet", "--dir", Tree, "--min-usable", "90", "--fail-below").ExitCode);
+        Assert.Equal(3, Cli.Run("fleet", "--dir", Tree, "--min-usable", "99.6", "--fail-below").Exit);
+        Assert.Equal(0, Cli.Run("fleet", "--dir", Tree, "--min-usable", "90", "--fail-below").Exit);
     }
 
     [Fact]
     public void Fleet_NotATerminal_WritesNoProgress()
     {
-        var run = CliRun.With(false, "fleet", "--dir", Tree, "--format", "csv");
+        var run = Cli.RunWith([], errorIsTerminal: false, "fleet", "--dir", Tree, "--format", "csv");
         Assert.DoesNotContain("planning", run.Error);
         Assert.DoesNotContain("\u001b", run.Error);
     }
@@ -67,9 +67,9 @@ public class FleetCommandTests
     [Fact]
     public void Fleet_Terminal_QuickRun_StillCorrect()
     {
-        var run = CliRun.With(true, "fleet", "--dir", Tree, "--format", "csv");
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal(CliRun.Of("fleet", "--dir", Tree, "--format", "csv").Out, run.Out);
+        var run = Cli.RunWith([], errorIsTerminal: true, "fleet", "--dir", Tree, "--format", "csv");
+        Assert.Equal(0, run.Exit);
+        Assert.Equal(Cli.Run("fleet", "--dir", Tree, "--format", "csv").Out, run.Out);
     }
 
     [Theory]
@@ -79,24 +79,24 @@ public class FleetCommandTests
     [InlineData("fleet", "--dir", "x", "--min-usable", "120")]
     public void Fleet_BadFlags_AreUsageErrors(params string[] args)
     {
-        var run = CliRun.Of(args);
-        Assert.Equal(1, run.ExitCode);
+        var run = Cli.Run(args);
+        Assert.Equal(1, run.Exit);
         Assert.NotEqual(string.Empty, run.Error.Trim());
     }
 
     [Fact]
     public void Fleet_Terminal_InputError_StaysAnInputError()
     {
-        var run = CliRun.With(true, "fleet", "--dir", Path.Combine(CliRun.TempDirectory(), "nope"));
-        Assert.Equal(2, run.ExitCode);
+        var run = Cli.RunWith([], errorIsTerminal: true, "fleet", "--dir", Path.Combine(Cli.TemporaryDirectory(), "nope"));
+        Assert.Equal(2, run.Exit);
         Assert.Contains("no such directory", run.Error);
     }
 
     [Fact]
     public void Fleet_MissingDirectory_IsAnInputError()
     {
-        var run = CliRun.Of("fleet", "--dir", Path.Combine(CliRun.TempDirectory(), "nope"));
-        Assert.Equal(2, run.ExitCode);
+        var run = Cli.Run("fleet", "--dir", Path.Combine(Cli.TemporaryDirectory(), "nope"));
+        Assert.Equal(2, run.Exit);
         Assert.Contains("no such directory", run.Error);
     }
 }

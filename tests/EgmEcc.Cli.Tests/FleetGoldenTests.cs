@@ -8,7 +8,7 @@ namespace EgmEcc.Cli.Tests;
 /// </summary>
 public class FleetGoldenTests
 {
-    private static readonly string Tree = CliRun.Data("fleet", "hosts");
+    private static readonly string Tree = Cli.Data("fleet", "hosts");
 
     [Theory]
     [InlineData("fleet.text", "fleet", "--vm-shape", "2x200G@512M", "--min-usable", "99.6")]
@@ -18,8 +18,8 @@ public class FleetGoldenTests
     [InlineData("forecast.json", "forecast", "--rate", "500", "--horizon", "3", "--trials", "100", "--vm-shape", "2x200G@512M", "--format", "json")]
     public void Output_SampleFleet_MatchesGolden(string golden, params string[] args)
     {
-        var run = CliRun.Of([args[0], "--dir", Tree, .. args[1..]]);
-        Assert.Equal(0, run.ExitCode);
+        var run = Cli.Run([args[0], "--dir", Tree, .. args[1..]]);
+        Assert.Equal(0, run.Exit);
         Compare(golden, run.Out);
     }
 
@@ -28,7 +28,7 @@ public class FleetGoldenTests
         var path = Path.Combine(AppContext.BaseDirectory, "Golden", name);
         if (Environment.GetEnvironmentVariable("EGMECC_UPDATE_GOLDEN") == "1")
         {
-            var source = Path.Combine(CliRun.Root, "tests", "EgmEcc.Cli.Tests", "Golden", name);
+            var source = Path.Combine(Repo.Root, "tests", "EgmEcc.Cli.Tests", "Golden", name);
             File.WriteAllText(source, actual, new UTF8Encoding(false));
             return;
         }

@@ -4,14 +4,14 @@ namespace EgmEcc.Cli.Tests;
 
 public class ForecastCommandTests
 {
-    private static readonly string Tree = CliRun.Data("fleet", "hosts");
+    private static readonly string Tree = Cli.Data("fleet", "hosts");
 
     [Fact]
     public void Forecast_RateZero_ReproducesTodaysFleetExactly()
     {
-        var forecast = CliRun.Of("forecast", "--dir", Tree, "--rate", "0", "--horizon", "5", "--trials", "20", "--format", "json", "--vm-shape", "2x200G@512M");
-        var fleet = CliRun.Of("fleet", "--dir", Tree, "--format", "json", "--vm-shape", "2x200G@512M");
-        Assert.Equal(0, forecast.ExitCode);
+        var forecast = Cli.Run("forecast", "--dir", Tree, "--rate", "0", "--horizon", "5", "--trials", "20", "--format", "json", "--vm-shape", "2x200G@512M");
+        var fleet = Cli.Run("fleet", "--dir", Tree, "--format", "json", "--vm-shape", "2x200G@512M");
+        Assert.Equal(0, forecast.Exit);
 
         using var f = JsonDocument.Parse(forecast.Out);
         using var p = JsonDocument.Parse(fleet.Out);
@@ -37,18 +37,18 @@ public class ForecastCommandTests
     public void Forecast_FixedSeed_IdenticalOutput(string format)
     {
         string[] args = ["forecast", "--dir", Tree, "--rate", "2000", "--horizon", "3", "--spread", "clustered", "--trials", "50", "--seed", "7", "--format", format];
-        var one = CliRun.Of(args);
-        var two = CliRun.Of([.. args, "--parallel", "1"]);
-        Assert.Equal(0, one.ExitCode);
+        var one = Cli.Run(args);
+        var two = Cli.Run([.. args, "--parallel", "1"]);
+        Assert.Equal(0, one.Exit);
         Assert.Equal(one.Out, two.Out);
-        Assert.NotEqual(one.Out, CliRun.Of([.. args[..^4], "--seed", "8", "--format", format]).Out);
+        Assert.NotEqual(one.Out, Cli.Run([.. args[..^4], "--seed", "8", "--format", format]).Out);
     }
 
     [Fact]
     public void Forecast_Text_ShowsTodayMeanAndPercentiles()
     {
-        var run = CliRun.Of("forecast", "--dir", Tree, "--rate", "100", "--trials", "10");
-        Assert.Equal(0, run.ExitCode);
+        var run = Cli.Run("forecast", "--dir", Tree, "--rate", "100", "--trials", "10");
+        Assert.Equal(0, run.Exit);
         Assert.Contains("rate 100 pages/TiB/year, horizon 1 year(s), uniform, 10 trial(s), seed 1", run.Out);
         Assert.Contains("fleet (4 hosts)", run.Out);
     }
@@ -60,8 +60,8 @@ public class ForecastCommandTests
     public void Forecast_BadNumbers_AreUsageErrors(string flag, string value)
     {
         string[] args = ["forecast", "--dir", Tree, "--rate", "1", flag, value];
-        var run = CliRun.Of(args);
-        Assert.Equal(1, run.ExitCode);
+        var run = Cli.Run(args);
+        Assert.Equal(1, run.Exit);
         Assert.Contains(flag, run.Error);
     }
 }

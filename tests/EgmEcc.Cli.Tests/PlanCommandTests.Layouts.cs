@@ -139,25 +139,7 @@ public partial class PlanCommandTests
         return output.ToString();
     }
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = EgmEccCli.Run(args, new CliConsole(output, error, () => Stream.Null));
-        return (code, output.ToString(), error.ToString());
-    }
+    private static CliResult Run(params string[] args) => Cli.Run(args);
 
-    private static string Sample(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "data", "samples", name);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException(name);
-    }
+    private static string Sample(string name) => Cli.Data("samples", name);
 }

@@ -5,10 +5,10 @@ public class SynthCommandTests
     [Fact]
     public void Synth_SameSeed_SameFiles()
     {
-        var a = CliRun.TempDirectory();
-        var b = CliRun.TempDirectory();
-        Assert.Equal(0, CliRun.Of("synth", "--hosts", "5", "--records", "500", "--seed", "4", "-o", a).ExitCode);
-        Assert.Equal(0, CliRun.Of("synth", "--hosts", "5", "--records", "500", "--seed", "4", "-o", b).ExitCode);
+        var a = Cli.TemporaryDirectory();
+        var b = Cli.TemporaryDirectory();
+        Assert.Equal(0, Cli.Run("synth", "--hosts", "5", "--records", "500", "--seed", "4", "-o", a).Exit);
+        Assert.Equal(0, Cli.Run("synth", "--hosts", "5", "--records", "500", "--seed", "4", "-o", b).Exit);
         Assert.Equal(File.ReadAllBytes(Path.Combine(a, "retired.csv")), File.ReadAllBytes(Path.Combine(b, "retired.csv")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(a, "regions.csv")), File.ReadAllBytes(Path.Combine(b, "regions.csv")));
     }
@@ -16,16 +16,16 @@ public class SynthCommandTests
     [Fact]
     public void Synth_TreeAndCsv_PlanToTheSameFleet()
     {
-        var csv = CliRun.TempDirectory();
-        var tree = CliRun.TempDirectory();
-        var made = CliRun.Of("synth", "--hosts", "6", "--records", "900", "-o", csv);
+        var csv = Cli.TemporaryDirectory();
+        var tree = Cli.TemporaryDirectory();
+        var made = Cli.Run("synth", "--hosts", "6", "--records", "900", "-o", csv);
         Assert.Contains("hosts=6 sockets=2 records=900 seed=1", made.Out);
-        CliRun.Of("synth", "--hosts", "6", "--records", "900", "-o", tree, "--layout", "tree");
+        Cli.Run("synth", "--hosts", "6", "--records", "900", "-o", tree, "--layout", "tree");
         Assert.Equal(6, Directory.GetDirectories(tree).Length);
 
-        var fromCsv = CliRun.Of("fleet", "--regions", Path.Combine(csv, "regions.csv"), "--retired", Path.Combine(csv, "retired.csv"), "--format", "csv");
-        var fromTree = CliRun.Of("fleet", "--dir", tree, "--format", "csv");
-        Assert.Equal(0, fromCsv.ExitCode);
+        var fromCsv = Cli.Run("fleet", "--regions", Path.Combine(csv, "regions.csv"), "--retired", Path.Combine(csv, "retired.csv"), "--format", "csv");
+        var fromTree = Cli.Run("fleet", "--dir", tree, "--format", "csv");
+        Assert.Equal(0, fromCsv.Exit);
         Assert.Equal(fromCsv.Out, fromTree.Out);
         Assert.Contains(",900,", fromCsv.Out.Split('\n').First(l => l.StartsWith("fleet,", StringComparison.Ordinal)));
     }
@@ -33,8 +33,8 @@ public class SynthCommandTests
     [Fact]
     public void Synth_BadCount_IsAUsageError()
     {
-        var run = CliRun.Of("synth", "--hosts", "0", "-o", CliRun.TempDirectory());
-        Assert.Equal(1, run.ExitCode);
+        var run = Cli.Run("synth", "--hosts", "0", "-o", Cli.TemporaryDirectory());
+        Assert.Equal(1, run.Exit);
         Assert.Contains("--hosts", run.Error);
     }
 }

@@ -3,14 +3,14 @@ using static EgmEcc.Formats.Tests.TestInputs;
 
 namespace EgmEcc.Formats.Tests;
 
-public class InputLoaderTests
+public partial class InputLoaderTests
 {
     private static readonly InputLoader Loader = new(FormatRegistry.Default, ReadOptions.Default);
 
     private static InputFile File(string name, string text) => InputFile.FromBytes(name, Bytes(text));
 
     /// <summary>Standard input: readable once, not seekable.</summary>
-    private static InputFile Pipe(string name, string text) => new(name, () => new UnseekableStream(Bytes(text)));
+    private static InputFile Pipe(string name, string text) => new(name, () => new NonSeekableStream(Bytes(text)));
 
     [Fact]
     public void LoadRegions_SeveralFilesOfDifferentFormats_AreMergedAndSortedByBase()
@@ -107,10 +107,5 @@ public class InputLoaderTests
 
         Assert.Equal(new Accounting(3, 1, 1, 0, 1), plan.Accounting);
         Assert.Equal("t.csv:4", Assert.Single(plan.Diagnostics).Source.ToString());
-    }
-
-    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes, writable: false)
-    {
-        public override bool CanSeek => false;
     }
 }

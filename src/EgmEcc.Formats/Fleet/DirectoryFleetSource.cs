@@ -68,9 +68,9 @@ public sealed class DirectoryFleetSource : FleetSource
             .Select(file => (File: file, Role: Classify(file)))
             .OrderBy(f => f.Role == Role.Regions ? 0 : 1)
             .ToList();
-        foreach (var (file, role) in files)
+        foreach (var (unsized, role) in files)
         {
-            using var stream = OpenRewindable(file, out var head);
+            using var stream = OpenRewindable(unsized, out var head, out var file);
             switch (role)
             {
                 case Role.Regions:
@@ -122,7 +122,7 @@ public sealed class DirectoryFleetSource : FleetSource
     private Role Classify(InputFile file)
     {
         byte[] head;
-        using (OpenRewindable(file, out head))
+        using (OpenRewindable(file, out head, out file))
         {
         }
 

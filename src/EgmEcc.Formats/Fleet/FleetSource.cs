@@ -19,5 +19,5 @@ public abstract class FleetSource
     public abstract HostInput Load(int index);
 
     /// <summary>Opens <paramref name="file"/> and reads its head for detection; the stream is back at the start.</summary>
-    internal static Stream OpenRewindable(InputFile file, out byte[] head) => InputLoader.OpenRewindable(file, out head);
+    internal static Stream OpenRewindable(InputFile file, out byte[] head, out InputFile sized) => InputLoader.OpenRewindable(file, out head, out sized);
 }

@@ -53,8 +53,8 @@ public sealed class HostColumnFleetSource : FleetSource
         records = new List<RetiredRecord>(EstimateRows(retiredFiles));
         foreach (var file in retiredFiles)
         {
-            using var stream = OpenRewindable(file, out var head);
-            formats.PickRetiredReader(head, file, retiredFormat).Read(stream, file, options, records, notes.Add);
+            using var stream = OpenRewindable(file, out var head, out var sized);
+            formats.PickRetiredReader(head, sized, retiredFormat).Read(stream, sized, options, records, notes.Add);
         }
 
         (order, firstOfHost) = Group(CollectionsMarshal.AsSpan(records), hostIndex);

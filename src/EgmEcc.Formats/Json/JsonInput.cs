@@ -4,33 +4,50 @@ using System.Text.Json;
 namespace EgmEcc.Formats.Json;
 
 /// <summary>
-/// Helpers for reading JSON inputs with <see cref="Utf8JsonReader"/>: no DOM, line numbers for
-/// every error, numbers given as JSON integers or as strings (<c>"0x10000"</c>, <c>"64K"</c>).
+/// Reads a JSON input with <see cref="Utf8JsonReader"/> as a stream: no DOM, one buffer refilled
+/// from the stream (grown only when a single token is larger than it), line numbers for every
+/// error, numbers given as JSON integers or as strings (<c>"0x10000"</c>, <c>"64K"</c>).
 /// </summary>
+/// <remarks>
+/// The reader is a ref struct over the buffer, so every call that may need more bytes takes it by
+/// reference and, when the buffer runs dry, replaces it with a new reader over the refilled buffer
+/// that carries on from the old one's <see cref="JsonReaderState"/> (line count included).
+/// </remarks>
 internal sealed class JsonInput
 {
-    private readonly byte[] bytes;
+    /// <summary>The buffer's starting size: large enough that refills are rare, small enough to be flat.</summary>
+    internal const int DefaultChunkSize = 64 * 1024;
+
+    private readonly Stream stream;
     private readonly string file;
+    private byte[] buffer;
+    private int end;
+    private bool final;
+    private long bufferOffset;
     private long countedTo;
     private long line = 1;
+    private long linesSkipped;
+    private bool blank;
 
-    private JsonInput(byte[] bytes, string file)
+    private JsonInput(Stream stream, string file, int chunkSize)
     {
-        this.bytes = bytes;
+        this.stream = stream;
         this.file = file;
+        buffer = new byte[Math.Max(chunkSize, 4)];
     }
 
-    /// <summary>The whole file (a JSON value must be parsed whole).</summary>
-    public ReadOnlySpan<byte> Bytes => bytes;
-
-    public static JsonInput Load(Stream stream, string file)
+    /// <summary>
+    /// Opens <paramref name="stream"/> and returns the reader positioned before the first token.
+    /// </summary>
+    /// <param name="stream">The input, read once, front to back.</param>
+    /// <param name="file">The name for locations.</param>
+    /// <param name="reader">The reader to pass to every other call.</param>
+    /// <param name="chunkSize">The buffer's starting size (tests use tiny ones to cut tokens anywhere).</param>
+    public static JsonInput Open(Stream stream, string file, out Utf8JsonReader reader, int chunkSize = DefaultChunkSize)
     {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        var bytes = buffer.ToArray();
-
-        // Utf8JsonReader rejects a byte-order mark; editors on Windows write one.
-        return new JsonInput(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes, file);
+        var input = new JsonInput(stream, file, chunkSize);
+        input.Start(out reader);
+        return input;
     }
 
     public static JsonReaderOptions ReaderOptions => new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
@@ -38,39 +55,131 @@ internal sealed class JsonInput
     /// <summary>The location of the reader's current token; offsets only grow, so lines are counted once.</summary>
     public SourceLocation At(ref Utf8JsonReader reader)
     {
-        var offset = Math.Min(reader.TokenStartIndex, bytes.Length);
-        if (offset > countedTo)
-        {
-            line += bytes.AsSpan((int)countedTo, (int)(offset - countedTo)).Count((byte)'\n');
-            countedTo = offset;
-        }
-
+        CountLinesTo(bufferOffset + reader.TokenStartIndex);
         return SourceLocation.AtLine(file, line);
     }
+
+    private void Start(out Utf8JsonReader reader)
+    {
+        // Utf8JsonReader rejects a byte-order mark; editors on Windows write one.
+        while (end < 3 && !final)
+        {
+            Fill();
+        }
+
+        if (buffer.AsSpan(0, end).StartsWith("\uFEFF"u8))
+        {
+            Discard(3);
+        }
+
+        // A file of blank lines is "empty", which the reader would call something else. Whole
+        // buffers of blanks are dropped (their lines counted) so that even those stay flat.
+        while (true)
+        {
+            var blanks = buffer.AsSpan(0, end).IndexOfAnyExcept(" \t\r\n"u8);
+            if (blanks >= 0 || final)
+            {
+                blank = blanks < 0;
+                break;
+            }
+
+            Discard(end);
+            Fill();
+        }
+
+        linesSkipped = line - 1;
+        reader = new Utf8JsonReader(buffer.AsSpan(0, end), final, new JsonReaderState(ReaderOptions));
+    }
+
+    /// <summary>Reads more of the stream after what the reader consumed, and gives a reader over it.</summary>
+    private void Refill(ref Utf8JsonReader reader)
+    {
+        var state = reader.CurrentState;
+        Discard((int)reader.BytesConsumed);
+        Fill();
+        reader = new Utf8JsonReader(buffer.AsSpan(0, end), final, state);
+    }
+
+    /// <summary>Drops the first <paramref name="count"/> bytes of the buffer, counting their lines first.</summary>
+    private void Discard(int count)
+    {
+        CountLinesTo(bufferOffset + count);
+        buffer.AsSpan(count, end - count).CopyTo(buffer);
+        end -= count;
+        bufferOffset += count;
+    }
+
+    /// <summary>Fills the buffer to the end, doubling it first when it is full (one token larger than it).</summary>
+    private void Fill()
+    {
+        if (end == buffer.Length)
+        {
+            Array.Resize(ref buffer, buffer.Length * 2);
+        }
+
+        while (end < buffer.Length)
+        {
+            var read = stream.Read(buffer, end, buffer.Length - end);
+            if (read == 0)
+            {
+                final = true;
+                return;
+            }
+
+            end += read;
+        }
+    }
+
+    private void CountLinesTo(long offset)
+    {
+        if (offset > countedTo)
+        {
+            line += buffer.AsSpan((int)(countedTo - bufferOffset), (int)(offset - countedTo)).Count((byte)'\n');
+            countedTo = offset;
+        }
+    }
+
+    private InputException Malformed(JsonException e) =>
+        new(SourceLocation.AtLine(file, linesSkipped + (e.LineNumber ?? 0) + 1), $"malformed JSON: {ReaderMessage(e.Message)}");
 
     /// <summary>Advances, turning the reader's syntax errors into input errors.</summary>
     public bool Read(ref Utf8JsonReader reader)
     {
-        try
+        while (true)
         {
-            return reader.Read();
-        }
-        catch (JsonException e)
-        {
-            throw new InputException(SourceLocation.AtLine(file, (e.LineNumber ?? 0) + 1), $"malformed JSON: {ReaderMessage(e.Message)}");
+            bool read;
+            try
+            {
+                read = reader.Read();
+            }
+            catch (JsonException e)
+            {
+                throw Malformed(e);
+            }
+
+            if (read || final)
+            {
+                return read;
+            }
+
+            Refill(ref reader);
         }
     }
 
-    /// <summary>Skips the current value (an object or array whole).</summary>
+    /// <summary>Skips the current value (an object or array whole) token by token, so a large one streams too.</summary>
     public void Skip(ref Utf8JsonReader reader)
     {
-        try
+        if (reader.TokenType == JsonTokenType.PropertyName)
         {
-            reader.Skip();
+            Read(ref reader);
         }
-        catch (JsonException e)
+
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
-            throw new InputException(SourceLocation.AtLine(file, (e.LineNumber ?? 0) + 1), $"malformed JSON: {ReaderMessage(e.Message)}");
+            var depth = reader.CurrentDepth;
+            while (Read(ref reader) && reader.CurrentDepth > depth)
+            {
+            }
         }
     }
 
@@ -83,8 +192,8 @@ internal sealed class JsonInput
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
-                error = Numbers.TryParseUInt64(raw, out value);
+                // The reader is over one span (never a sequence): parse the token's bytes in place.
+                error = Numbers.TryParseUInt64(reader.ValueSpan, out value);
                 break;
             case JsonTokenType.String:
                 var text = GetString(ref reader, property);
@@ -134,7 +243,7 @@ internal sealed class JsonInput
     /// </summary>
     public void EnterList(ref Utf8JsonReader reader, string property)
     {
-        if (bytes.AsSpan().TrimStart(" \t\r\n"u8).IsEmpty || !Read(ref reader))
+        if (blank || !Read(ref reader))
         {
             throw new InputException(SourceLocation.AtLine(file, 1), $"the file is empty; expected a JSON array or an object with '{property}'");
         }

@@ -13,6 +13,9 @@ public sealed class RegionJsonReader : IRegionReader
     /// <inheritdoc/>
     public string Name => "json";
 
+    /// <summary>The reader's starting buffer size (tests set tiny ones to cut tokens at every byte).</summary>
+    internal int ChunkSize { get; init; } = JsonInput.DefaultChunkSize;
+
     /// <inheritdoc/>
     public int Sniff(ReadOnlySpan<byte> head, InputFile file)
     {
@@ -28,14 +31,8 @@ public sealed class RegionJsonReader : IRegionReader
     /// <inheritdoc/>
     public IEnumerable<Region> Read(Stream stream, InputFile file, ReadOptions options)
     {
-        var input = JsonInput.Load(stream, file.Name);
-        return ReadAll(input, options);
-    }
-
-    private static List<Region> ReadAll(JsonInput input, ReadOptions options)
-    {
         var regions = new List<Region>();
-        var reader = new Utf8JsonReader(input.Bytes, JsonInput.ReaderOptions);
+        var input = JsonInput.Open(stream, file.Name, out var reader, ChunkSize);
         input.EnterList(ref reader, "regions");
         while (input.Read(ref reader) && reader.TokenType != JsonTokenType.EndArray)
         {

@@ -13,6 +13,9 @@ public sealed class RetiredJsonReader : IRetiredReader
     /// <inheritdoc/>
     public string Name => "json";
 
+    /// <summary>The reader's starting buffer size (tests set tiny ones to cut tokens at every byte).</summary>
+    internal int ChunkSize { get; init; } = JsonInput.DefaultChunkSize;
+
     /// <inheritdoc/>
     public int Sniff(ReadOnlySpan<byte> head, InputFile file)
     {
@@ -30,9 +33,8 @@ public sealed class RetiredJsonReader : IRetiredReader
     /// <inheritdoc/>
     public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
     {
-        var input = JsonInput.Load(stream, file.Name);
+        var input = JsonInput.Open(stream, file.Name, out var reader, ChunkSize);
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-        var reader = new Utf8JsonReader(input.Bytes, JsonInput.ReaderOptions);
         input.EnterList(ref reader, "retired");
         while (input.Read(ref reader) && reader.TokenType != JsonTokenType.EndArray)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Reports;
@@ -8,36 +7,16 @@ namespace EgmEcc.Cli.Tests.Commands;
 
 public partial class ReportCommandTests
 {
-    private static readonly string Root = FindRoot();
-    private static readonly string Regions = Path.Combine(Root, "data/samples/grace-2s.regions.csv");
-    private static readonly string Retired = Path.Combine(Root, "data/samples/grace-2s.retired.csv");
+    private static readonly string Regions = Cli.Data("samples", "grace-2s.regions.csv");
+    private static readonly string Retired = Cli.Data("samples", "grace-2s.retired.csv");
 
     /// <summary>One retired page, no warning.</summary>
     private const string CleanRetired = "address\n0x0000002001230000\n";
 
-    private static (int Code, string Out, string Error) Run(string[] args, string stdin = "")
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        var code = EgmEccCli.Run(args, new CliConsole(output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin))));
-        return (code, output.ToString(), error.ToString());
-    }
+    private static CliResult Run(string[] args, string stdin = "") => Cli.RunWithInput(stdin, args);
 
-    private static (int Code, string Out, string Error) Report(params string[] gates) =>
+    private static CliResult Report(params string[] gates) =>
         Run(["report", "--regions", Regions, "--retired", Retired, .. gates]);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EgmEcc.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find EgmEcc.sln");
-    }
 
     [Fact]
     public void Report_SampleHostPiped_PrintsThePlainReportAt80Columns()

@@ -23,7 +23,7 @@ public sealed class CsvRoundTripTests : IDisposable
         var csv = new StringBuilder("address,size\n");
         foreach (var path in new[] { "data/samples/grace-2s-egm0.fwtable.bin", "data/samples/grace-2s-egm1.fwtable.bin" })
         {
-            var bytes = File.ReadAllBytes(Path.Combine(RepoCli.RepoRoot, path));
+            var bytes = File.ReadAllBytes(Path.Combine(Repo.Root, path));
             var count = (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes);
             for (var i = 0; i < count; i++)
             {
@@ -39,7 +39,7 @@ public sealed class CsvRoundTripTests : IDisposable
     [Fact]
     public void Plan_IoctlList_EqualsItsCsv()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(RepoCli.RepoRoot, "data/samples/egm1-retired.ioctl.bin"));
+        var bytes = File.ReadAllBytes(Path.Combine(Repo.Root, "data/samples/egm1-retired.ioctl.bin"));
         var count = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4));
         var csv = new StringBuilder("region,offset,size\n");
         for (var i = 0; i < count; i++)
@@ -89,6 +89,29 @@ public sealed class CsvRoundTripTests : IDisposable
             ["--regions", Regions, "--retired", "data/samples/grace-2s.retired.csv"]);
     }
 
+    /// <summary>The sample's retired CSV as JSON, read from a file and, streamed, from standard input.</summary>
+    [Fact]
+    public void Plan_RetiredJson_EqualsItsCsv()
+    {
+        var json = new StringBuilder("{\"retired\": [\n");
+        var rows = File.ReadAllLines(Path.Combine(Repo.Root, "data/samples/grace-2s.retired.csv")).Where(l => l.StartsWith("0x", StringComparison.Ordinal)).ToArray();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var fields = rows[i].Split(',');
+            var size = fields[1].Length == 0 ? string.Empty : $", \"size\": \"{fields[1]}\"";
+            json.Append(CultureInfo.InvariantCulture, $"  {{\"address\": \"{fields[0]}\"{size}}}{(i + 1 < rows.Length ? "," : string.Empty)}\n");
+        }
+
+        json.Append("]}\n");
+        var twin = Twin("retired.json", json.ToString());
+
+        Assert.Equal(34, rows.Length);
+        AssertSamePlan(["--regions", Regions, "--retired", twin], ["--regions", Regions, "--retired", "data/samples/grace-2s.retired.csv"]);
+        var piped = Cli.RunWith(Encoding.UTF8.GetBytes(json.ToString()), errorIsTerminal: false, "plan", "--regions", Regions, "--retired", "-", "--format", "csv");
+        Assert.True(piped.Exit == 0, piped.Error);
+        Assert.Equal(Cli.Run("plan", "--regions", Regions, "--retired", "data/samples/grace-2s.retired.csv", "--format", "csv").Out, piped.Out);
+    }
+
     private string Twin(string name, string text)
     {
         var path = Path.Combine(folder, name);
@@ -109,7 +132,7 @@ public sealed class CsvRoundTripTests : IDisposable
 
     private static string Normalized(string[] args)
     {
-        var (code, output, error) = RepoCli.Egmecc(["plan", .. args, "--format", "json"]);
+        var (code, output, error) = Cli.Run(["plan", .. args, "--format", "json"]);
         Assert.True(code == 0, error);
         var plan = JsonNode.Parse(output)!.AsObject();
         var diagnostics = new JsonArray();

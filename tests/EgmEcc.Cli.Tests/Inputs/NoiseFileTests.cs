@@ -20,6 +20,7 @@ public sealed class NoiseFileTests : IClassFixture<NoiseFileTests.NoiseFiles>
     [InlineData("ioctl")]
     [InlineData("kmsg")]
     [InlineData("csv")]
+    [InlineData("json")]
     public void Plan_BinaryNoiseAsRetired_ExitsTwoFastInFlatMemory(string? format)
     {
         string[] args = ["plan", "--regions", "data/samples/grace-2s.regions.csv", "--retired", files.Binary, "--region", "egm0"];
@@ -29,10 +30,35 @@ public sealed class NoiseFileTests : IClassFixture<NoiseFileTests.NoiseFiles>
     [Theory]
     [InlineData(null)]
     [InlineData("acpi")]
+    [InlineData("json")]
     public void Plan_BinaryNoiseAsRegions_ExitsTwoFastInFlatMemory(string? format)
     {
         string[] args = ["plan", "--regions", files.Binary];
         Check(format is null ? args : [.. args, "--regions-format", format]);
+    }
+
+    /// <summary>Standard input is peeked for detection, then streamed: never copied whole into memory.</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("csv")]
+    [InlineData("json")]
+    [InlineData("kmsg")]
+    [InlineData("ioctl")]
+    public void Plan_BinaryNoiseOnStandardInput_ExitsTwoFastInFlatMemory(string? format)
+    {
+        string[] args = ["plan", "--regions", "data/samples/grace-2s.regions.csv", "--retired", "-", "--region", "egm0"];
+        Check(format is null ? args : [.. args, "--retired-format", format], () => new NonSeekableStream(File.OpenRead(files.Binary)));
+    }
+
+    [Fact]
+    public void Plan_TextNoiseOnStandardInputAsKernelLog_StreamsToTheBadLastLine()
+    {
+        var (_, error) = Check(
+            ["plan", "--regions", "data/samples/grace-2s.regions.csv", "--retired", "-", "--retired-format", "kmsg"],
+            () => new NonSeekableStream(File.OpenRead(files.Text)));
+
+        Assert.StartsWith("egmecc: error: -:", error, StringComparison.Ordinal);
+        Assert.EndsWith("'Memory failure:' is followed by '0xnoise', which is not a 64-bit hexadecimal number", error.TrimEnd('\n'), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,12 +69,12 @@ public sealed class NoiseFileTests : IClassFixture<NoiseFileTests.NoiseFiles>
         Assert.EndsWith("'Memory failure:' is followed by '0xnoise', which is not a 64-bit hexadecimal number", error.TrimEnd('\n'), StringComparison.Ordinal);
     }
 
-    private static (int Code, string Error) Check(string[] args)
+    private static (int Code, string Error) Check(string[] args, Func<Stream>? standardInput = null)
     {
-        RepoCli.Egmecc(["plan", "--regions", "data/samples/grace-2s.regions.csv"]);
+        Cli.Run(["plan", "--regions", "data/samples/grace-2s.regions.csv"]);
         var before = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
-        var (code, _, error) = RepoCli.Egmecc(args);
+        var (code, _, error) = Cli.RunWith(standardInput ?? (() => Stream.Null), errorIsTerminal: false, args);
         watch.Stop();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 

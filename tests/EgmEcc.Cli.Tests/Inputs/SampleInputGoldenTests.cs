@@ -21,7 +21,7 @@ public class SampleInputGoldenTests
     [MemberData(nameof(Cases))]
     public void Plan_SampleInput_MatchesGolden(string name, string[] args)
     {
-        var (code, output, error) = RepoCli.Egmecc(["plan", .. args, "--format", "json"]);
+        var (code, output, error) = Cli.Run(["plan", .. args, "--format", "json"]);
         Assert.True(code == 0, error);
 
         var fileName = $"inputs-{name}.plan.json";
@@ -29,7 +29,7 @@ public class SampleInputGoldenTests
         if (Environment.GetEnvironmentVariable("EGMECC_UPDATE_GOLDEN") == "1")
         {
             // Into the source tree, which the build copies to the output.
-            File.WriteAllText(Path.Combine(RepoCli.RepoRoot, "tests", "EgmEcc.Cli.Tests", "Golden", fileName), output);
+            File.WriteAllText(Path.Combine(Repo.Root, "tests", "EgmEcc.Cli.Tests", "Golden", fileName), output);
             File.WriteAllText(golden, output);
         }
 

@@ -6,7 +6,7 @@ namespace EgmEcc.Formats.Tests.Fleet;
 /// <summary>Where the sample fleet lives, and synthetic fleets written to temporary folders.</summary>
 internal static class FleetData
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Repo.Root;
 
     public static string SampleTree => Path.Combine(Root, "data", "fleet", "hosts");
 
@@ -38,16 +38,5 @@ internal static class FleetData
         }
 
         return (tree, regions, retired);
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EgmEcc.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("cannot find EgmEcc.sln above the test binaries");
     }
 }

@@ -9,7 +9,7 @@ internal static partial class TestInputs
     public static readonly SourceLocation Here = SourceLocation.AtLine("test", 1);
 
     /// <summary>The repository root (the folder holding EgmEcc.sln).</summary>
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => Repo.Root;
 
     public static string DataPath(string relative) => Path.Combine(RepoRoot, "data", relative);
 
@@ -61,17 +61,4 @@ internal static partial class TestInputs
         new Region("egm0", 0, 0x20_0000_0000, 384UL << 30, Here),
         new Region("egm1", 1, 0x4020_0000_0000, 384UL << 30, Here),
     ]);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "EgmEcc.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find the repository root (EgmEcc.sln) above " + AppContext.BaseDirectory);
-    }
 }

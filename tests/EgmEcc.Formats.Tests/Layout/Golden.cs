@@ -48,27 +48,6 @@ internal static class Golden
     }
 }
 
-/// <summary>The repository checkout the tests run from.</summary>
-internal static class Repo
-{
-    public static string Root { get; } = Find();
-
-    public static string Sample(string name) => Path.Combine(Root, "data", "samples", name);
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EgmEcc.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EgmEcc.sln not found above " + AppContext.BaseDirectory);
-    }
-}
-
 /// <summary>A temporary directory removed when disposed.</summary>
 internal sealed class TempDir : IDisposable
 {

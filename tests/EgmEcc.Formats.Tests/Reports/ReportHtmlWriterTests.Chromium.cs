@@ -20,7 +20,7 @@ public partial class ReportHtmlWriterTests
         {
             var html = Path.Combine(dir.FullName, "report.html");
             var png = Path.Combine(dir.FullName, "report.png");
-            File.WriteAllText(html, Render(Report.Create(page == "sample" ? Repo.SamplePlan() : LargeReport.Plan)));
+            File.WriteAllText(html, Render(Report.Create(page == "sample" ? ReportSamples.SamplePlan() : LargeReport.Plan)));
 
             var (exitCode, log) = Run(chromium, [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

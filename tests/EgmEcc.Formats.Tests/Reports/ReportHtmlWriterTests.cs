@@ -27,13 +27,13 @@ public partial class ReportHtmlWriterTests
     [Fact]
     public void Write_SampleHost_MatchesGolden()
     {
-        Golden.AssertMatches("report-grace-2s.html", Render(Report.Create(Repo.SamplePlan())));
+        Golden.AssertMatches("report-grace-2s.html", Render(Report.Create(ReportSamples.SamplePlan())));
     }
 
     [Fact]
     public void Write_SampleHost_HasOneSvgPerRegionWithOneHoleElementPerHole()
     {
-        var plan = Repo.SamplePlan();
+        var plan = ReportSamples.SamplePlan();
 
         var svgs = Parse(Render(Report.Create(plan))).Descendants("svg").ToArray();
 
@@ -51,7 +51,7 @@ public partial class ReportHtmlWriterTests
     [InlineData("large")]
     public void Write_Page_IsSelfContained(string page)
     {
-        var html = Render(Report.Create(page == "sample" ? Repo.SamplePlan() : LargeReport.Plan));
+        var html = Render(Report.Create(page == "sample" ? ReportSamples.SamplePlan() : LargeReport.Plan));
         var document = Parse(html);
 
         Assert.DoesNotContain("http", html, StringComparison.OrdinalIgnoreCase);
@@ -66,7 +66,7 @@ public partial class ReportHtmlWriterTests
     [Fact]
     public void Write_TinyHoles_AreZoomedAndMarked()
     {
-        var plan = Repo.SamplePlan();
+        var plan = ReportSamples.SamplePlan();
 
         var svg = Parse(Render(Report.Create(plan))).Descendants("svg").First();
 
@@ -79,7 +79,7 @@ public partial class ReportHtmlWriterTests
     [Fact]
     public void Write_HugePageChart_HasOneBarPerPageSize()
     {
-        var plan = Repo.SamplePlan();
+        var plan = ReportSamples.SamplePlan();
 
         var charts = Parse(Render(Report.Create(plan))).Descendants("table").Where(e => HasClass(e, "chart")).ToArray();
 

@@ -17,7 +17,7 @@ public class ReportJsonWriterTests
     [Fact]
     public void Write_SampleHost_EmbedsThePlanJsonUnchanged()
     {
-        var plan = Repo.SamplePlan();
+        var plan = ReportSamples.SamplePlan();
         var planJson = new StringWriter();
         new PlanJsonWriter().Write(plan, planJson, new OutputOptions());
 
@@ -36,7 +36,7 @@ public class ReportJsonWriterTests
     {
         var gates = new ReportGates { MinHugePages = [new HugePageGate(1UL << 30, 377)], FailOnWarning = true };
 
-        var root = Render(Report.Create(Repo.SamplePlan(), gates));
+        var root = Render(Report.Create(ReportSamples.SamplePlan(), gates));
 
         Assert.False(root.GetProperty("passed").GetBoolean());
         var results = root.GetProperty("gates").EnumerateArray().Select(g => (

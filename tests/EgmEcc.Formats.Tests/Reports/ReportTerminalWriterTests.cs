@@ -15,7 +15,7 @@ public partial class ReportTerminalWriterTests
     [Fact]
     public void Write_SampleHostAt80Columns_MatchesGolden()
     {
-        var text = Render(Report.Create(Repo.SamplePlan()), ReportOutputOptions.Plain);
+        var text = Render(Report.Create(ReportSamples.SamplePlan()), ReportOutputOptions.Plain);
 
         Golden.AssertMatches("report-grace-2s.txt", text);
     }
@@ -23,7 +23,7 @@ public partial class ReportTerminalWriterTests
     [Fact]
     public void Write_Plain_HasNoEscapeCodesNoTrailingSpacesAndFits80Columns()
     {
-        var text = Render(Report.Create(Repo.SamplePlan()), ReportOutputOptions.Plain);
+        var text = Render(Report.Create(ReportSamples.SamplePlan()), ReportOutputOptions.Plain);
 
         Assert.DoesNotContain('\u001b', text);
         Assert.All(text.Split('\n'), line =>
@@ -36,7 +36,7 @@ public partial class ReportTerminalWriterTests
     [Fact]
     public void Write_Ansi_ColoursTheOutput()
     {
-        var text = Render(Report.Create(Repo.SamplePlan()), ReportOutputOptions.Plain with { Ansi = true });
+        var text = Render(Report.Create(ReportSamples.SamplePlan()), ReportOutputOptions.Plain with { Ansi = true });
 
         Assert.Contains('\u001b', text);
     }
@@ -44,7 +44,7 @@ public partial class ReportTerminalWriterTests
     [Fact]
     public void Write_NoUnicode_DrawsTheHoleMapInAscii()
     {
-        var text = Render(Report.Create(Repo.SamplePlan()), ReportOutputOptions.Plain with { Unicode = false });
+        var text = Render(Report.Create(ReportSamples.SamplePlan()), ReportOutputOptions.Plain with { Unicode = false });
 
         var bars = text.Split('\n').Where(l => l.Contains("hole map |", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, bars.Length);
@@ -56,7 +56,7 @@ public partial class ReportTerminalWriterTests
     [InlineData(132)]
     public void Write_OtherWidths_KeepsEveryLineWithinTheWidth(int width)
     {
-        var text = Render(Report.Create(Repo.SamplePlan()), ReportOutputOptions.Plain with { Width = width });
+        var text = Render(Report.Create(ReportSamples.SamplePlan()), ReportOutputOptions.Plain with { Width = width });
 
         Assert.All(text.Split('\n'), line => Assert.True(line.Length <= width, $"longer than {width} columns: {line}"));
     }

@@ -2,16 +2,14 @@ using EgmEcc.Formats.Inputs;
 
 namespace EgmEcc.Formats.Tests.Reports;
 
-/// <summary>The repository the tests run in: its samples and the source of the golden files.</summary>
-internal static class Repo
+/// <summary>The two-socket sample host, as inputs and as a plan, for the report writers.</summary>
+internal static class ReportSamples
 {
-    public static string Root { get; } = FindRoot();
-
     /// <summary>A sample file as an input named by its repository path (so outputs do not depend on where the repository is).</summary>
     public static InputFile Sample(string fileName)
     {
         var relative = $"data/samples/{fileName}";
-        var full = Path.Combine(Root, relative);
+        var full = Repo.PathOf(relative);
         return new InputFile(relative, () => File.OpenRead(full));
     }
 
@@ -21,17 +19,4 @@ internal static class Repo
         Regions = [Sample("grace-2s.regions.csv")],
         Retired = [Sample("grace-2s.retired.csv")],
     }.Plan(PlanOptions.Default);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EgmEcc.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find EgmEcc.sln above " + AppContext.BaseDirectory);
-    }
 }
