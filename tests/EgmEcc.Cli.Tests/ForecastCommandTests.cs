@@ -64,4 +64,35 @@ public class ForecastCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(flag, run.Error);
     }
+
+    [Fact]
+    public void Forecast_SampleWarnings_PrintedAsFleetPrintsThem()
+    {
+        var fleet = CliRun.Of("fleet", "--dir", Tree);
+        var forecast = CliRun.Of("forecast", "--dir", Tree, "--rate", "10", "--trials", "5");
+
+        Assert.Equal(0, forecast.ExitCode);
+        Assert.Contains("egmecc: warning: ", forecast.Error);
+        Assert.Equal(fleet.Error, forecast.Error);
+    }
+
+    [Fact]
+    public void Forecast_ManyWarnings_ShowsTwentyAndTheCount()
+    {
+        var directory = CliRun.TempDirectory();
+        Assert.Equal(0, CliRun.Of("synth", "--hosts", "16", "--records", "100", "--seed", "3", "-o", directory).ExitCode);
+
+        // Synthetic region bases are 2 GiB past a multiple of 2^46, so every region warns that it is not 4 GiB aligned.
+        string[] inputs = ["--regions", Path.Combine(directory, "regions.csv"), "--retired", Path.Combine(directory, "retired.csv"), "--huge-pages", "2M,4G"];
+
+        var fleet = CliRun.Of(["fleet", .. inputs]);
+        var forecast = CliRun.Of(["forecast", .. inputs, "--rate", "1", "--trials", "2"]);
+
+        Assert.Equal(0, forecast.ExitCode);
+        var lines = forecast.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(21, lines.Length);
+        Assert.All(lines[..20], line => Assert.StartsWith("egmecc: warning: ", line, StringComparison.Ordinal));
+        Assert.Matches(@"^egmecc: \.\.\. \d+ warning\(s\) in all, over \d+ host\(s\)", lines[20]);
+        Assert.Equal(fleet.Error, forecast.Error);
+    }
 }

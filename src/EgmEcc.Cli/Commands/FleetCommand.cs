@@ -61,21 +61,7 @@ internal static class FleetCommand
                 OutputTarget.Write(planPath, console, w => new PlanJsonWriter().Write(plan, w, new OutputOptions { Invocation = Invocation.Describe(result) }));
             }
 
-            var warnings = report.Totals.Warnings + report.Notes.Length;
-            if (warnings > 0)
-            {
-                var shown = report.Notes.Concat(report.Hosts.SelectMany(h => h.FirstDiagnostics)).Take(Diagnostics.Shown).ToList();
-                foreach (var d in shown)
-                {
-                    console.Error.WriteLine($"egmecc: {d}");
-                }
-
-                if (warnings > shown.Count)
-                {
-                    console.Error.WriteLine($"egmecc: ... {warnings} warning(s) in all, over {report.Hosts.Count(h => h.Warnings > 0)} host(s); plan a host with 'egmecc plan' to see all of its own");
-                }
-            }
-
+            Diagnostics.Print(report.Warnings, console.Error);
             var writer = FleetWriters.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(report, w));
             return result.GetValue(failBelow) && report.HostsBelowThreshold.Any() ? ExitCodes.GateFailed : ExitCodes.Success;

@@ -64,6 +64,7 @@ internal static class ForecastCommand
 
             var document = ProgressDisplay.Run(console, "forecasting hosts", progress =>
                 FleetPlanning.Forecast(inputs.ResolveSource(result, console), options, forecast, result.GetValue(shape), progress, parallelism));
+            Diagnostics.Print(document.Warnings, console.Error);
             var writer = ForecastWriters.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(document, w));
             return ExitCodes.Success;
