@@ -63,6 +63,83 @@ public class DiffCommandTests
         Assert.Contains($"egmecc: error: {fleet}: schema 'egmecc.fleet/1' is not a plan", run.Error);
     }
 
+    [Fact]
+    public void Diff_TwoFleetSnapshots_ReportsOnlyTheHostThatChanged()
+    {
+        var directory = CliRun.TempDirectory();
+        var tree = Path.Combine(directory, "hosts");
+        CopyTree(CliRun.Data("fleet", "hosts"), tree);
+        var old = Path.Combine(directory, "old.json");
+        var @new = Path.Combine(directory, "new.json");
+        Assert.Equal(0, CliRun.Of("fleet", "--dir", tree, "--plan-json", old).ExitCode);
+        File.AppendAllText(Path.Combine(tree, "gh-a03", "retired.csv"), "0x0000402300000000,128K\n");
+        Assert.Equal(0, CliRun.Of("fleet", "--dir", tree, "--plan-json", @new).ExitCode);
+
+        var run = CliRun.Of("diff", old, @new, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.False(json.RootElement.GetProperty("optionsDiffer").GetBoolean());
+        var region = Assert.Single(json.RootElement.GetProperty("regions").EnumerateArray().ToArray());
+        Assert.Equal("gh-a03", region.GetProperty("host").GetString());
+        var hole = Assert.Single(region.GetProperty("newHoles").EnumerateArray().ToArray());
+        Assert.Equal("0x402300000000", hole.GetProperty("address").GetString());
+        Assert.Equal("0x20000", hole.GetProperty("size").GetString());
+        var host = Assert.Single(json.RootElement.GetProperty("hosts").EnumerateArray().ToArray());
+        Assert.Equal(0x20000, host.GetProperty("oldUsableBytes").GetInt64() - host.GetProperty("newUsableBytes").GetInt64());
+        Assert.Equal(0x20000, host.GetProperty("newHoleBytes").GetInt64());
+    }
+
+    [Fact]
+    public void Diff_OtherOptions_ComparesButWarns()
+    {
+        var old = WritePlan(Retired);
+        var path = Path.Combine(CliRun.TempDirectory(), "plan-4k.json");
+        Assert.Equal(0, CliRun.Of("plan", "--regions", Regions, "--retired", Retired, "--granule", "4K", "--guest-page", "4K", "-o", path).ExitCode);
+
+        var text = CliRun.Of("diff", old, path);
+        var json = CliRun.Of("diff", old, path, "--format", "json");
+
+        Assert.Equal(0, text.ExitCode);
+        const string Changes = "granule 64K -> 4K, guest page 64K -> 4K, min extent 64K -> 4K";
+        Assert.StartsWith($"egmecc: warning: the plans were made with different options ({Changes});", text.Error);
+        Assert.StartsWith($"note: the plans were made with different options ({Changes});", text.Out);
+        Assert.Contains("- hole ", text.Out);
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.True(document.RootElement.GetProperty("optionsDiffer").GetBoolean());
+        Assert.Equal(3, document.RootElement.GetProperty("optionChanges").GetArrayLength());
+    }
+
+    [Fact]
+    public void Diff_StandardInput_ReadsEitherSide()
+    {
+        var plan = WritePlan(Retired);
+        var bytes = File.ReadAllBytes(plan);
+        foreach (string[] args in new[] { new[] { "diff", "-", plan }, ["diff", plan, "-"] })
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var code = EgmEccCli.Run(args, new CliConsole(output, error, () => new MemoryStream(bytes)));
+            Assert.Equal(0, code);
+            Assert.Equal("no changes\n", output.ToString());
+        }
+
+        var both = CliRun.Of("diff", "-", "-");
+        Assert.Equal(1, both.ExitCode);
+        Assert.Equal("egmecc: error: only one input can be standard input ('-')\n", both.Error);
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     private static string WritePlan(string retired)
     {
         var path = Path.Combine(CliRun.TempDirectory(), "plan.json");

@@ -57,6 +57,34 @@ public class PlanDiffTests
     }
 
     [Fact]
+    public void Compare_OtherOptions_NamesEachDifferenceAndComparesCommonSizesOnly()
+    {
+        var old = Planner.Create(Regions, Today, PlanOptions.Default);
+        var @new = Planner.Create(Regions, Today, new PlanOptions(4096, 4096, hugePages: [2UL << 20, 1UL << 30, 16UL << 30]));
+
+        var diff = PlanDiff.Compare(old, @new);
+
+        Assert.True(diff.OptionsDiffer);
+        Assert.False(diff.IsEmpty);
+        Assert.Equal(
+            ["granule 64K -> 4K", "guest page 64K -> 4K", "min extent 64K -> 4K", "huge pages 2M,32M,512M,1G -> 2M,1G,16G"],
+            diff.OptionChanges.ToArray());
+        Assert.All(diff.Regions, r => Assert.Equal([2UL << 20, 1UL << 30], r.HugePages.Select(c => c.PageSize).ToArray()));
+    }
+
+    [Fact]
+    public void Compare_SameOptions_NoOptionChanges()
+    {
+        var old = Planner.Create(Regions, Today, PlanOptions.Default);
+        var @new = Planner.Create(Regions, [.. Today, RetiredRecord.AtAddress(0x10_4000_0000, 0, Here, "b")], PlanOptions.Default);
+
+        var diff = PlanDiff.Compare(old, @new);
+
+        Assert.False(diff.OptionsDiffer);
+        Assert.Empty(diff.OptionChanges);
+    }
+
+    [Fact]
     public void Compare_Reversed_ReportsClearedHoles()
     {
         var old = Planner.Create(Regions, Today, PlanOptions.Default);

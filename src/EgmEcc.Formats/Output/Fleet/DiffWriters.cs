@@ -43,7 +43,7 @@ public sealed class DiffTextWriter : IDocumentWriter<PlanDiff>
 
         if (document.OptionsDiffer)
         {
-            output.Write("note: the plans were made with different options\n");
+            output.Write($"note: the plans were made with different options ({string.Join(", ", document.OptionChanges)}); holes may differ because of them, not only because pages retired\n");
         }
 
         foreach (var r in document.Regions)
@@ -84,7 +84,7 @@ public sealed class DiffTextWriter : IDocumentWriter<PlanDiff>
 }
 
 /// <summary>
-/// The diff as JSON, schema <c>egmecc.diff/1</c>: <c>{schema, optionsDiffer, regions[{host, id,
+/// The diff as JSON, schema <c>egmecc.diff/1</c>: <c>{schema, optionsDiffer, optionChanges[], regions[{host, id,
 /// change, oldUsableBytes, newUsableBytes, hugePageCapacity{"&lt;bytes&gt;": {old, new}},
 /// newHoles[{offset, address, size}], clearedHoles[...]}], hosts[{host, oldUsableBytes,
 /// newUsableBytes, newHoleBytes, clearedHoleBytes, hugePageCapacity}]}</c>; empty arrays when nothing changed.
@@ -108,6 +108,13 @@ public sealed class DiffJsonWriter : IDocumentWriter<PlanDiff>
             json.WriteStartObject();
             json.WriteString("schema", Schema);
             json.WriteBoolean("optionsDiffer", document.OptionsDiffer);
+            json.WriteStartArray("optionChanges");
+            foreach (var change in document.OptionChanges)
+            {
+                json.WriteStringValue(change);
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("regions");
             foreach (var r in document.Regions)
             {
