@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace EgmEcc.Cli.Tests;
 
-public class ForecastCommandTests
+public partial class ForecastCommandTests
 {
     private static readonly string Tree = CliRun.Data("fleet", "hosts");
 

@@ -62,6 +62,11 @@ internal static class ForecastCommand
                 throw new UsageException(e.ParamName == "trials" ? "--trials must be at least 1" : e.Message.Split(" (Parameter", 2)[0]);
             }
 
+            if (forecast.Check(options) is { } tooMany)
+            {
+                throw new UsageException(tooMany);
+            }
+
             var document = ProgressDisplay.Run(console, "forecasting hosts", progress =>
                 FleetPlanning.Forecast(inputs.ResolveSource(result, console), options, forecast, result.GetValue(shape), progress, parallelism));
             Diagnostics.Print(document.Warnings, console.Error);

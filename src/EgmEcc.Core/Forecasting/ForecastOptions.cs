@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace EgmEcc.Forecasting;
 
 /// <summary>
@@ -57,6 +59,21 @@ public sealed record ForecastOptions
 
     /// <summary>The mean run length, in granules, of clustered retirements.</summary>
     public double MeanRunPages { get; }
+
+    /// <summary>
+    /// Null when the forecast makes sense for plans with <paramref name="plan"/>; otherwise why not:
+    /// a rate that, over the horizon, retires more granules than a TiB holds (every page would be
+    /// gone, and drawing that many pages per trial would never finish).
+    /// </summary>
+    public string? Check(PlanOptions plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var perTiB = RatePerTiBYear * HorizonYears;
+        var granules = (double)(1UL << 40) / plan.Granule;
+        return perTiB <= granules
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"--rate {RatePerTiBYear:G6} over --horizon {HorizonYears:G6} year(s) retires {perTiB:G6} pages per TiB, more than a TiB holds ({granules:G} granules of {new ByteSize(plan.Granule)})");
+    }
 
     /// <summary>The expected number of new pages in a region of <paramref name="sizeBytes"/> over the horizon.</summary>
     public double ExpectedPages(ulong sizeBytes) => RatePerTiBYear * (sizeBytes / (double)(1UL << 40)) * HorizonYears;

@@ -1,0 +1,27 @@
+namespace EgmEcc.Cli.Tests;
+
+public partial class ForecastCommandTests
+{
+    // Regression: --rate 1e300 overflowed the Poisson draw (exit 70); a rate no TiB can hold is a usage error.
+    [Theory]
+    [InlineData("1e300", "1")]
+    [InlineData("16777217", "1")]
+    [InlineData("1048577", "16")]
+    public void Forecast_RateBeyondWhatATiBHolds_IsAUsageError(string rate, string horizon)
+    {
+        var run = CliRun.Of("forecast", "--dir", Tree, "--rate", rate, "--horizon", horizon, "--trials", "1");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.StartsWith("egmecc: error: --rate ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("more than a TiB holds (16777216 granules of 64K)", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Forecast_EveryGranuleOfATiB_IsStillAForecast()
+    {
+        var run = CliRun.Of("forecast", "--dir", Tree, "--rate", "16777216", "--trials", "1", "--huge-pages", "1G", "--format", "csv");
+
+        Assert.Equal(0, run.ExitCode);
+    }
+}
