@@ -127,7 +127,7 @@ public class DiffCommandTests
 
         var both = CliRun.Of("diff", "-", "-");
         Assert.Equal(1, both.ExitCode);
-        Assert.Equal("egmecc: error: only one input can be standard input ('-')\n", both.Error);
+        Assert.Equal("egmecc: error: only one input can be standard input ('-')\negmecc: see 'egmecc diff --help'\n", both.Error);
     }
 
     private static void CopyTree(string from, string to)

@@ -11,8 +11,8 @@ internal static class DiffCommand
 {
     public static Command Create(CliConsole console)
     {
-        var old = new Argument<string>("OLD") { Description = "The earlier plan (egmecc plan --format json); '-' for standard input." };
-        var @new = new Argument<string>("NEW") { Description = "The later plan." };
+        var old = FileNames.Required(new Argument<string>("OLD") { Description = "The earlier plan (egmecc plan --format json); '-' for standard input." });
+        var @new = FileNames.Required(new Argument<string>("NEW") { Description = "The later plan; '-' for standard input." });
         var format = OutputFlags.Format(DiffWriters.Names, "text");
         var output = OutputFlags.Output();
 

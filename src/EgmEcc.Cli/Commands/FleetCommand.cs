@@ -24,11 +24,11 @@ internal static class FleetCommand
         var format = OutputFlags.Format(FleetWriters.Names, "text");
         var output = OutputFlags.Output();
 
-        var planJson = new Option<string?>("--plan-json")
+        var planJson = FileNames.Required(new Option<string?>("--plan-json")
         {
             Description = "Also write every host's plan as one egmecc.plan/1 document to FILE, for 'egmecc diff' between snapshots.",
             HelpName = "FILE",
-        };
+        });
 
         var command = new Command("fleet", "Plan every host of a fleet: usable bytes, hugepage capacity and VM fit per host, and fleet totals.");
         inputs.AddTo(command);

@@ -30,6 +30,7 @@ internal sealed class FleetInputOptions
         shared.Regions.Required = false;
         shared.Regions.Description = "Region files whose rows name their host (a 'host' column). Repeatable.";
         shared.Retired.Description = "Retired files whose rows name their host (a 'host' column). Repeatable.";
+        FileNames.Required(Directory, "a directory name");
     }
 
     public void AddTo(Command command)
