@@ -130,6 +130,27 @@ public class DiffCommandTests
         Assert.Equal("egmecc: error: only one input can be standard input ('-')\negmecc: see 'egmecc diff --help'\n", both.Error);
     }
 
+    // Regression: a region of more than 2^63 bytes (legal: it may reach the top of the address space) was exit 70.
+    [Fact]
+    public void Diff_RegionLargerThan2To63_PrintsTheChange()
+    {
+        var directory = CliRun.TempDirectory();
+        var regions = Path.Combine(directory, "regions.csv");
+        var retired = Path.Combine(directory, "retired.csv");
+        File.WriteAllText(regions, "id,node,base,size\negm0,0,0x10000,0xffffffffffff0000\n");
+        File.WriteAllText(retired, "address\n0x8000000000000000\n");
+        var old = Path.Combine(directory, "old.json");
+        var @new = Path.Combine(directory, "new.json");
+        Assert.Equal(0, CliRun.Of("plan", "--regions", regions, "-o", old).ExitCode);
+        Assert.Equal(0, CliRun.Of("plan", "--regions", regions, "--retired", retired, "-o", @new).ExitCode);
+
+        var run = CliRun.Of("diff", old, @new);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("egm0: changed, usable 15.99 EiB -> 15.99 EiB (-64 KiB)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("+ hole 0x7fffffffffff0000 size 0x10000 (SPA 0x8000000000000000)", run.Out, StringComparison.Ordinal);
+    }
+
     private static void CopyTree(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))

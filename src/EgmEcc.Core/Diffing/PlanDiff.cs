@@ -77,8 +77,8 @@ public sealed record RegionDiff
 /// <param name="ClearedHoleBytes">Bytes usable again.</param>
 public sealed record HostDiff(string Host, ulong OldUsable, ulong NewUsable, ImmutableArray<CapacityChange> HugePages, ulong NewHoleBytes, ulong ClearedHoleBytes)
 {
-    /// <summary><c>NewUsable - OldUsable</c>.</summary>
-    public long UsableDelta => (long)NewUsable - (long)OldUsable;
+    /// <summary><c>NewUsable - OldUsable</c> (an Int128: a region may hold more than 2^63 bytes).</summary>
+    public Int128 UsableDelta => (Int128)NewUsable - OldUsable;
 }
 
 /// <summary>

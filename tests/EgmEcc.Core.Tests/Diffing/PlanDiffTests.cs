@@ -51,7 +51,7 @@ public class PlanDiffTests
 
         var host = Assert.Single(diff.Hosts);
         Assert.Equal("a", host.Host);
-        Assert.Equal(-0x3_0000L, host.UsableDelta);
+        Assert.Equal((Int128)(-0x3_0000L), host.UsableDelta);
         Assert.Equal(0x3_0000UL, host.NewHoleBytes);
         Assert.Equal(-2, host.HugePages.Single(c => c.PageSize == 2UL << 20).Delta);
     }
@@ -82,6 +82,21 @@ public class PlanDiffTests
 
         Assert.False(diff.OptionsDiffer);
         Assert.Empty(diff.OptionChanges);
+    }
+
+    // Regression: usable bytes above 2^63 overflowed the delta (an internal error for a legal region).
+    [Fact]
+    public void Compare_RegionLargerThan2To63_DeltaDoesNotOverflow()
+    {
+        var huge = RegionSet.Create([new Region("egm0", 0, 0x1_0000, ulong.MaxValue - 0xFFFF, Here, "z")]);
+        var old = Planner.Create(huge, [], PlanOptions.Default);
+        var @new = Planner.Create(huge, [RetiredRecord.AtAddress(0x8000_0000_0000_0000, 0, Here, "z")], PlanOptions.Default);
+
+        var diff = PlanDiff.Compare(old, @new);
+
+        var host = Assert.Single(diff.Hosts);
+        Assert.Equal((Int128)(-0x1_0000L), host.UsableDelta);
+        Assert.True(host.OldUsable > long.MaxValue);
     }
 
     [Fact]

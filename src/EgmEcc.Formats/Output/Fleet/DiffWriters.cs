@@ -20,8 +20,8 @@ public static class DiffWriters
 
     internal static string Signed(long value) => value.ToString("+#;-#;0", CultureInfo.InvariantCulture);
 
-    internal static string SignedBytes(long value) =>
-        value == 0 ? "0" : (value > 0 ? "+" : "-") + new ByteSize((ulong)Math.Abs(value)).ToHumanString();
+    internal static string SignedBytes(Int128 value) =>
+        value == 0 ? "0" : (value > 0 ? "+" : "-") + new ByteSize((ulong)Int128.Abs(value)).ToHumanString();
 }
 
 /// <summary>The diff as text: one block per changed region (its new and cleared holes), then the host totals.</summary>
@@ -49,7 +49,7 @@ public sealed class DiffTextWriter : IDocumentWriter<PlanDiff>
         foreach (var r in document.Regions)
         {
             var host = r.Host.Length == 0 ? string.Empty : r.Host + " ";
-            output.Write($"{host}{r.Id}: {r.Change.ToString().ToLowerInvariant()}, usable {new ByteSize(r.OldUsable).ToHumanString()} -> {new ByteSize(r.NewUsable).ToHumanString()} ({DiffWriters.SignedBytes((long)r.NewUsable - (long)r.OldUsable)})");
+            output.Write($"{host}{r.Id}: {r.Change.ToString().ToLowerInvariant()}, usable {new ByteSize(r.OldUsable).ToHumanString()} -> {new ByteSize(r.NewUsable).ToHumanString()} ({DiffWriters.SignedBytes((Int128)r.NewUsable - r.OldUsable)})");
             foreach (var c in r.HugePages.Where(c => c.Delta != 0))
             {
                 output.Write($", {new ByteSize(c.PageSize)} {c.Old} -> {c.New}");
