@@ -17,6 +17,19 @@ public partial class ForecastCommandTests
         Assert.Contains("more than a TiB holds (16777216 granules of 64K)", run.Error, StringComparison.Ordinal);
     }
 
+    // Regression: --trials 2147483647 overflowed the per-host figure array (exit 70).
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1000001")]
+    [InlineData("2147483647")]
+    public void Forecast_TrialsOutOfRange_IsAUsageError(string trials)
+    {
+        var run = CliRun.Of("forecast", "--dir", Tree, "--rate", "1", "--trials", trials);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"egmecc: error: --trials must be between 1 and 1000000, not {trials}", run.Error.Split('\n')[0]);
+    }
+
     [Fact]
     public void Forecast_EveryGranuleOfATiB_IsStillAForecast()
     {

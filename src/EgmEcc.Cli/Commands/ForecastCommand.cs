@@ -59,7 +59,7 @@ internal static class ForecastCommand
             }
             catch (ArgumentOutOfRangeException e)
             {
-                throw new UsageException(e.ParamName == "trials" ? "--trials must be at least 1" : e.Message.Split(" (Parameter", 2)[0]);
+                throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
             }
 
             if (forecast.Check(options) is { } tooMany)
