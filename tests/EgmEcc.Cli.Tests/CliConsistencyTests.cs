@@ -105,6 +105,46 @@ public class CliConsistencyTests
         Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(directory).Select(p => Path.GetFileName(p)!).ToArray());
     }
 
+    [Theory]
+    [InlineData("plan", 2)]
+    [InlineData("validate", 2)]
+    [InlineData("report", 4)]
+    [InlineData("fleet", 2)]
+    [InlineData("fleet", 4)]
+    [InlineData("forecast", 4)]
+    [InlineData("diff", 1)]
+    [InlineData("diff", 2)]
+    public void Verb_StandardInput_SameAsNamingTheFile(string verb, int index)
+    {
+        string[] args = verb switch
+        {
+            "fleet" => ["fleet", "--regions", CliRun.Data("fleet", "regions.csv"), "--retired", CliRun.Data("fleet", "retired.csv"), "--format", "csv"],
+            "forecast" => ["forecast", "--regions", CliRun.Data("fleet", "regions.csv"), "--retired", CliRun.Data("fleet", "retired.csv"), "--rate", "5", "--trials", "3"],
+            "report" => [.. Good(verb), "--format", "json"],
+            _ => Good(verb),
+        };
+        var file = args[index];
+        string[] piped = [.. args[..index], "-", .. args[(index + 1)..]];
+
+        var named = CliRun.Of(args);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = EgmEccCli.Run(piped, new CliConsole(output, error, () => File.OpenRead(file)));
+
+        Assert.Equal(0, named.ExitCode);
+        Assert.Equal(named.ExitCode, code);
+        Assert.Equal(named.Out.Replace(file, "-", StringComparison.Ordinal), output.ToString());
+    }
+
+    [Fact]
+    public void Fleet_DirectoryFromStandardInput_IsAUsageError()
+    {
+        var run = CliRun.Of("fleet", "--dir", "-");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("egmecc: error: --dir names a directory of host folders; standard input ('-') cannot hold one", run.Error.Split('\n')[0]);
+    }
+
     private static string[] Good(string verb) => verb switch
     {
         "plan" or "validate" or "report" => [verb, "--regions", Regions, "--retired", Retired],

@@ -68,6 +68,11 @@ internal sealed class FleetInputOptions
                 : "--dir and --regions exclude each other");
         }
 
+        if (directory == "-")
+        {
+            throw new UsageException("--dir names a directory of host folders; standard input ('-') cannot hold one");
+        }
+
         if (directory is null && regions.Concat(retired).Count(path => path == "-") > 1)
         {
             throw new UsageException("only one input can be standard input ('-')");
