@@ -41,6 +41,16 @@ internal static partial class UsageMessages
             return $"{required.Groups["option"].Value} is required";
         }
 
+        if (MissingValue().Match(message) is { Success: true } missing)
+        {
+            return $"{missing.Groups["option"].Value} needs a value";
+        }
+
+        if (MissingArgument().Match(message) is { Success: true } argument)
+        {
+            return $"missing {argument.Groups["argument"].Value}";
+        }
+
         if (message == "Required command was not provided.")
         {
             return "name a command (plan, validate, report, fleet, forecast, diff, synth)";
@@ -72,6 +82,12 @@ internal static partial class UsageMessages
 
     [GeneratedRegex(@"^Unrecognized command or argument '(?<token>.*)'\.?$", RegexOptions.Singleline)]
     private static partial Regex Unrecognized();
+
+    [GeneratedRegex(@"^Required argument missing for option: '(?<option>[^']+)'\.?$")]
+    private static partial Regex MissingValue();
+
+    [GeneratedRegex(@"^Required argument '(?<argument>[^']+)' missing for command: '[^']*'\.?$")]
+    private static partial Regex MissingArgument();
 
     [GeneratedRegex(@"^Option '(?<option>[^']+)' is required\.?$")]
     private static partial Regex Required();
