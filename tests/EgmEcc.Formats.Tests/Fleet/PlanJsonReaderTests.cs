@@ -53,6 +53,42 @@ public class PlanJsonReaderTests
         Assert.StartsWith("regions[0].base", e.Message);
     }
 
+    // Regression: a region listed twice, or stats that do not add up, crashed 'egmecc diff' (exit 70).
+    [Theory]
+    [InlineData("twice", "regions[7]: region 'egm0' of host 'gh-a01' appears again (first at regions[0]); a plan lists each region once")]
+    [InlineData("stats", "usableBytes 18446744073709551615 and holeBytes")]
+    [InlineData("overlap", "overlaps region 'egm0'")]
+    public void Read_InconsistentPlan_IsAnInputError(string damage, string message)
+    {
+        var plan = new PlanInputs
+        {
+            Regions = [InputFile.FromPath(FleetData.SampleRegions)],
+            Retired = [InputFile.FromPath(FleetData.SampleRetired)],
+        }.Plan(PlanOptions.Default);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Write(plan))!;
+        var regions = json["regions"]!.AsArray();
+        switch (damage)
+        {
+            case "twice":
+                regions.Add(regions[0]!.DeepClone());
+                break;
+            case "stats":
+                regions[0]!["stats"]!["usableBytes"] = ulong.MaxValue;
+                break;
+            default:
+                var copy = regions[0]!.DeepClone();
+                copy["id"] = "egm9";
+                copy["node"] = 9;
+                regions.Add(copy);
+                break;
+        }
+
+        var e = Assert.Throws<InputException>(() => PlanJsonReader.Read(InputFile.FromBytes("plan.json", Encoding.UTF8.GetBytes(json.ToJsonString()))));
+
+        Assert.StartsWith("plan.json", e.Location.ToString(), StringComparison.Ordinal);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_DiffOfReadBackPlans_SameAsOfThePlansThemselves()
     {
