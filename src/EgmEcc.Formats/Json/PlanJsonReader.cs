@@ -126,7 +126,7 @@ public static class PlanJsonReader
             foreach (var u in Array(r, "usable", path))
             {
                 var at = $"{path}.usable[{i++}]";
-                usable.Add(Range(u, at, region));
+                usable.Add(After(usable, Range(u, at, region), at));
             }
 
             var holes = ImmutableArray.CreateBuilder<Hole>();
@@ -134,7 +134,7 @@ public static class PlanJsonReader
             foreach (var h in Array(r, "holes", path))
             {
                 var at = $"{path}.holes[{i++}]";
-                var range = Range(h, at, region);
+                var range = After(holes.Select(x => x.Range), Range(h, at, region), at);
                 holes.Add(new Hole(range.Start, range.Size, Number(Property(h, "retiredBytes", at), at + ".retiredBytes"), Number(Property(h, "fragmentBytes", at), at + ".fragmentBytes")));
             }
 
@@ -192,6 +192,15 @@ public static class PlanJsonReader
             }
 
             return AddressRange.FromBaseSize(offset, size);
+        }
+
+        /// <summary><paramref name="range"/>, when it starts at or after the end of the last of <paramref name="before"/> (the writer's order: sorted, disjoint).</summary>
+        private AddressRange After(IEnumerable<AddressRange> before, AddressRange range, string path)
+        {
+            var last = before.LastOrDefault();
+            return before.Any() && range.Start < last.End
+                ? throw new InputException(location, $"{path}: [{Numbers.Hex(range.Start)}, +{Numbers.Hex(range.Size)}) starts before the end of the range before it; ranges must be sorted and disjoint")
+                : range;
         }
 
         private JsonElement Property(JsonElement e, string name, string path)

@@ -58,6 +58,7 @@ public class PlanJsonReaderTests
     [InlineData("twice", "regions[7]: region 'egm0' of host 'gh-a01' appears again (first at regions[0]); a plan lists each region once")]
     [InlineData("stats", "usableBytes 18446744073709551615 and holeBytes")]
     [InlineData("overlap", "overlaps region 'egm0'")]
+    [InlineData("unsorted", "regions[0].holes[1]: ")]
     public void Read_InconsistentPlan_IsAnInputError(string damage, string message)
     {
         var plan = new PlanInputs
@@ -74,6 +75,12 @@ public class PlanJsonReaderTests
                 break;
             case "stats":
                 regions[0]!["stats"]!["usableBytes"] = ulong.MaxValue;
+                break;
+            case "unsorted":
+                var holes = regions[0]!["holes"]!.AsArray();
+                var first = holes[0]!.DeepClone();
+                holes[0] = holes[1]!.DeepClone();
+                holes[1] = first;
                 break;
             default:
                 var copy = regions[0]!.DeepClone();
