@@ -28,16 +28,18 @@ public static class EgmEccCli
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
+        ParseResult? result = null;
         try
         {
-            var result = CreateRootCommand(console).Parse(args);
+            result = CreateRootCommand(console).Parse(args);
             if (result.Errors.Count > 0)
             {
                 // Parse errors are usage errors like any other: one line each on standard error,
                 // and nothing on standard output (the help text there would end up in a plan file).
-                foreach (var error in result.Errors)
+                // An unknown option first: the parser's complaints that follow (a missing or extra argument) stem from it.
+                foreach (var message in result.Errors.Select(UsageMessages.Of).OrderBy(m => m.StartsWith("unknown option", StringComparison.Ordinal) ? 0 : 1))
                 {
-                    console.Error.WriteLine(OneLine.Of($"egmecc: error: {error.Message}"));
+                    console.Error.WriteLine(OneLine.Of($"egmecc: error: {message}"));
                 }
 
                 console.Error.WriteLine($"egmecc: see '{CommandPath(result.CommandResult)} --help'");
@@ -59,6 +61,11 @@ public static class EgmEccCli
         catch (UsageException e)
         {
             console.Error.WriteLine(OneLine.Of($"egmecc: error: {e.Message}"));
+            if (result is not null)
+            {
+                console.Error.WriteLine($"egmecc: see '{CommandPath(result.CommandResult)} --help'");
+            }
+
             return ExitCodes.Usage;
         }
         catch (IOException e)

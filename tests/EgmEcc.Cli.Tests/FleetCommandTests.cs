@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace EgmEcc.Cli.Tests;
 
-public class FleetCommandTests
+public partial class FleetCommandTests
 {
     private static readonly string Tree = Cli.Data("fleet", "hosts");
     private static readonly string Regions = Cli.Data("fleet", "regions.csv");

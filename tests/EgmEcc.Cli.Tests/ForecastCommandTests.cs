@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace EgmEcc.Cli.Tests;
 
-public class ForecastCommandTests
+public partial class ForecastCommandTests
 {
     private static readonly string Tree = Cli.Data("fleet", "hosts");
 
@@ -63,5 +63,36 @@ public class ForecastCommandTests
         var run = Cli.Run(args);
         Assert.Equal(1, run.Exit);
         Assert.Contains(flag, run.Error);
+    }
+
+    [Fact]
+    public void Forecast_SampleWarnings_PrintedAsFleetPrintsThem()
+    {
+        var fleet = Cli.Run("fleet", "--dir", Tree);
+        var forecast = Cli.Run("forecast", "--dir", Tree, "--rate", "10", "--trials", "5");
+
+        Assert.Equal(0, forecast.Exit);
+        Assert.Contains("egmecc: warning: ", forecast.Error);
+        Assert.Equal(fleet.Error, forecast.Error);
+    }
+
+    [Fact]
+    public void Forecast_ManyWarnings_ShowsTwentyAndTheCount()
+    {
+        var directory = Cli.TemporaryDirectory();
+        Assert.Equal(0, Cli.Run("synth", "--hosts", "16", "--records", "100", "--seed", "3", "-o", directory).Exit);
+
+        // Synthetic region bases are 2 GiB past a multiple of 2^46, so every region warns that it is not 4 GiB aligned.
+        string[] inputs = ["--regions", Path.Combine(directory, "regions.csv"), "--retired", Path.Combine(directory, "retired.csv"), "--huge-pages", "2M,4G"];
+
+        var fleet = Cli.Run(["fleet", .. inputs]);
+        var forecast = Cli.Run(["forecast", .. inputs, "--rate", "1", "--trials", "2"]);
+
+        Assert.Equal(0, forecast.Exit);
+        var lines = forecast.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(21, lines.Length);
+        Assert.All(lines[..20], line => Assert.StartsWith("egmecc: warning: ", line, StringComparison.Ordinal));
+        Assert.Matches(@"^egmecc: \.\.\. \d+ warning\(s\) in all, over \d+ host\(s\)", lines[20]);
+        Assert.Equal(fleet.Error, forecast.Error);
     }
 }

@@ -37,4 +37,43 @@ public class SynthCommandTests
         Assert.Equal(1, run.Exit);
         Assert.Contains("--hosts", run.Error);
     }
+
+    [Fact]
+    public void Synth_Again_ReplacesTheFleetAndLeavesNothingAside()
+    {
+        var parent = Cli.TemporaryDirectory();
+        var tree = Path.Combine(parent, "tree");
+        Assert.Equal(0, Cli.Run("synth", "--hosts", "3", "--records", "30", "-o", tree, "--layout", "tree").Exit);
+        Assert.Equal(0, Cli.Run("synth", "--hosts", "3", "--records", "99", "--seed", "2", "-o", tree, "--layout", "tree").Exit);
+
+        var fleet = Cli.Run("fleet", "--dir", tree, "--format", "csv");
+        Assert.Contains(",99,", fleet.Out.Split('\n').First(l => l.StartsWith("fleet,", StringComparison.Ordinal)));
+        Assert.Equal(["tree"], Directory.EnumerateFileSystemEntries(parent).Select(p => Path.GetFileName(p)!).ToArray());
+    }
+
+    [Fact]
+    public void Synth_UnwritableDirectory_IsAnInputErrorAndWritesNothing()
+    {
+        var parent = Cli.TemporaryDirectory();
+        var file = Path.Combine(parent, "a-file");
+        File.WriteAllText(file, "x");
+
+        var run = Cli.Run("synth", "--hosts", "2", "-o", file);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal($"egmecc: error: cannot write {file}: it is a file, not a directory\n", run.Error);
+        Assert.Equal(["a-file"], Directory.EnumerateFileSystemEntries(parent).Select(p => Path.GetFileName(p)!).ToArray());
+        Assert.Equal("x", File.ReadAllText(file));
+    }
+
+    [Theory]
+    [InlineData("-", "egmecc: error: --output: synth writes a directory of files, not standard output ('-')")]
+    [InlineData("", "egmecc: error: --output needs a directory name, not ''")]
+    public void Synth_OutputNotADirectoryName_IsAUsageError(string output, string line)
+    {
+        var run = Cli.Run("synth", "-o", output);
+
+        Assert.Equal(1, run.Exit);
+        Assert.Equal(line, run.Error.Split('\n')[0]);
+    }
 }

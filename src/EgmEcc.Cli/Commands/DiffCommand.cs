@@ -11,8 +11,8 @@ internal static class DiffCommand
 {
     public static Command Create(CliConsole console)
     {
-        var old = new Argument<string>("OLD") { Description = "The earlier plan (egmecc plan --format json); '-' for standard input." };
-        var @new = new Argument<string>("NEW") { Description = "The later plan." };
+        var old = FileNames.Required(new Argument<string>("OLD") { Description = "The earlier plan (egmecc plan --format json); '-' for standard input." });
+        var @new = FileNames.Required(new Argument<string>("NEW") { Description = "The later plan; '-' for standard input." });
         var format = OutputFlags.Format(DiffWriters.Names, "text");
         var output = OutputFlags.Output();
 
@@ -32,6 +32,13 @@ internal static class DiffCommand
             var diff = PlanDiff.Compare(
                 PlanJsonReader.Read(InputFile.FromPath(oldPath, console.OpenStandardInput)),
                 PlanJsonReader.Read(InputFile.FromPath(newPath, console.OpenStandardInput)));
+            if (diff.OptionsDiffer)
+            {
+                // Compared anyway (the layouts differ exactly as shown, and 'what would 4K buy' is a fair question),
+                // but said loudly: a hole that changed may owe nothing to retired pages.
+                console.Error.WriteLine(OneLine.Of($"egmecc: warning: the plans were made with different options ({string.Join(", ", diff.OptionChanges)}); holes may differ because of them, and hugepage capacity is compared only for the sizes both count"));
+            }
+
             var writer = DiffWriters.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(diff, w));
             return ExitCodes.Success;

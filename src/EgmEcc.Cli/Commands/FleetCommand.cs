@@ -24,11 +24,11 @@ internal static class FleetCommand
         var format = OutputFlags.Format(FleetWriters.Names, "text");
         var output = OutputFlags.Output();
 
-        var planJson = new Option<string?>("--plan-json")
+        var planJson = FileNames.Required(new Option<string?>("--plan-json")
         {
             Description = "Also write every host's plan as one egmecc.plan/1 document to FILE, for 'egmecc diff' between snapshots.",
             HelpName = "FILE",
-        };
+        });
 
         var command = new Command("fleet", "Plan every host of a fleet: usable bytes, hugepage capacity and VM fit per host, and fleet totals.");
         inputs.AddTo(command);
@@ -61,21 +61,7 @@ internal static class FleetCommand
                 OutputTarget.Write(planPath, console, w => new PlanJsonWriter().Write(plan, w, new OutputOptions { Invocation = Invocation.Describe(result) }));
             }
 
-            var warnings = report.Totals.Warnings + report.Notes.Length;
-            if (warnings > 0)
-            {
-                var shown = report.Notes.Concat(report.Hosts.SelectMany(h => h.FirstDiagnostics)).Take(Diagnostics.Shown).ToList();
-                foreach (var d in shown)
-                {
-                    console.Error.WriteLine($"egmecc: {d}");
-                }
-
-                if (warnings > shown.Count)
-                {
-                    console.Error.WriteLine($"egmecc: ... {warnings} warning(s) in all, over {report.Hosts.Count(h => h.Warnings > 0)} host(s); plan a host with 'egmecc plan' to see all of its own");
-                }
-            }
-
+            Diagnostics.Print(report.Warnings, console.Error);
             var writer = FleetWriters.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(report, w));
             return result.GetValue(failBelow) && report.HostsBelowThreshold.Any() ? ExitCodes.GateFailed : ExitCodes.Success;

@@ -30,6 +30,7 @@ internal sealed class FleetInputOptions
         shared.Regions.Required = false;
         shared.Regions.Description = "Region files whose rows name their host (a 'host' column). Repeatable.";
         shared.Retired.Description = "Retired files whose rows name their host (a 'host' column). Repeatable.";
+        FileNames.Required(Directory, "a directory name");
     }
 
     public void AddTo(Command command)
@@ -65,6 +66,11 @@ internal sealed class FleetInputOptions
             throw new UsageException(directory is null
                 ? "name the fleet: --dir DIR, or --regions FILE [--retired FILE] with a 'host' column"
                 : "--dir and --regions exclude each other");
+        }
+
+        if (directory == "-")
+        {
+            throw new UsageException("--dir names a directory of host folders; standard input ('-') cannot hold one");
         }
 
         if (directory is null && regions.Concat(retired).Count(path => path == "-") > 1)

@@ -59,11 +59,17 @@ internal static class ForecastCommand
             }
             catch (ArgumentOutOfRangeException e)
             {
-                throw new UsageException(e.ParamName == "trials" ? "--trials must be at least 1" : e.Message.Split(" (Parameter", 2)[0]);
+                throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
+            }
+
+            if (forecast.Check(options) is { } tooMany)
+            {
+                throw new UsageException(tooMany);
             }
 
             var document = ProgressDisplay.Run(console, "forecasting hosts", progress =>
                 FleetPlanning.Forecast(inputs.ResolveSource(result, console), options, forecast, result.GetValue(shape), progress, parallelism));
+            Diagnostics.Print(document.Warnings, console.Error);
             var writer = ForecastWriters.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(document, w));
             return ExitCodes.Success;

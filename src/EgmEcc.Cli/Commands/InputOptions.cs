@@ -52,6 +52,12 @@ internal sealed class InputOptions
         HelpName = "ID",
     };
 
+    public InputOptions()
+    {
+        FileNames.Required(Regions);
+        FileNames.Required(Retired);
+    }
+
     /// <summary>Adds every shared option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {

@@ -20,9 +20,9 @@ internal static class OutputFlags
     }
 
     /// <summary><c>--output</c> / <c>-o</c>: a file instead of standard output.</summary>
-    public static Option<string?> Output(string what = "the output") => new("--output", "-o")
+    public static Option<string?> Output(string what = "the output") => FileNames.Required(new Option<string?>("--output", "-o")
     {
         Description = $"Write {what} to FILE instead of standard output.",
         HelpName = "FILE",
-    };
+    });
 }

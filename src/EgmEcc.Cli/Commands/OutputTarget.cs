@@ -3,6 +3,12 @@ using System.Text;
 namespace EgmEcc.Cli.Commands;
 
 /// <summary>Writes an output to standard output or to the file <c>--output</c> names.</summary>
+/// <remarks>
+/// A file is written beside its target and then moved over it, so a failed run never leaves half a
+/// file. A symbolic link is followed (the file it names is replaced, not the link), and a device
+/// or process file (<c>/dev/null</c>, <c>/dev/stdout</c>, <c>/proc/self/fd/N</c>) is written in place:
+/// moving a file over it would replace the device itself.
+/// </remarks>
 internal static class OutputTarget
 {
     public static void Write(string? path, CliConsole console, Action<TextWriter> write)
@@ -19,16 +25,25 @@ internal static class OutputTarget
             throw new IOException($"cannot write {path}: it is a directory");
         }
 
-        // Write beside the target, then move, so a failed run never leaves half a file.
-        var temporary = path + ".tmp";
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var target = path;
+        string? temporary = null;
         try
         {
-            using (var file = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            if (WritesInPlace(path) || WritesInPlace(target = FinalTarget(path)))
+            {
+                using var device = new StreamWriter(path, append: false, utf8);
+                write(device);
+                return;
+            }
+
+            temporary = $"{target}.egmecc-{Environment.ProcessId}.tmp";
+            using (var file = new StreamWriter(temporary, append: false, utf8))
             {
                 write(file);
             }
 
-            File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, target, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -42,10 +57,24 @@ internal static class OutputTarget
         }
         finally
         {
-            if (File.Exists(temporary))
+            if (temporary is not null && File.Exists(temporary))
             {
                 File.Delete(temporary);
             }
         }
+    }
+
+    /// <summary>True for paths that name a device or a process's file rather than a file on a disk.</summary>
+    internal static bool WritesInPlace(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal) || full.StartsWith("/sys/", StringComparison.Ordinal);
+    }
+
+    /// <summary>The file <paramref name="path"/> names once every symbolic link is followed (itself when it is none).</summary>
+    private static string FinalTarget(string path)
+    {
+        var info = new FileInfo(path);
+        return info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
     }
 }

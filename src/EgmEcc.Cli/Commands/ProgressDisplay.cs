@@ -23,7 +23,14 @@ internal static class ProgressDisplay
         var task = Task.Run(() => work(progress));
         if (!Finished(task, Grace))
         {
-            var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) });
+            // The console already said standard error is a terminal: Spectre need not guess again
+            // (it would see only a TextWriter, and in tests draw nothing).
+            var terminal = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(console.Error),
+                Ansi = AnsiSupport.Yes,
+                Interactive = InteractionSupport.Yes,
+            });
             terminal.Progress()
                 .AutoClear(true)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())

@@ -21,16 +21,12 @@ internal static class ReportCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write the report to FILE instead of standard output.",
-            HelpName = "FILE",
-        };
-        var html = new Option<string?>("--html")
+        var output = OutputFlags.Output("the report");
+        var html = FileNames.Required(new Option<string?>("--html")
         {
             Description = "Also write the report as one self-contained HTML page with a hole map per region.",
             HelpName = "FILE",
-        };
+        });
         var failBelowUsable = new Option<double?>("--fail-below-usable")
         {
             Description = "Exit 3 when a region keeps less than PCT percent of its bytes usable.",

@@ -21,7 +21,14 @@ internal static class SynthCommand
             DefaultValueFactory = _ => "csv",
         };
         layout.AcceptOnlyFromAmong("csv", "tree");
-        var output = new Option<string>("--output", "-o") { Description = "The directory to write (created if missing).", HelpName = "DIR", Required = true };
+        var output = FileNames.Required(new Option<string>("--output", "-o") { Description = "The directory to write (created if missing).", HelpName = "DIR", Required = true }, "a directory name");
+        output.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => t.Value == "-"))
+            {
+                result.AddError("--output: synth writes a directory of files, not standard output ('-')");
+            }
+        });
 
         var command = new Command("synth", "Write a synthetic fleet (seeded, deterministic) for demos, tests and benchmarks.");
         foreach (var option in new Option[] { hosts, sockets, records, seed, layout, output })
@@ -48,29 +55,74 @@ internal static class SynthCommand
             }
 
             var directory = result.GetValue(output)!;
+
+            // Like every --output: written aside, then moved into place, so a failed run leaves no half-written fleet.
+            var staging = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + $".egmecc-{Environment.ProcessId}.tmp";
             try
             {
-                Directory.CreateDirectory(directory);
+                Directory.CreateDirectory(staging);
                 if (result.GetValue(layout) == "tree")
                 {
-                    SynthWriter.WriteTree(fleet, directory);
+                    SynthWriter.WriteTree(fleet, staging);
                 }
                 else
                 {
                     var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-                    using var regions = new StreamWriter(Path.Combine(directory, "regions.csv"), false, utf8, 1 << 16);
-                    using var retired = new StreamWriter(Path.Combine(directory, "retired.csv"), false, utf8, 1 << 20);
+                    using var regions = new StreamWriter(Path.Combine(staging, "regions.csv"), false, utf8, 1 << 16);
+                    using var retired = new StreamWriter(Path.Combine(staging, "retired.csv"), false, utf8, 1 << 20);
                     SynthWriter.WriteHostColumn(fleet, regions, retired);
                 }
+
+                Publish(staging, directory);
             }
-            catch (Exception e) when (e is UnauthorizedAccessException)
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
-                throw new IOException($"cannot write {directory}: {e.Message}", e);
+                var reason = e switch
+                {
+                    UnauthorizedAccessException => "permission denied",
+                    DirectoryNotFoundException => "no such directory",
+                    _ => e.Message.Replace(staging, directory, StringComparison.Ordinal),
+                };
+                throw new IOException($"cannot write {directory}: {reason}", e);
+            }
+            finally
+            {
+                if (Directory.Exists(staging))
+                {
+                    Directory.Delete(staging, recursive: true);
+                }
             }
 
             console.Out.WriteLine($"wrote {SynthWriter.Describe(fleet)} to {directory} ({result.GetValue(layout)})");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Moves every file and folder of <paramref name="staging"/> into <paramref name="directory"/>, replacing what is there.</summary>
+    private static void Publish(string staging, string directory)
+    {
+        if (File.Exists(directory))
+        {
+            throw new IOException("it is a file, not a directory");
+        }
+
+        Directory.CreateDirectory(directory);
+        foreach (var entry in new DirectoryInfo(staging).EnumerateFileSystemInfos())
+        {
+            var target = Path.Combine(directory, entry.Name);
+            if (entry is FileInfo file)
+            {
+                file.MoveTo(target, overwrite: true);
+                continue;
+            }
+
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+
+            ((DirectoryInfo)entry).MoveTo(target);
+        }
     }
 }

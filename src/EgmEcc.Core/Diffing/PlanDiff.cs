@@ -77,8 +77,8 @@ public sealed record RegionDiff
 /// <param name="ClearedHoleBytes">Bytes usable again.</param>
 public sealed record HostDiff(string Host, ulong OldUsable, ulong NewUsable, ImmutableArray<CapacityChange> HugePages, ulong NewHoleBytes, ulong ClearedHoleBytes)
 {
-    /// <summary><c>NewUsable - OldUsable</c>.</summary>
-    public long UsableDelta => (long)NewUsable - (long)OldUsable;
+    /// <summary><c>NewUsable - OldUsable</c> (an Int128: a region may hold more than 2^63 bytes).</summary>
+    public Int128 UsableDelta => (Int128)NewUsable - OldUsable;
 }
 
 /// <summary>
@@ -99,8 +99,15 @@ public sealed record PlanDiff
     /// <summary>The hosts whose regions changed, sorted.</summary>
     public required ImmutableArray<HostDiff> Hosts { get; init; }
 
-    /// <summary>True when the plans were made with other options (granule, page, minimum extent).</summary>
+    /// <summary>True when the plans were made with other options (granule, page, minimum extent, hugepage sizes).</summary>
     public required bool OptionsDiffer { get; init; }
+
+    /// <summary>
+    /// Each option that differs, as <c>name OLD -> NEW</c> (<c>granule 64K -> 4K</c>); empty when
+    /// the options are the same. Holes then differ because of the options too, not only because
+    /// pages retired, and hugepage capacity is compared only for the sizes both plans count.
+    /// </summary>
+    public ImmutableArray<string> OptionChanges { get; init; } = [];
 
     /// <summary>True when nothing changed.</summary>
     public bool IsEmpty => Regions.IsEmpty && !OptionsDiffer;
@@ -126,15 +133,40 @@ public sealed record PlanDiff
             }
         }
 
-        var hosts = regions.GroupBy(r => r.Host, StringComparer.Ordinal).Select(g => Host(g.Key, old, @new, sizes, g)).ToImmutableArray();
-        var o = old.Options;
-        var n = @new.Options;
+        var oldByHost = old.Regions.ToLookup(r => r.Region.Host, StringComparer.Ordinal);
+        var newByHost = @new.Regions.ToLookup(r => r.Region.Host, StringComparer.Ordinal);
+        var hosts = regions.GroupBy(r => r.Host, StringComparer.Ordinal).Select(g => Host(g.Key, oldByHost[g.Key], newByHost[g.Key], sizes, g)).ToImmutableArray();
+        var changes = OptionDifferences(old.Options, @new.Options);
         return new PlanDiff
         {
             Regions = regions.ToImmutable(),
             Hosts = hosts,
-            OptionsDiffer = o.Granule != n.Granule || o.GuestPage != n.GuestPage || o.MinExtent != n.MinExtent || !o.HugePages.SequenceEqual(n.HugePages),
+            OptionsDiffer = changes.Length > 0,
+            OptionChanges = changes,
         };
+    }
+
+    private static ImmutableArray<string> OptionDifferences(PlanOptions o, PlanOptions n)
+    {
+        var changes = ImmutableArray.CreateBuilder<string>();
+        void Compare(string name, ulong old, ulong @new)
+        {
+            if (old != @new)
+            {
+                changes.Add($"{name} {new ByteSize(old)} -> {new ByteSize(@new)}");
+            }
+        }
+
+        Compare("granule", o.Granule, n.Granule);
+        Compare("guest page", o.GuestPage, n.GuestPage);
+        Compare("min extent", o.MinExtent, n.MinExtent);
+        if (!o.HugePages.SequenceEqual(n.HugePages))
+        {
+            static string List(ImmutableArray<ulong> sizes) => sizes.IsEmpty ? "none" : string.Join(',', sizes.Select(h => new ByteSize(h).ToString()));
+            changes.Add($"huge pages {List(o.HugePages)} -> {List(n.HugePages)}");
+        }
+
+        return changes.ToImmutable();
     }
 
     private static RegionDiff CompareRegion(string host, string id, RegionPlan? old, RegionPlan? @new, ImmutableArray<ulong> sizes)
@@ -167,10 +199,8 @@ public sealed record PlanDiff
         };
     }
 
-    private static HostDiff Host(string host, Plan old, Plan @new, ImmutableArray<ulong> sizes, IEnumerable<RegionDiff> changed)
+    private static HostDiff Host(string host, IEnumerable<RegionPlan> oldRegions, IEnumerable<RegionPlan> newRegions, ImmutableArray<ulong> sizes, IEnumerable<RegionDiff> changed)
     {
-        var oldRegions = old.Regions.Where(r => r.Region.Host == host).ToArray();
-        var newRegions = @new.Regions.Where(r => r.Region.Host == host).ToArray();
         ulong newBytes = 0, clearedBytes = 0;
         foreach (var region in changed)
         {

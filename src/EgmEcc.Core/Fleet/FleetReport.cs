@@ -23,6 +23,9 @@ public sealed record FleetReport
     /// <summary>Notes from reading inputs shared by many hosts (not counted in any host's warnings).</summary>
     public ImmutableArray<Diagnostic> Notes { get; init; } = [];
 
+    /// <summary>The notes and the hosts' warnings, for standard error.</summary>
+    public FleetWarnings Warnings => FleetWarnings.Of(Notes, Hosts.Select(h => ((long)h.Warnings, (IEnumerable<Diagnostic>)h.FirstDiagnostics)));
+
     /// <summary>The fleet totals.</summary>
     public FleetTotals Totals => FleetTotals.Of(Hosts, Options.HugePages.Length);
 

@@ -9,4 +9,8 @@ namespace EgmEcc.Forecasting;
 /// <param name="VmShape">The VM shape fitted, or null.</param>
 /// <param name="Hosts">Each host, sorted by name.</param>
 /// <param name="Fleet">The fleet: per-trial sums over hosts, summarised the same way.</param>
-public sealed record FleetForecast(PlanOptions Options, ForecastOptions Forecast, VmShape? VmShape, ImmutableArray<ForecastFigures> Hosts, ForecastFigures Fleet);
+public sealed record FleetForecast(PlanOptions Options, ForecastOptions Forecast, VmShape? VmShape, ImmutableArray<ForecastFigures> Hosts, ForecastFigures Fleet)
+{
+    /// <summary>The warnings planning today's hosts gave (the same as <c>egmecc fleet</c> shows).</summary>
+    public FleetWarnings Warnings { get; init; } = FleetWarnings.None;
+}

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace EgmEcc.Forecasting;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace EgmEcc.Forecasting;
 public sealed record ForecastOptions
 {
     /// <summary>Creates options, checking them.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A negative or non-finite rate or horizon, fewer than one trial, a mean run below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative or non-finite rate or horizon, fewer than one trial or more than <see cref="MaxTrials"/>, a mean run below 1.</exception>
     public ForecastOptions(double ratePerTiBYear, double horizonYears, RetirementSpread spread = RetirementSpread.Uniform, int trials = 1000, ulong seed = 1, double meanRunPages = 8)
     {
         if (!double.IsFinite(ratePerTiBYear) || ratePerTiBYear < 0)
@@ -26,7 +28,10 @@ public sealed record ForecastOptions
             throw new ArgumentOutOfRangeException(nameof(horizonYears), "--horizon must be a finite number of years of at least 0");
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
+        if (trials is < 1 or > MaxTrials)
+        {
+            throw new ArgumentOutOfRangeException(nameof(trials), $"--trials must be between 1 and {MaxTrials}, not {trials}");
+        }
         if (!(meanRunPages >= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(meanRunPages), "the mean run must be at least one page");
@@ -49,6 +54,12 @@ public sealed record ForecastOptions
     /// <summary>How new retirements are laid out.</summary>
     public RetirementSpread Spread { get; }
 
+    /// <summary>
+    /// The most trials a forecast runs: each host keeps every trial's figures (16 bytes per figure),
+    /// so this bounds a host's memory to about 100 MB; percentiles are long stable by then.
+    /// </summary>
+    public const int MaxTrials = 1_000_000;
+
     /// <summary>The number of trials.</summary>
     public int Trials { get; }
 
@@ -57,6 +68,21 @@ public sealed record ForecastOptions
 
     /// <summary>The mean run length, in granules, of clustered retirements.</summary>
     public double MeanRunPages { get; }
+
+    /// <summary>
+    /// Null when the forecast makes sense for plans with <paramref name="plan"/>; otherwise why not:
+    /// a rate that, over the horizon, retires more granules than a TiB holds (every page would be
+    /// gone, and drawing that many pages per trial would never finish).
+    /// </summary>
+    public string? Check(PlanOptions plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var perTiB = RatePerTiBYear * HorizonYears;
+        var granules = (double)(1UL << 40) / plan.Granule;
+        return perTiB <= granules
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"--rate {RatePerTiBYear:G6} over --horizon {HorizonYears:G6} year(s) retires {perTiB:G6} pages per TiB, more than a TiB holds ({granules:G} granules of {new ByteSize(plan.Granule)})");
+    }
 
     /// <summary>The expected number of new pages in a region of <paramref name="sizeBytes"/> over the horizon.</summary>
     public double ExpectedPages(ulong sizeBytes) => RatePerTiBYear * (sizeBytes / (double)(1UL << 40)) * HorizonYears;

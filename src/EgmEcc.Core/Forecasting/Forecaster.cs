@@ -30,6 +30,11 @@ public sealed class Forecaster
     {
         ArgumentNullException.ThrowIfNull(forecast);
         ArgumentNullException.ThrowIfNull(planOptions);
+        if (forecast.Check(planOptions) is { } error)
+        {
+            throw new ArgumentOutOfRangeException(nameof(forecast), error);
+        }
+
         this.forecast = forecast;
         this.planOptions = planOptions;
         this.shape = shape;

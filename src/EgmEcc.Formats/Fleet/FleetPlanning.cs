@@ -91,7 +91,15 @@ public static class FleetPlanning
     public static FleetForecast Forecast(FleetSource source, PlanOptions options, ForecastOptions forecast, VmShape? shape = null, FleetProgress? progress = null, int parallelism = 0)
     {
         var forecaster = new Forecaster(forecast, options, shape);
-        var hosts = Map(source, options, (input, plan) => forecaster.AddHost(input.Host, plan), progress, parallelism);
-        return new FleetForecast(options, forecast, shape, [.. hosts], forecaster.Fleet());
+        var hosts = Map(
+            source,
+            options,
+            (input, plan) => (Figures: forecaster.AddHost(input.Host, plan), Warnings: (long)plan.Diagnostics.Length, First: plan.Diagnostics.Take(HostSummary.KeptDiagnostics).ToArray()),
+            progress,
+            parallelism);
+        return new FleetForecast(options, forecast, shape, [.. hosts.Select(h => h.Figures)], forecaster.Fleet())
+        {
+            Warnings = FleetWarnings.Of(source.Notes, hosts.Select(h => (h.Warnings, (IEnumerable<Diagnostic>)h.First))),
+        };
     }
 }

@@ -54,11 +54,23 @@ public static class PlanJsonReader
 
             var options = Options(Property(root, "options", "options"));
             var regions = ImmutableArray.CreateBuilder<RegionPlan>();
+            var seen = new Dictionary<(string Host, string Id), int>();
             var index = 0;
             foreach (var region in Array(root, "regions", "regions"))
             {
-                regions.Add(RegionPlan(region, $"regions[{index++}]", options));
+                var path = $"regions[{index}]";
+                var plan = RegionPlan(region, path, options);
+                if (!seen.TryAdd((plan.Region.Host, plan.Region.Id), index))
+                {
+                    throw new InputException(location, $"{path}: region '{plan.Region.Id}'{(plan.Region.Host.Length > 0 ? $" of host '{plan.Region.Host}'" : string.Empty)} appears again (first at regions[{seen[(plan.Region.Host, plan.Region.Id)]}]); a plan lists each region once");
+                }
+
+                regions.Add(plan);
+                index++;
             }
+
+            // The regions must make sense together as they did when planned (no overlaps, no PXM given twice).
+            RegionSet.Create(regions.Select(r => r.Region));
 
             var a = Property(root, "accounting", "accounting");
             var accounting = new Accounting(
@@ -114,7 +126,7 @@ public static class PlanJsonReader
             foreach (var u in Array(r, "usable", path))
             {
                 var at = $"{path}.usable[{i++}]";
-                usable.Add(Range(u, at, region));
+                usable.Add(After(usable, Range(u, at, region), at));
             }
 
             var holes = ImmutableArray.CreateBuilder<Hole>();
@@ -122,7 +134,7 @@ public static class PlanJsonReader
             foreach (var h in Array(r, "holes", path))
             {
                 var at = $"{path}.holes[{i++}]";
-                var range = Range(h, at, region);
+                var range = After(holes.Select(x => x.Range), Range(h, at, region), at);
                 holes.Add(new Hole(range.Start, range.Size, Number(Property(h, "retiredBytes", at), at + ".retiredBytes"), Number(Property(h, "fragmentBytes", at), at + ".fragmentBytes")));
             }
 
@@ -141,6 +153,14 @@ public static class PlanJsonReader
             }
 
             huge.Sort((x, y) => x.PageSize.CompareTo(y.PageSize));
+            var sizeBytes = Number(Property(s, "sizeBytes", at2), at2 + ".sizeBytes");
+            var usableBytes = Number(Property(s, "usableBytes", at2), at2 + ".usableBytes");
+            var holeBytes = Number(Property(s, "holeBytes", at2), at2 + ".holeBytes");
+            if (sizeBytes != region.Size || (UInt128)usableBytes + holeBytes != sizeBytes)
+            {
+                throw new InputException(location, $"{at2}: sizeBytes {sizeBytes}, usableBytes {usableBytes} and holeBytes {holeBytes} do not add up to the region's size {region.Size}");
+            }
+
             return new RegionPlan
             {
                 Region = region,
@@ -148,9 +168,9 @@ public static class PlanJsonReader
                 Holes = holes.ToImmutable(),
                 Stats = new RegionStats
                 {
-                    SizeBytes = Number(Property(s, "sizeBytes", at2), at2 + ".sizeBytes"),
-                    UsableBytes = Number(Property(s, "usableBytes", at2), at2 + ".usableBytes"),
-                    HoleBytes = Number(Property(s, "holeBytes", at2), at2 + ".holeBytes"),
+                    SizeBytes = sizeBytes,
+                    UsableBytes = usableBytes,
+                    HoleBytes = holeBytes,
                     RetiredBytes = Number(Property(s, "retiredBytes", at2), at2 + ".retiredBytes"),
                     FragmentBytes = Number(Property(s, "fragmentBytes", at2), at2 + ".fragmentBytes"),
                     LargestExtentBytes = Number(Property(s, "largestExtentBytes", at2), at2 + ".largestExtentBytes"),
@@ -172,6 +192,15 @@ public static class PlanJsonReader
             }
 
             return AddressRange.FromBaseSize(offset, size);
+        }
+
+        /// <summary><paramref name="range"/>, when it starts at or after the end of the last of <paramref name="before"/> (the writer's order: sorted, disjoint).</summary>
+        private AddressRange After(IEnumerable<AddressRange> before, AddressRange range, string path)
+        {
+            var last = before.LastOrDefault();
+            return before.Any() && range.Start < last.End
+                ? throw new InputException(location, $"{path}: [{Numbers.Hex(range.Start)}, +{Numbers.Hex(range.Size)}) starts before the end of the range before it; ranges must be sorted and disjoint")
+                : range;
         }
 
         private JsonElement Property(JsonElement e, string name, string path)

@@ -51,9 +51,52 @@ public class PlanDiffTests
 
         var host = Assert.Single(diff.Hosts);
         Assert.Equal("a", host.Host);
-        Assert.Equal(-0x3_0000L, host.UsableDelta);
+        Assert.Equal((Int128)(-0x3_0000L), host.UsableDelta);
         Assert.Equal(0x3_0000UL, host.NewHoleBytes);
         Assert.Equal(-2, host.HugePages.Single(c => c.PageSize == 2UL << 20).Delta);
+    }
+
+    [Fact]
+    public void Compare_OtherOptions_NamesEachDifferenceAndComparesCommonSizesOnly()
+    {
+        var old = Planner.Create(Regions, Today, PlanOptions.Default);
+        var @new = Planner.Create(Regions, Today, new PlanOptions(4096, 4096, hugePages: [2UL << 20, 1UL << 30, 16UL << 30]));
+
+        var diff = PlanDiff.Compare(old, @new);
+
+        Assert.True(diff.OptionsDiffer);
+        Assert.False(diff.IsEmpty);
+        Assert.Equal(
+            ["granule 64K -> 4K", "guest page 64K -> 4K", "min extent 64K -> 4K", "huge pages 2M,32M,512M,1G -> 2M,1G,16G"],
+            diff.OptionChanges.ToArray());
+        Assert.All(diff.Regions, r => Assert.Equal([2UL << 20, 1UL << 30], r.HugePages.Select(c => c.PageSize).ToArray()));
+    }
+
+    [Fact]
+    public void Compare_SameOptions_NoOptionChanges()
+    {
+        var old = Planner.Create(Regions, Today, PlanOptions.Default);
+        var @new = Planner.Create(Regions, [.. Today, RetiredRecord.AtAddress(0x10_4000_0000, 0, Here, "b")], PlanOptions.Default);
+
+        var diff = PlanDiff.Compare(old, @new);
+
+        Assert.False(diff.OptionsDiffer);
+        Assert.Empty(diff.OptionChanges);
+    }
+
+    // Regression: usable bytes above 2^63 overflowed the delta (an internal error for a legal region).
+    [Fact]
+    public void Compare_RegionLargerThan2To63_DeltaDoesNotOverflow()
+    {
+        var huge = RegionSet.Create([new Region("egm0", 0, 0x1_0000, ulong.MaxValue - 0xFFFF, Here, "z")]);
+        var old = Planner.Create(huge, [], PlanOptions.Default);
+        var @new = Planner.Create(huge, [RetiredRecord.AtAddress(0x8000_0000_0000_0000, 0, Here, "z")], PlanOptions.Default);
+
+        var diff = PlanDiff.Compare(old, @new);
+
+        var host = Assert.Single(diff.Hosts);
+        Assert.Equal((Int128)(-0x1_0000L), host.UsableDelta);
+        Assert.True(host.OldUsable > long.MaxValue);
     }
 
     [Fact]

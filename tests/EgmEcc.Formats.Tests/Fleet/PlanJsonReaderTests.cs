@@ -1,7 +1,9 @@
 using System.Text;
+using EgmEcc.Diffing;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Json;
 using EgmEcc.Formats.Output;
+using EgmEcc.Formats.Output.Fleet;
 
 namespace EgmEcc.Formats.Tests.Fleet;
 
@@ -49,6 +51,80 @@ public class PlanJsonReaderTests
             """;
         var e = Assert.Throws<InputException>(() => PlanJsonReader.Read(InputFile.FromBytes("x.json", Encoding.UTF8.GetBytes(Json))));
         Assert.StartsWith("regions[0].base", e.Message);
+    }
+
+    // Regression: a region listed twice, or stats that do not add up, crashed 'egmecc diff' (exit 70).
+    [Theory]
+    [InlineData("twice", "regions[7]: region 'egm0' of host 'gh-a01' appears again (first at regions[0]); a plan lists each region once")]
+    [InlineData("stats", "usableBytes 18446744073709551615 and holeBytes")]
+    [InlineData("overlap", "overlaps region 'egm0'")]
+    [InlineData("unsorted", "regions[0].holes[1]: ")]
+    public void Read_InconsistentPlan_IsAnInputError(string damage, string message)
+    {
+        var plan = new PlanInputs
+        {
+            Regions = [InputFile.FromPath(FleetData.SampleRegions)],
+            Retired = [InputFile.FromPath(FleetData.SampleRetired)],
+        }.Plan(PlanOptions.Default);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Write(plan))!;
+        var regions = json["regions"]!.AsArray();
+        switch (damage)
+        {
+            case "twice":
+                regions.Add(regions[0]!.DeepClone());
+                break;
+            case "stats":
+                regions[0]!["stats"]!["usableBytes"] = ulong.MaxValue;
+                break;
+            case "unsorted":
+                var holes = regions[0]!["holes"]!.AsArray();
+                var first = holes[0]!.DeepClone();
+                holes[0] = holes[1]!.DeepClone();
+                holes[1] = first;
+                break;
+            default:
+                var copy = regions[0]!.DeepClone();
+                copy["id"] = "egm9";
+                copy["node"] = 9;
+                regions.Add(copy);
+                break;
+        }
+
+        var e = Assert.Throws<InputException>(() => PlanJsonReader.Read(InputFile.FromBytes("plan.json", Encoding.UTF8.GetBytes(json.ToJsonString()))));
+
+        Assert.StartsWith("plan.json", e.Location.ToString(), StringComparison.Ordinal);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_DiffOfReadBackPlans_SameAsOfThePlansThemselves()
+    {
+        // The JSON has no per-region record counts (they read back as 0): the diff must not depend on them.
+        var inputs = new PlanInputs
+        {
+            Regions = [InputFile.FromPath(FleetData.SampleRegions)],
+            Retired = [InputFile.FromPath(FleetData.SampleRetired)],
+        };
+        var old = inputs.Plan(PlanOptions.Default);
+        var more = InputFile.FromBytes("more.csv", "host,address,size\ngh-a02,0x3000000000,\ngh-b01,0x3000120000,128K\n"u8.ToArray());
+        var @new = (inputs with { Retired = [.. inputs.Retired, more] }).Plan(PlanOptions.Default);
+        Assert.Contains(@new.Regions, r => r.Stats.AppliedRecords > 0);
+
+        var direct = DiffJson(PlanDiff.Compare(old, @new));
+        var readBack = DiffJson(PlanDiff.Compare(ReadBack(old), ReadBack(@new)));
+
+        Assert.Equal(direct, readBack);
+        Assert.Contains("0x3000120000", readBack);
+        Assert.DoesNotContain("applied", readBack);
+    }
+
+    private static Plan ReadBack(Plan plan) => PlanJsonReader.Read(InputFile.FromBytes("plan.json", Encoding.UTF8.GetBytes(Write(plan))));
+
+    private static string DiffJson(PlanDiff diff)
+    {
+        var output = new StringWriter();
+        new DiffJsonWriter().Write(diff, output);
+        return output.ToString();
     }
 
     private static string Write(Plan plan)

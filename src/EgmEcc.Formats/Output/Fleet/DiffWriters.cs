@@ -20,8 +20,8 @@ public static class DiffWriters
 
     internal static string Signed(long value) => value.ToString("+#;-#;0", CultureInfo.InvariantCulture);
 
-    internal static string SignedBytes(long value) =>
-        value == 0 ? "0" : (value > 0 ? "+" : "-") + new ByteSize((ulong)Math.Abs(value)).ToHumanString();
+    internal static string SignedBytes(Int128 value) =>
+        value == 0 ? "0" : (value > 0 ? "+" : "-") + new ByteSize((ulong)Int128.Abs(value)).ToHumanString();
 }
 
 /// <summary>The diff as text: one block per changed region (its new and cleared holes), then the host totals.</summary>
@@ -43,13 +43,13 @@ public sealed class DiffTextWriter : IDocumentWriter<PlanDiff>
 
         if (document.OptionsDiffer)
         {
-            output.Write("note: the plans were made with different options\n");
+            output.Write($"note: the plans were made with different options ({string.Join(", ", document.OptionChanges)}); holes may differ because of them, not only because pages retired\n");
         }
 
         foreach (var r in document.Regions)
         {
             var host = r.Host.Length == 0 ? string.Empty : r.Host + " ";
-            output.Write($"{host}{r.Id}: {r.Change.ToString().ToLowerInvariant()}, usable {new ByteSize(r.OldUsable).ToHumanString()} -> {new ByteSize(r.NewUsable).ToHumanString()} ({DiffWriters.SignedBytes((long)r.NewUsable - (long)r.OldUsable)})");
+            output.Write($"{host}{r.Id}: {r.Change.ToString().ToLowerInvariant()}, usable {new ByteSize(r.OldUsable).ToHumanString()} -> {new ByteSize(r.NewUsable).ToHumanString()} ({DiffWriters.SignedBytes((Int128)r.NewUsable - r.OldUsable)})");
             foreach (var c in r.HugePages.Where(c => c.Delta != 0))
             {
                 output.Write($", {new ByteSize(c.PageSize)} {c.Old} -> {c.New}");
@@ -84,7 +84,7 @@ public sealed class DiffTextWriter : IDocumentWriter<PlanDiff>
 }
 
 /// <summary>
-/// The diff as JSON, schema <c>egmecc.diff/1</c>: <c>{schema, optionsDiffer, regions[{host, id,
+/// The diff as JSON, schema <c>egmecc.diff/1</c>: <c>{schema, optionsDiffer, optionChanges[], regions[{host, id,
 /// change, oldUsableBytes, newUsableBytes, hugePageCapacity{"&lt;bytes&gt;": {old, new}},
 /// newHoles[{offset, address, size}], clearedHoles[...]}], hosts[{host, oldUsableBytes,
 /// newUsableBytes, newHoleBytes, clearedHoleBytes, hugePageCapacity}]}</c>; empty arrays when nothing changed.
@@ -108,6 +108,13 @@ public sealed class DiffJsonWriter : IDocumentWriter<PlanDiff>
             json.WriteStartObject();
             json.WriteString("schema", Schema);
             json.WriteBoolean("optionsDiffer", document.OptionsDiffer);
+            json.WriteStartArray("optionChanges");
+            foreach (var change in document.OptionChanges)
+            {
+                json.WriteStringValue(change);
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("regions");
             foreach (var r in document.Regions)
             {

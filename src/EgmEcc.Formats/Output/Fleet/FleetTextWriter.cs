@@ -21,7 +21,16 @@ public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
             headers.Add($"vm {shape}");
         }
 
-        headers.AddRange(["records", "warnings", string.Empty]);
+        headers.AddRange(["records", "warnings"]);
+
+        // The flag column exists only when there is a threshold to flag against, and has a header
+        // like every other column, so the rules span exactly the columns the rows fill.
+        var flagged = document.MinUsablePercent is not null;
+        if (flagged)
+        {
+            headers.Add("flag");
+        }
+
         var table = new TextTable([.. headers]);
         foreach (var host in document.Hosts)
         {
@@ -39,7 +48,12 @@ public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
                 row.Add(FleetFormat.Number(host.VmFit));
             }
 
-            row.AddRange([FleetFormat.Number(host.Accounting.Records), FleetFormat.Number(host.Warnings), document.IsBelowThreshold(host) ? "BELOW" : string.Empty]);
+            row.AddRange([FleetFormat.Number(host.Accounting.Records), FleetFormat.Number(host.Warnings)]);
+            if (flagged)
+            {
+                row.Add(document.IsBelowThreshold(host) ? "BELOW" : string.Empty);
+            }
+
             table.Add([.. row]);
         }
 
@@ -52,7 +66,12 @@ public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
             total.Add(FleetFormat.Number(t.VmFit));
         }
 
-        total.AddRange([FleetFormat.Number(t.Accounting.Records), FleetFormat.Number(t.Warnings), string.Empty]);
+        total.AddRange([FleetFormat.Number(t.Accounting.Records), FleetFormat.Number(t.Warnings)]);
+        if (flagged)
+        {
+            total.Add(string.Empty);
+        }
+
         table.Add([.. total]);
         table.Write(output);
 

@@ -2,13 +2,24 @@ using System.Text;
 
 namespace EgmEcc.Formats.Output.Fleet;
 
-/// <summary>A plain-text table: columns padded to their widest cell, the first left-aligned, the rest right-aligned.</summary>
+/// <summary>
+/// A plain-text table: columns padded to their widest cell, the first left-aligned, the rest
+/// right-aligned; every column has a header, so header, rules and rows line up column for column.
+/// </summary>
 internal sealed class TextTable(params string[] headers)
 {
-    private readonly List<string[]> rows = [headers];
+    private readonly List<string[]> rows = [headers.All(h => h.Length > 0) ? headers : throw new ArgumentException("every column needs a header", nameof(headers))];
     private readonly HashSet<int> rules = [];
 
-    public void Add(params string[] cells) => rows.Add(cells);
+    public void Add(params string[] cells)
+    {
+        if (cells.Length != headers.Length)
+        {
+            throw new ArgumentException($"a row of {cells.Length} cells in a table of {headers.Length} columns", nameof(cells));
+        }
+
+        rows.Add(cells);
+    }
 
     /// <summary>A horizontal rule before the next row.</summary>
     public void Rule() => rules.Add(rows.Count);
@@ -29,7 +40,7 @@ internal sealed class TextTable(params string[] headers)
         {
             if (r == 1 || rules.Contains(r))
             {
-                output.Write(string.Join("  ", widths.Where(w => w > 0).Select(w => new string('-', w))));
+                output.Write(string.Join("  ", widths.Select(w => new string('-', w))));
                 output.Write('\n');
             }
 
