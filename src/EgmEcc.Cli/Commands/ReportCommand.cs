@@ -99,7 +99,16 @@ internal static class ReportCommand
                 Width = toTerminal ? console.OutWidth : 80,
                 Ansi = toTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null or "",
             };
-            IReportWriter writer = result.GetValue(format) == "json" ? new ReportJsonWriter() : new ReportTerminalWriter();
+            var json = result.GetValue(format) == "json";
+            IReportWriter writer = json ? new ReportJsonWriter() : new ReportTerminalWriter();
+
+            // The text report on standard output lists the warnings itself; anywhere else (JSON, a
+            // file) the person at the terminal would not see them, so they go to standard error.
+            if (json || path is not (null or "-"))
+            {
+                Diagnostics.Print(plan.Diagnostics, console.Error);
+            }
+
             OutputTarget.Write(path, console, w => writer.Write(report, w, writeOptions));
             if (result.GetValue(html) is { } htmlPath)
             {
