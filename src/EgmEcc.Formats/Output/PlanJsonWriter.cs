@@ -43,14 +43,7 @@ public sealed class PlanJsonWriter : IPlanWriter
     public void Write(Plan plan, TextWriter output, OutputOptions options)
     {
         // Streamed a chunk at a time: a plan of millions of extents does not fit one string.
-        var buffer = new TextWriterBufferWriter(output);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            WritePlan(json, plan);
-        }
-
-        buffer.Flush();
-        output.Write('\n');
+        JsonOutput.Write(output, json => WritePlan(json, plan));
     }
 
     /// <summary>Writes the plan as one JSON object (also used inside other JSON documents).</summary>

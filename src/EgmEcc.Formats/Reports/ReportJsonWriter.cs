@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using EgmEcc.Formats.Output;
 using EgmEcc.Reporting;
@@ -31,8 +29,7 @@ public sealed class ReportJsonWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        using (var json = new Utf8JsonWriter(buffer, PlanJsonWriter.WriterOptions))
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -54,10 +51,7 @@ public sealed class ReportJsonWriter : IReportWriter
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        output.Write('\n');
+        });
     }
 
     private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using EgmEcc.Diffing;
 
@@ -102,8 +100,7 @@ public sealed class DiffJsonWriter : IDocumentWriter<PlanDiff>
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
-        using (var json = new Utf8JsonWriter(buffer, FleetFormat.Json))
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -146,10 +143,7 @@ public sealed class DiffJsonWriter : IDocumentWriter<PlanDiff>
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        output.Write('\n');
+        });
     }
 
     private static void WriteCapacity(Utf8JsonWriter json, IEnumerable<CapacityChange> changes)

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using EgmEcc.Fleet;
 
@@ -26,9 +24,8 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
         var huge = document.Options.HugePages;
-        using (var json = new Utf8JsonWriter(buffer, FleetFormat.Json))
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -79,11 +76,7 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
 
                 json.WriteEndArray();
                 json.WriteEndObject();
-                if (buffer.WrittenCount > 1 << 20)
-                {
-                    json.Flush();
-                    Drain(buffer, output);
-                }
+                json.Flush();
             }
 
             json.WriteEndArray();
@@ -113,10 +106,7 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-
-        Drain(buffer, output);
-        output.Write('\n');
+        });
     }
 
     private static void WriteHuge(Utf8JsonWriter json, IReadOnlyList<ulong> huge, Func<int, ulong> count)
@@ -128,11 +118,5 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
         }
 
         json.WriteEndObject();
-    }
-
-    private static void Drain(ArrayBufferWriter<byte> buffer, TextWriter output)
-    {
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        buffer.ResetWrittenCount();
     }
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using EgmEcc.Forecasting;
@@ -136,8 +134,7 @@ public sealed class ForecastJsonWriter : IDocumentWriter<FleetForecast>
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
-        using (var json = new Utf8JsonWriter(buffer, FleetFormat.Json))
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
@@ -170,10 +167,7 @@ public sealed class ForecastJsonWriter : IDocumentWriter<FleetForecast>
             json.WritePropertyName("fleet");
             WriteFigures(json, document, document.Fleet, null);
             json.WriteEndObject();
-        }
-
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        output.Write('\n');
+        });
     }
 
     private static void WriteFigures(Utf8JsonWriter json, FleetForecast document, ForecastFigures row, string? nameProperty)

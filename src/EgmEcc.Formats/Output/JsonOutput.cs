@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace EgmEcc.Formats.Output;
+
+/// <summary>
+/// Writes one JSON document to a text writer, streamed a chunk at a time (a fleet's plans or
+/// a plan of millions of extents need not fit in one buffer), in the form every EgmEcc document
+/// shares (<see cref="PlanJsonWriter.WriterOptions"/>), ending with a newline.
+/// </summary>
+internal static class JsonOutput
+{
+    /// <summary>Runs <paramref name="body"/> against a JSON writer whose bytes reach <paramref name="output"/>.</summary>
+    /// <remarks>Call <see cref="Utf8JsonWriter.Flush"/> in <paramref name="body"/> between large pieces to pass them on early.</remarks>
+    public static void Write(TextWriter output, Action<Utf8JsonWriter> body)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var buffer = new TextWriterBufferWriter(output);
+        using (var json = new Utf8JsonWriter(buffer, PlanJsonWriter.WriterOptions))
+        {
+            body(json);
+        }
+
+        buffer.Flush();
+        output.Write('\n');
+    }
+}
