@@ -73,9 +73,9 @@ internal sealed class FleetInputOptions
             throw new UsageException("--dir names a directory of host folders; standard input ('-') cannot hold one");
         }
 
-        if (directory is null && regions.Concat(retired).Count(path => path == "-") > 1)
+        if (directory is null)
         {
-            throw new UsageException("only one input can be standard input ('-')");
+            InputOptions.RequireOneStandardInputAtMost(regions.Concat(retired));
         }
 
         if (directory is not null && retired.Length > 0)
@@ -83,13 +83,7 @@ internal sealed class FleetInputOptions
             throw new UsageException("--retired goes with --regions; a fleet directory holds its retired files");
         }
 
-        var hostPage = result.GetValue(shared.HostPage)?.Bytes ?? PlanOptions.Page64K;
-        if (!Numbers.IsPowerOfTwo(hostPage))
-        {
-            throw new UsageException($"--host-page must be a power of two, not {Numbers.Hex(hostPage)}");
-        }
-
-        var read = new ReadOptions { HostPage = hostPage };
+        var read = new ReadOptions { HostPage = shared.ResolveHostPage(result) };
         var regionsFormat = result.GetValue(shared.RegionsFormat);
         var retiredFormat = result.GetValue(shared.RetiredFormat);
         return directory is not null

@@ -56,6 +56,7 @@ internal sealed class InputOptions
     {
         FileNames.Required(Regions);
         FileNames.Required(Retired);
+        FileNames.Required(Region, "a region id");
     }
 
     /// <summary>Adds every shared option to <paramref name="command"/>.</summary>
@@ -88,29 +89,10 @@ internal sealed class InputOptions
     /// <summary>The inputs the flags name.</summary>
     public PlanInputs ResolveInputs(ParseResult result, CliConsole console)
     {
-        var hostPage = result.GetValue(HostPage)?.Bytes ?? PlanOptions.Page64K;
-        if (!Numbers.IsPowerOfTwo(hostPage))
-        {
-            throw new UsageException($"--host-page must be a power of two, not {Numbers.Hex(hostPage)}");
-        }
-
+        var hostPage = ResolveHostPage(result);
         var regions = result.GetValue(Regions) ?? [];
         var retired = result.GetValue(Retired) ?? [];
-        if (regions.Concat(retired).Any(path => path.Length == 0))
-        {
-            throw new UsageException($"{(regions.Any(path => path.Length == 0) ? "--regions" : "--retired")} needs a file name, not ''");
-        }
-
-        var region = result.GetValue(Region);
-        if (region is { Length: 0 })
-        {
-            throw new UsageException("--region needs a region id, not ''");
-        }
-
-        if (regions.Concat(retired).Count(path => path == "-") > 1)
-        {
-            throw new UsageException("only one input can be standard input ('-')");
-        }
+        RequireOneStandardInputAtMost(regions.Concat(retired));
 
         return new PlanInputs
         {
@@ -118,7 +100,27 @@ internal sealed class InputOptions
             Retired = [.. retired.Select(path => InputFile.FromPath(path, console.OpenStandardInput))],
             RegionsFormat = result.GetValue(RegionsFormat),
             RetiredFormat = result.GetValue(RetiredFormat),
-            ReadOptions = new ReadOptions { HostPage = hostPage, Region = region },
+            ReadOptions = new ReadOptions { HostPage = hostPage, Region = result.GetValue(Region) },
         };
+    }
+
+    /// <summary>The host page size (<c>--host-page</c>), a power of two.</summary>
+    /// <exception cref="UsageException">It is not a power of two.</exception>
+    public ulong ResolveHostPage(ParseResult result)
+    {
+        var hostPage = result.GetValue(HostPage)?.Bytes ?? PlanOptions.Page64K;
+        return Numbers.IsPowerOfTwo(hostPage)
+            ? hostPage
+            : throw new UsageException($"--host-page must be a power of two, not {Numbers.Hex(hostPage)}");
+    }
+
+    /// <summary>Standard input can be read once: at most one input may be <c>-</c>.</summary>
+    /// <exception cref="UsageException">Two or more inputs are <c>-</c>.</exception>
+    public static void RequireOneStandardInputAtMost(IEnumerable<string> paths)
+    {
+        if (paths.Count(path => path == "-") > 1)
+        {
+            throw new UsageException("only one input can be standard input ('-')");
+        }
     }
 }
