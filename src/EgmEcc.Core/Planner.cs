@@ -121,15 +121,8 @@ public static class Planner
         var count = 0;
         long clipped = 0;
 
-        // The extents as plain arrays, and the run of regions of the host last seen: records of
-        // one input share their host, so most records need neither a dictionary nor a Region.
-        var bases = new ulong[all.Length];
-        var sizes = new ulong[all.Length];
-        for (var r = 0; r < all.Length; r++)
-        {
-            (bases[r], sizes[r]) = (all[r].Base, all[r].Size);
-        }
-
+        // The run of regions of the host last seen: records of one input share their host, so
+        // most records need neither a dictionary look-up nor a Region.
         string? spanHost = null;
         int hostFirst = 0, hostCount = 0;
 
@@ -145,23 +138,23 @@ public static class Planner
 
             if (record.Region is null && !ReferenceEquals(host, spanHost))
             {
-                (hostFirst, hostCount) = HostRun(all, host);
+                (hostFirst, hostCount) = regions.HostRun(host);
                 spanHost = host;
             }
 
             if (record.Region is null
-                && (index = Containing(bases, sizes, hostFirst, hostCount, record.Start)) >= 0
-                && size <= sizes[index] - (record.Start - bases[index]))
+                && (index = regions.IndexContaining(hostFirst, hostCount, record.Start)) >= 0
+                && size <= regions.SizeAt(index) - (record.Start - regions.BaseAt(index)))
             {
                 // The common case: an SPA record wholly inside its region; nothing to clip or warn.
-                offset = record.Start - bases[index];
+                offset = record.Start - regions.BaseAt(index);
                 end = offset + size;
                 wasClipped = false;
             }
             else if (record.Region is { } regionId)
             {
                 index = named.IndexOf(host, regionId, record.Source);
-                var regionSize = sizes[index];
+                var regionSize = regions.SizeAt(index);
                 if (record.Start >= regionSize)
                 {
                     diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record at offset {Numbers.Hex(record.Start)} of region '{regionId}' lies past its end (size {Numbers.Hex(regionSize)}); counted out-of-region") { Code = DiagnosticCodes.OutOfRegion });
@@ -205,7 +198,7 @@ public static class Planner
                 diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record {record} crosses the edge of region '{region.Id}' {region.Extent}; clipped to the region") { Code = DiagnosticCodes.Clipped });
             }
 
-            var regionEnd = sizes[index];
+            var regionEnd = regions.SizeAt(index);
             regionOf[count] = index;
             items[count++] = new WidenedRecord(
                 Numbers.AlignDown(offset, layout),
@@ -213,53 +206,6 @@ public static class Planner
         }
 
         return (count, clipped);
-    }
-
-    /// <summary>Where <paramref name="host"/>'s regions lie in <paramref name="all"/> (sorted by host): first index and count.</summary>
-    private static (int First, int Count) HostRun(ImmutableArray<Region> all, string host)
-    {
-        int lo = 0, hi = all.Length;
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) / 2);
-            if (string.CompareOrdinal(all[mid].Host, host) < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        var end = lo;
-        while (end < all.Length && string.Equals(all[end].Host, host, StringComparison.Ordinal))
-        {
-            end++;
-        }
-
-        return (lo, end - lo);
-    }
-
-    /// <summary>The index of the region in <c>[first, first + count)</c> (sorted by base, disjoint) containing <paramref name="address"/>, or -1.</summary>
-    private static int Containing(ulong[] bases, ulong[] sizes, int first, int count, ulong address)
-    {
-        int lo = first, hi = first + count - 1, found = -1;
-        while (lo <= hi)
-        {
-            var mid = lo + ((hi - lo) / 2);
-            if (bases[mid] <= address)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return found >= 0 && address - bases[found] < sizes[found] ? found : -1;
     }
 
     /// <summary>A stable counting sort by region; returns where each region's run starts (plus one past the end).</summary>

@@ -16,14 +16,21 @@ public sealed class RegionSet
     private readonly Dictionary<(string Host, string Id), int> byId;
     private readonly Dictionary<string, (int First, int Count)> byHost;
 
+    // Bases and sizes as plain arrays: the planner searches them once per record.
+    private readonly ulong[] bases;
+    private readonly ulong[] sizes;
+
     private RegionSet(ImmutableArray<Region> regions)
     {
         Regions = regions;
         byId = new Dictionary<(string, string), int>(regions.Length);
         byHost = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        bases = new ulong[regions.Length];
+        sizes = new ulong[regions.Length];
         for (var i = 0; i < regions.Length; i++)
         {
             var r = regions[i];
+            (bases[i], sizes[i]) = (r.Base, r.Size);
             byId[(r.Host, r.Id)] = i;
             byHost[r.Host] = byHost.TryGetValue(r.Host, out var span) ? (span.First, span.Count + 1) : (i, 1);
         }
@@ -93,17 +100,22 @@ public sealed class RegionSet
     /// <summary>The index of the host's region containing <paramref name="address"/>, or -1.</summary>
     public int IndexContaining(string host, ulong address)
     {
-        if (!byHost.TryGetValue(host, out var span))
-        {
-            return -1;
-        }
+        var (first, count) = HostRun(host);
+        return IndexContaining(first, count, address);
+    }
 
+    /// <summary>Where <paramref name="host"/>'s regions lie in <see cref="Regions"/>: first index and count (0 when none).</summary>
+    internal (int First, int Count) HostRun(string host) => byHost.TryGetValue(host, out var run) ? run : (0, 0);
+
+    /// <summary>The index of the region in <c>[first, first + count)</c> (one host's run) containing <paramref name="address"/>, or -1.</summary>
+    internal int IndexContaining(int first, int count, ulong address)
+    {
         // Regions of a host are sorted by base and disjoint: find the last base <= address.
-        int lo = span.First, hi = span.First + span.Count - 1, found = -1;
+        int lo = first, hi = first + count - 1, found = -1;
         while (lo <= hi)
         {
             var mid = lo + ((hi - lo) / 2);
-            if (Regions[mid].Base <= address)
+            if (bases[mid] <= address)
             {
                 found = mid;
                 lo = mid + 1;
@@ -114,8 +126,14 @@ public sealed class RegionSet
             }
         }
 
-        return found >= 0 && Regions[found].Extent.Contains(address) ? found : -1;
+        return found >= 0 && address - bases[found] < sizes[found] ? found : -1;
     }
+
+    /// <summary>The base of the region at <paramref name="index"/>, without touching the <see cref="Region"/>.</summary>
+    internal ulong BaseAt(int index) => bases[index];
+
+    /// <summary>The size of the region at <paramref name="index"/>, without touching the <see cref="Region"/>.</summary>
+    internal ulong SizeAt(int index) => sizes[index];
 
     /// <summary>
     /// The index of the host's first region that <c>[start, start + size)</c> overlaps, or -1;
