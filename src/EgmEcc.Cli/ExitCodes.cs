@@ -1,6 +1,6 @@
 namespace EgmEcc.Cli;
 
-/// <summary>The exit codes <c>egmecc</c> documents (DESIGN §5).</summary>
+/// <summary>The exit codes <c>egmecc</c> documents (docs/design.md §5).</summary>
 public static class ExitCodes
 {
     /// <summary>Success.</summary>

@@ -1,7 +1,7 @@
 namespace EgmEcc;
 
 /// <summary>
-/// The capacity of a firmware retired-page table (DESIGN §1): <c>u64 num_retired_pages;
+/// The capacity of a firmware retired-page table (docs/design.md §1): <c>u64 num_retired_pages;
 /// u64 retired_page_addr[4096]</c>. The nvgrace-egm driver refuses the whole region when the count
 /// exceeds <see cref="MaxEntries"/>, so a table close to it is worth a warning before it fills.
 /// </summary>

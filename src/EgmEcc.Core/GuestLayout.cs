@@ -4,7 +4,7 @@ namespace EgmEcc;
 
 /// <summary>
 /// The guest physical memory map QEMU's arm <c>virt</c> machine builds from EGM regions, one guest
-/// NUMA node per region (DESIGN §1).
+/// NUMA node per region (docs/design.md §1).
 /// </summary>
 /// <remarks>
 /// <para>Guest RAM starts at <see cref="Base"/> (0x40000000 on <c>virt</c>). Regions become guest

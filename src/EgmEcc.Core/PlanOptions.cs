@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace EgmEcc;
 
 /// <summary>
-/// The semantics knobs every command shares (DESIGN §2): retirement granule G, guest page P,
+/// The semantics knobs every command shares (docs/design.md §2): retirement granule G, guest page P,
 /// minimum extent E and the hugepage sizes whose capacity is counted.
 /// </summary>
 /// <remarks>

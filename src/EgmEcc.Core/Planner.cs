@@ -4,7 +4,7 @@ using System.Numerics;
 namespace EgmEcc;
 
 /// <summary>
-/// DOC: turns regions and retired records into holes and usable extents (DESIGN §2).
+/// DOC: turns regions and retired records into holes and usable extents (docs/design.md §2).
 /// </summary>
 /// <remarks>
 /// <para>Four steps, each linear but for one sort:</para>

@@ -49,7 +49,7 @@ public partial class PlannerTests
     [Fact]
     public void Create_RecordAcrossTwoTouchingRegions_ClippedToTheRegionOfItsStart()
     {
-        // DESIGN §2: a record belongs to the region containing its start and is clipped to it.
+        // docs/design.md §2: a record belongs to the region containing its start and is clipped to it.
         var plan = PlanOf([Egm(0, G, 16 * M), Egm(1, G + (16 * M), 16 * M)], [At(G + (16 * M) - K64, 2 * K64)]);
 
         Assert.Equal(new Accounting(1, 1, 0, 1, 0), plan.Accounting);

@@ -4,7 +4,7 @@ using EgmEcc.Tests.Support;
 
 namespace EgmEcc.Tests;
 
-/// <summary>DESIGN §2 as properties over generated small regions and records.</summary>
+/// <summary>docs/design.md §2 as properties over generated small regions and records.</summary>
 public partial class PlannerTests
 {
     [Fact]

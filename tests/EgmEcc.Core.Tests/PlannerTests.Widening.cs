@@ -44,7 +44,7 @@ public partial class PlannerTests
     [Fact]
     public void Create_BaseNotAlignedToL_WidensInRegionOffsetSpace()
     {
-        // DESIGN §2: [alignDown(start - base, L), alignUp(end - base, L)), not aligned in SPA.
+        // docs/design.md §2: [alignDown(start - base, L), alignUp(end - base, L)), not aligned in SPA.
         var @base = G + 0x8000;
         var plan = PlanOf([Egm(0, @base, 16 * M)], [At(@base + 0x1_8000, K4)], Options(hugePages: []));
 

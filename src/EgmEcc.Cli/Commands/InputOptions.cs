@@ -4,7 +4,7 @@ using EgmEcc.Formats.Inputs;
 namespace EgmEcc.Cli.Commands;
 
 /// <summary>
-/// The input and semantics flags every planning verb shares (DESIGN §5), and their resolution
+/// The input and semantics flags every planning verb shares (docs/design.md §5), and their resolution
 /// into the library's <see cref="PlanInputs"/> and <see cref="PlanOptions"/>.
 /// </summary>
 internal sealed class InputOptions

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace EgmEcc.Formats.Output;
 
 /// <summary>
-/// The canonical plan, schema <c>egmecc.plan/1</c> (DESIGN §4): two-space indented, <c>\n</c>
+/// The canonical plan, schema <c>egmecc.plan/1</c> (docs/design.md §4): two-space indented, <c>\n</c>
 /// line ends, properties in a fixed order, so equal plans give byte-identical files.
 /// </summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 namespace EgmEcc.Tests.Support;
 
 /// <summary>
-/// A naive model of DESIGN §2 for small regions: one bool per byte of region-offset space.
+/// A naive model of docs/design.md §2 for small regions: one bool per byte of region-offset space.
 /// Slow and obvious on purpose; the planner must agree with it exactly. Single host.
 /// </summary>
 internal static class BitmapPlanner
@@ -43,7 +43,7 @@ internal static class BitmapPlanner
     }
 
     /// <summary>
-    /// Attributes, clips and widens every record (DESIGN §2), with no bitmap: it scales to any
+    /// Attributes, clips and widens every record (docs/design.md §2), with no bitmap: it scales to any
     /// region size. Returns the regions sorted by base and each one's widened records.
     /// </summary>
     public static (Region[] Sorted, List<(ulong Start, ulong End, int Input)>[] Widened, long OutOfRegion, long Clipped) Attribute(
@@ -107,7 +107,7 @@ internal static class BitmapPlanner
         return (sorted, widened, outOfRegion, clipped);
     }
 
-    /// <summary>Orders widened records as DESIGN §2 does for duplicates: (start, end descending, input).</summary>
+    /// <summary>Orders widened records as docs/design.md §2 does for duplicates: (start, end descending, input).</summary>
     public static IEnumerable<(ulong Start, ulong End, int Input)> InDuplicateOrder(IEnumerable<(ulong Start, ulong End, int Input)> widened) =>
         widened.OrderBy(w => w.Start).ThenByDescending(w => w.End).ThenBy(w => w.Input);
 

@@ -1,6 +1,6 @@
 namespace EgmEcc.Tests.Support;
 
-/// <summary>What every plan must satisfy, whatever its input (DESIGN §2, §4).</summary>
+/// <summary>What every plan must satisfy, whatever its input (docs/design.md §2, §4).</summary>
 internal static class PlanInvariants
 {
     /// <summary>Extents and holes tile each region; accounting and stats balance.</summary>
