@@ -55,7 +55,7 @@ public static class EgmEccCli
         }
         catch (InputException e)
         {
-            console.Error.WriteLine(OneLine.Of($"egmecc: error: {e.Location}: {e.Message}"));
+            console.Error.WriteLine(OneLine.Of($"egmecc: error: {e.Location}: {e.Render(SettingFlags.Names)}"));
             return ExitCodes.Input;
         }
         catch (Exception e) when (e is UsageException or SettingException)

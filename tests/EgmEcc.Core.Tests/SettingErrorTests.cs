@@ -69,6 +69,17 @@ public partial class SettingErrorTests
     }
 
     [Fact]
+    public void InputException_WithMentions_RendersThemInDomainWordsOrByTheGivenNames()
+    {
+        FormattableString text = $"name its region {new SettingMention(Setting.Region, MentionStyle.Means)}";
+        var e = new InputException(Here, text);
+
+        Assert.Equal("name its region explicitly", e.Message);
+        Assert.Equal("name its region via Region", e.Render(new Bracketed()));
+        Assert.Equal("plain", new InputException(Here, "plain").Render(new Bracketed()));
+    }
+
+    [Fact]
     public void EverySetting_HasADomainName()
     {
         Assert.All(Enum.GetValues<Setting>(), setting => Assert.Matches("^(the|a) [a-z]", Messages.SettingName(setting)));
@@ -104,11 +115,12 @@ public partial class SettingErrorTests
     [GeneratedRegex("--[A-Za-z]")]
     private static partial Regex Flag();
 
-    /// <summary>A front end's names: &lt;Setting&gt; and [Setting].</summary>
+    /// <summary>A front end's names: &lt;Setting&gt;, "via Setting", [Setting].</summary>
     private sealed class Bracketed : SettingNames
     {
         public override string Name(Setting setting, MentionStyle style) => style switch
         {
+            MentionStyle.Means => $"via {setting}",
             MentionStyle.Aside => $"[{setting}]",
             _ => $"<{setting}>",
         };

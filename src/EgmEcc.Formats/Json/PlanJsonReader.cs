@@ -50,7 +50,7 @@ public static class PlanJsonReader
             var schema = Text(root, "schema", "schema");
             if (schema != PlanJsonWriter.Schema)
             {
-                throw new InputException(location, $"schema '{schema}' is not a plan; expected '{PlanJsonWriter.Schema}' (the output of 'egmecc plan --format json')");
+                throw new InputException(location, Messages.NotAPlan(schema, PlanJsonWriter.Schema));
             }
 
             var options = Options(Property(root, "options", "options"));

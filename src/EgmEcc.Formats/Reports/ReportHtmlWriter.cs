@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EgmEcc.Formats.Wording;
 using EgmEcc.Reporting;
 
 namespace EgmEcc.Formats.Reports;
@@ -380,7 +381,7 @@ public sealed class ReportHtmlWriter : IReportWriter
 
         if (plan.Holes.Length > MaxHoleRows)
         {
-            html.Append("<tr class=\"more\"><td colspan=\"5\">").Append(Esc($"... and {plan.Holes.Length - MaxHoleRows} more; egmecc plan --format csv lists them all"))
+            html.Append("<tr class=\"more\"><td colspan=\"5\">").Append(Esc(Messages.MoreHolesThanShown(plan.Holes.Length - MaxHoleRows)))
                 .Append("</td></tr>\n");
         }
 
