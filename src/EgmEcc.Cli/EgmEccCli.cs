@@ -55,12 +55,14 @@ public static class EgmEccCli
         }
         catch (InputException e)
         {
-            console.Error.WriteLine(OneLine.Of($"egmecc: error: {e.Location}: {e.Message}"));
+            console.Error.WriteLine(OneLine.Of($"egmecc: error: {e.Location}: {e.Render(SettingFlags.Names)}"));
             return ExitCodes.Input;
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or SettingException)
         {
-            console.Error.WriteLine(OneLine.Of($"egmecc: error: {e.Message}"));
+            // A setting the library refuses is a flag the user gave: a usage error, in flag names.
+            var message = e is SettingException setting ? setting.Error.Render(SettingFlags.Names) : e.Message;
+            console.Error.WriteLine(OneLine.Of($"egmecc: error: {message}"));
             if (result is not null)
             {
                 console.Error.WriteLine($"egmecc: see '{CommandPath(result.CommandResult)} --help'");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EgmEcc.Wording;
 
 namespace EgmEcc;
 
@@ -45,14 +46,13 @@ public sealed class GuestLayout
     public UInt128 TotalBytes => Nodes.IsEmpty ? 0 : Nodes[^1].Span.End - Base;
 
     /// <summary>Why <paramref name="guestBase"/> cannot start guest RAM (it is not a multiple of the guest page), or null when it can.</summary>
-    public static string? CheckBase(ulong guestBase, ulong guestPage) =>
+    public static SettingError? CheckBase(ulong guestBase, ulong guestPage) =>
         guestPage != 0 && guestBase % guestPage != 0
-            ? $"--guest-base {Numbers.Hex(guestBase)} is not a multiple of the guest page {Numbers.Hex(guestPage)} ({new ByteSize(guestPage)}, --guest-page)"
+            ? Messages.GuestBaseNotAligned(guestBase, guestPage)
             : null;
 
     /// <summary>Lays out the regions of <paramref name="plan"/> as one guest's memory, in its guest page and minimum extent.</summary>
-    /// <exception cref="ArgumentException">The plan covers more than one host, or <paramref name="guestBase"/> is not guest-page aligned.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The guest memory would end beyond 2^64.</exception>
+    /// <exception cref="SettingException">The plan covers more than one host, <paramref name="guestBase"/> is not guest-page aligned, or the guest memory would end beyond 2^64.</exception>
     public static GuestLayout Create(Plan plan, ulong guestBase = VirtRamBase)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -60,24 +60,21 @@ public sealed class GuestLayout
     }
 
     /// <summary>Lays out <paramref name="regions"/> as one guest's memory, with the guest page and minimum extent of <paramref name="options"/>.</summary>
-    /// <exception cref="ArgumentException">The regions belong to more than one host, or <paramref name="guestBase"/> is not guest-page aligned.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The guest memory would end beyond 2^64.</exception>
+    /// <exception cref="SettingException">The regions belong to more than one host, <paramref name="guestBase"/> is not guest-page aligned, or the guest memory would end beyond 2^64.</exception>
     public static GuestLayout Create(IEnumerable<RegionPlan> regions, PlanOptions options, ulong guestBase = VirtRamBase)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(options);
         if (CheckBase(guestBase, options.GuestPage) is { } problem)
         {
-            throw new ArgumentException(problem, nameof(guestBase));
+            throw problem.ToException();
         }
 
         var ordered = regions.OrderBy(r => r.Region.Node).ThenBy(r => r.Region.Base).ToArray();
         var hosts = ordered.Select(r => r.Region.Host).Distinct(StringComparer.Ordinal).ToArray();
         if (hosts.Length > 1)
         {
-            throw new ArgumentException(
-                $"a guest layout describes one host, but the plan covers {hosts.Length} hosts ({string.Join(", ", hosts.Select(h => $"'{h}'"))}); plan one host at a time",
-                nameof(regions));
+            throw Messages.GuestLayoutOfSeveralHosts(hosts).ToException();
         }
 
         var nodes = ImmutableArray.CreateBuilder<GuestNode>(ordered.Length);
@@ -87,9 +84,7 @@ public sealed class GuestLayout
             var size = region.Region.GuestSize ?? region.Region.Size;
             if (next + size > (UInt128)ulong.MaxValue + 1)
             {
-                throw new ArgumentOutOfRangeException(
-                    nameof(guestBase),
-                    $"guest memory starting at {Numbers.Hex(guestBase)} would end beyond 2^64 at region '{region.Region.Id}' ({Numbers.Hex(size)} bytes)");
+                throw Messages.GuestMemoryBeyond64Bits(guestBase, region.Region.Id, size).ToException();
             }
 
             nodes.Add(Lay(nodes.Count, region, (ulong)next, size, options));

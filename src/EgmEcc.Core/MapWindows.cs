@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EgmEcc.Wording;
 
 namespace EgmEcc;
 
@@ -51,13 +52,13 @@ public sealed record MapWindows
     public ulong UnmappedBytes => UsableBytes - MappedBytes;
 
     /// <summary>The windows of <paramref name="region"/> aligned to <paramref name="alignment"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alignment"/> is not a power of two.</exception>
+    /// <exception cref="SettingException"><paramref name="alignment"/> is not a power of two.</exception>
     public static MapWindows Create(RegionPlan region, ulong alignment)
     {
         ArgumentNullException.ThrowIfNull(region);
         if (!Numbers.IsPowerOfTwo(alignment))
         {
-            throw new ArgumentOutOfRangeException(nameof(alignment), $"--map-align must be a power of two, not {Numbers.Hex(alignment)}");
+            throw Messages.NotPowerOfTwo(Setting.MapAlign, alignment).ToException();
         }
 
         return new MapWindows { Region = region, Alignment = alignment, Windows = Cut(region.Usable, alignment) };

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EgmEcc.Wording;
 
 namespace EgmEcc;
 
@@ -20,20 +21,20 @@ public sealed record PlanOptions
     public static readonly ImmutableArray<ulong> DefaultHugePages = [2UL << 20, 32UL << 20, 512UL << 20, 1UL << 30];
 
     /// <summary>Creates options, checking each value.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not a power of two, or E is 0.</exception>
+    /// <exception cref="SettingException">A size is not a power of two, or E is 0.</exception>
     public PlanOptions(ulong granule = Page64K, ulong guestPage = Page64K, ulong? minExtent = null, IEnumerable<ulong>? hugePages = null)
     {
-        RequirePowerOfTwo(granule, nameof(granule), "--granule");
-        RequirePowerOfTwo(guestPage, nameof(guestPage), "--guest-page");
+        RequirePowerOfTwo(granule, Setting.Granule);
+        RequirePowerOfTwo(guestPage, Setting.GuestPage);
         if (minExtent == 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(minExtent), "--min-extent must be at least 1 byte");
+            throw Messages.MinExtentZero().ToException();
         }
 
         var huge = (hugePages ?? DefaultHugePages).Distinct().Order().ToImmutableArray();
         foreach (var h in huge)
         {
-            RequirePowerOfTwo(h, nameof(hugePages), "--huge-pages");
+            RequirePowerOfTwo(h, Setting.HugePages);
         }
 
         Granule = granule;
@@ -60,11 +61,11 @@ public sealed record PlanOptions
     /// <summary>The hugepage sizes H whose capacity is counted, ascending, distinct.</summary>
     public ImmutableArray<ulong> HugePages { get; }
 
-    private static void RequirePowerOfTwo(ulong value, string parameter, string flag)
+    private static void RequirePowerOfTwo(ulong value, Setting setting)
     {
         if (!Numbers.IsPowerOfTwo(value))
         {
-            throw new ArgumentOutOfRangeException(parameter, $"{flag} must be a power of two, not {Numbers.Hex(value)}");
+            throw Messages.NotPowerOfTwo(setting, value).ToException();
         }
     }
 }

@@ -10,9 +10,9 @@ public partial class GuestLayoutTests
     {
         var plan = PlanOf([new Region("egm0", 0, 0x20_0000_0000, 0x10_0000, Here)]);
 
-        var e = Assert.Throws<ArgumentException>(() => GuestLayout.Create(plan, 0x4000_1000));
+        var e = Assert.Throws<SettingException>(() => GuestLayout.Create(plan, 0x4000_1000));
 
-        Assert.StartsWith("--guest-base 0x40001000 is not a multiple of the guest page 0x10000", e.Message, StringComparison.Ordinal);
+        Assert.Equal("the guest base 0x40001000 is not a multiple of the guest page 0x10000 (64K)", e.Message);
         Assert.Null(GuestLayout.CheckBase(0x4001_0000, PlanOptions.Page64K));
     }
 

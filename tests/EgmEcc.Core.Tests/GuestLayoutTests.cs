@@ -76,7 +76,8 @@ public partial class GuestLayoutTests
             new Region("egm0", 0, 0x20_0000_0000, 0x10_0000, Here, host: "b"),
         ]);
 
-        var e = Assert.Throws<ArgumentException>(() => GuestLayout.Create(plan));
+        var e = Assert.Throws<SettingException>(() => GuestLayout.Create(plan));
+        Assert.Equal(Setting.OutputFormat, e.Setting);
         Assert.Contains("'a', 'b'", e.Message, StringComparison.Ordinal);
     }
 
@@ -85,7 +86,7 @@ public partial class GuestLayoutTests
     {
         var plan = PlanOf([new Region("egm0", 0, 0x20_0000_0000, 0x10_0000, Here)]);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => GuestLayout.Create(plan, ulong.MaxValue - 0xf_ffff + 0x1_0000));
+        Assert.Equal(Setting.GuestBase, Assert.Throws<SettingException>(() => GuestLayout.Create(plan, ulong.MaxValue - 0xf_ffff + 0x1_0000)).Setting);
         Assert.Equal(ulong.MaxValue, GuestLayout.Create(plan, ulong.MaxValue - 0xf_ffff).Nodes[0].Span.Last);
     }
 }

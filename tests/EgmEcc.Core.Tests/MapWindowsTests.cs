@@ -24,9 +24,12 @@ public partial class MapWindowsTests
     }
 
     [Fact]
-    public void Create_AlignmentNotPowerOfTwo_Throws()
+    public void Create_AlignmentNotPowerOfTwo_ThrowsNamingTheMapAlignment()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => MapWindows.Create(RegionWith(0x10_0000), 0x3_0000));
+        var e = Assert.Throws<SettingException>(() => MapWindows.Create(RegionWith(0x10_0000), 0x3_0000));
+
+        Assert.Equal(Setting.MapAlign, e.Setting);
+        Assert.Equal("the map alignment must be a power of two, not 0x30000", e.Message);
     }
 
     [Fact]

@@ -31,30 +31,31 @@ public partial class PlanOptionsTests
     }
 
     [Theory]
-    [InlineData(0UL, 65536UL, "--granule must be a power of two, not 0x0")]
-    [InlineData(3UL, 65536UL, "--granule must be a power of two, not 0x3")]
-    [InlineData(65536UL, 0x18000UL, "--guest-page must be a power of two, not 0x18000")]
-    public void Constructor_NotAPowerOfTwo_Throws(ulong granule, ulong guestPage, string message)
+    [InlineData(0UL, 65536UL, Setting.Granule, "the retirement granule must be a power of two, not 0x0")]
+    [InlineData(3UL, 65536UL, Setting.Granule, "the retirement granule must be a power of two, not 0x3")]
+    [InlineData(65536UL, 0x18000UL, Setting.GuestPage, "the guest page must be a power of two, not 0x18000")]
+    public void Constructor_NotAPowerOfTwo_Throws(ulong granule, ulong guestPage, Setting setting, string message)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new PlanOptions(granule, guestPage));
+        var e = Assert.Throws<SettingException>(() => new PlanOptions(granule, guestPage));
 
-        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+        Assert.Equal(setting, e.Setting);
+        Assert.Equal(message, e.Message);
     }
 
     [Fact]
     public void Constructor_HugePageNotAPowerOfTwo_Throws()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new PlanOptions(hugePages: [3UL << 20]));
+        var e = Assert.Throws<SettingException>(() => new PlanOptions(hugePages: [3UL << 20]));
 
-        Assert.StartsWith("--huge-pages must be a power of two, not 0x300000", e.Message, StringComparison.Ordinal);
+        Assert.Equal("a hugepage size must be a power of two, not 0x300000", e.Message);
     }
 
     [Fact]
     public void Constructor_MinExtentZero_Throws()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new PlanOptions(minExtent: 0));
+        var e = Assert.Throws<SettingException>(() => new PlanOptions(minExtent: 0));
 
-        Assert.StartsWith("--min-extent must be at least 1 byte", e.Message, StringComparison.Ordinal);
+        Assert.Equal("the minimum extent must be at least 1 byte", e.Message);
     }
 
     [Fact]

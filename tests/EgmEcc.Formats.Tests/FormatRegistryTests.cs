@@ -77,12 +77,12 @@ public class FormatRegistryTests
     }
 
     [Fact]
-    public void Pick_NothingFits_IsAnErrorNamingTheOverrideFlag()
+    public void Pick_NothingFits_IsAnErrorSayingToNameTheFormat()
     {
         var regions = Assert.Throws<InputException>(() => RegionFormat("hello\n", "notes.dat"));
         var retired = Assert.Throws<InputException>(() => RetiredFormat("hello\n", "notes.dat"));
 
-        Assert.Equal("notes.dat: cannot tell the region format; tried csv, json, acpi (name one with --regions-format)", regions.ToString());
-        Assert.Equal("notes.dat: cannot tell the retired format; tried csv, json, fwtable, ioctl, kmsg (name one with --retired-format)", retired.ToString());
+        Assert.Equal("notes.dat: cannot tell the region format; tried csv, json, acpi (name one explicitly)", regions.ToString());
+        Assert.Equal("notes.dat: cannot tell the retired format; tried csv, json, fwtable, ioctl, kmsg (name one explicitly)", retired.ToString());
     }
 }

@@ -47,24 +47,15 @@ internal static class ForecastCommand
         {
             var options = inputs.ResolvePlanOptions(result);
             var parallelism = inputs.ResolveParallelism(result);
-            ForecastOptions forecast;
-            try
-            {
-                forecast = new ForecastOptions(
-                    result.GetValue(rate),
-                    result.GetValue(horizon),
-                    result.GetValue(spread) == "clustered" ? RetirementSpread.Clustered : RetirementSpread.Uniform,
-                    result.GetValue(trials),
-                    result.GetValue(seed));
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
-            }
-
+            var forecast = new ForecastOptions(
+                result.GetValue(rate),
+                result.GetValue(horizon),
+                result.GetValue(spread) == "clustered" ? RetirementSpread.Clustered : RetirementSpread.Uniform,
+                result.GetValue(trials),
+                result.GetValue(seed));
             if (forecast.Check(options) is { } tooMany)
             {
-                throw new UsageException(tooMany);
+                throw tooMany.ToException();
             }
 
             var document = ProgressDisplay.Run(console, "forecasting hosts", progress =>

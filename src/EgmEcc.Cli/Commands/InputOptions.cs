@@ -69,22 +69,13 @@ internal sealed class InputOptions
     }
 
     /// <summary>The planning semantics the flags ask for.</summary>
-    /// <exception cref="UsageException">A value is not a power of two, or is zero.</exception>
-    public PlanOptions ResolvePlanOptions(ParseResult result)
-    {
-        try
-        {
-            return new PlanOptions(
-                granule: result.GetValue(Granule)?.Bytes ?? PlanOptions.Page64K,
-                guestPage: result.GetValue(GuestPage)?.Bytes ?? PlanOptions.Page64K,
-                minExtent: result.GetValue(MinExtent)?.Bytes,
-                hugePages: result.GetValue(HugePages) is { Length: > 0 } huge ? huge.Select(h => h.Bytes) : null);
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
-        }
-    }
+    /// <exception cref="SettingException">A value is not a power of two, or is zero.</exception>
+    public PlanOptions ResolvePlanOptions(ParseResult result) =>
+        new(
+            granule: result.GetValue(Granule)?.Bytes ?? PlanOptions.Page64K,
+            guestPage: result.GetValue(GuestPage)?.Bytes ?? PlanOptions.Page64K,
+            minExtent: result.GetValue(MinExtent)?.Bytes,
+            hugePages: result.GetValue(HugePages) is { Length: > 0 } huge ? huge.Select(h => h.Bytes) : null);
 
     /// <summary>The inputs the flags name.</summary>
     public PlanInputs ResolveInputs(ParseResult result, CliConsole console)

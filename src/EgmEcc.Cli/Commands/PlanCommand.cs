@@ -45,21 +45,16 @@ internal static class PlanCommand
             var options = inputs.ResolvePlanOptions(result);
             if (result.GetValue(guestBase) is { } given && GuestLayout.CheckBase(given.Bytes, options.GuestPage) is { } problem)
             {
-                throw new UsageException(problem);
+                throw problem.ToException();
             }
 
             var plan = inputs.ResolveInputs(result, console).Plan(options);
             var writer = PlanWriters.Find(result.GetValue(format)!)!;
             Diagnostics.Print(plan.Diagnostics, console.Error);
-            try
-            {
-                OutputTarget.Write(result.GetValue(output), console, w => writer.Write(plan, w, outputOptions));
-            }
-            catch (ArgumentException e)
-            {
-                // Writers refuse option combinations the plan cannot satisfy (several hosts for one guest, a guest base too high).
-                throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
-            }
+
+            // Writers refuse settings the plan cannot satisfy (several hosts for one guest, a guest
+            // base too high) with a SettingException: a usage error, like any refused flag.
+            OutputTarget.Write(result.GetValue(output), console, w => writer.Write(plan, w, outputOptions));
 
             return ExitCodes.Success;
         });

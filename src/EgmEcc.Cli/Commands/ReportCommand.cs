@@ -117,7 +117,7 @@ internal static class ReportCommand
 
             foreach (var failed in report.FailedGates)
             {
-                console.Error.WriteLine($"egmecc: gate failed: {failed.Describe()}");
+                console.Error.WriteLine($"egmecc: gate failed: {failed.Describe()} ({SettingFlags.Of(failed)})");
             }
 
             return report.Passed ? ExitCodes.Success : ExitCodes.GateFailed;

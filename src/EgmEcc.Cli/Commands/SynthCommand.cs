@@ -38,21 +38,13 @@ internal static class SynthCommand
 
         command.SetAction(result =>
         {
-            FleetSynthesizer fleet;
-            try
+            var fleet = new FleetSynthesizer(new SynthOptions
             {
-                fleet = new FleetSynthesizer(new SynthOptions
-                {
-                    Hosts = result.GetValue(hosts),
-                    Sockets = result.GetValue(sockets),
-                    Records = result.GetValue(records),
-                    Seed = result.GetValue(seed),
-                });
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
-            }
+                Hosts = result.GetValue(hosts),
+                Sockets = result.GetValue(sockets),
+                Records = result.GetValue(records),
+                Seed = result.GetValue(seed),
+            });
 
             var directory = result.GetValue(output)!;
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using EgmEcc.Wording;
 
 namespace EgmEcc.Forecasting;
 
@@ -15,22 +15,23 @@ namespace EgmEcc.Forecasting;
 public sealed record ForecastOptions
 {
     /// <summary>Creates options, checking them.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A negative or non-finite rate or horizon, fewer than one trial or more than <see cref="MaxTrials"/>, a mean run below 1.</exception>
+    /// <exception cref="SettingException">A negative or non-finite rate or horizon, fewer than one trial or more than <see cref="MaxTrials"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A mean run below 1 (not a setting a user gives).</exception>
     public ForecastOptions(double ratePerTiBYear, double horizonYears, RetirementSpread spread = RetirementSpread.Uniform, int trials = 1000, ulong seed = 1, double meanRunPages = 8)
     {
         if (!double.IsFinite(ratePerTiBYear) || ratePerTiBYear < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(ratePerTiBYear), "--rate must be a finite number of at least 0");
+            throw Messages.RateNotValid(ratePerTiBYear).ToException();
         }
 
         if (!double.IsFinite(horizonYears) || horizonYears < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(horizonYears), "--horizon must be a finite number of years of at least 0");
+            throw Messages.HorizonNotValid(horizonYears).ToException();
         }
 
         if (trials is < 1 or > MaxTrials)
         {
-            throw new ArgumentOutOfRangeException(nameof(trials), $"--trials must be between 1 and {MaxTrials}, not {trials}");
+            throw Messages.TrialsOutOfRange(trials, MaxTrials).ToException();
         }
         if (!(meanRunPages >= 1))
         {
@@ -74,14 +75,14 @@ public sealed record ForecastOptions
     /// a rate that, over the horizon, retires more granules than a TiB holds (every page would be
     /// gone, and drawing that many pages per trial would never finish).
     /// </summary>
-    public string? Check(PlanOptions plan)
+    public SettingError? Check(PlanOptions plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var perTiB = RatePerTiBYear * HorizonYears;
         var granules = (double)(1UL << 40) / plan.Granule;
         return perTiB <= granules
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"--rate {RatePerTiBYear:G6} over --horizon {HorizonYears:G6} year(s) retires {perTiB:G6} pages per TiB, more than a TiB holds ({granules:G} granules of {new ByteSize(plan.Granule)})");
+            : Messages.MoreRetirementsThanATiBHolds(RatePerTiBYear, HorizonYears, perTiB, granules, plan.Granule);
     }
 
     /// <summary>The expected number of new pages in a region of <paramref name="sizeBytes"/> over the horizon.</summary>

@@ -26,13 +26,14 @@ public sealed class Forecaster
     private UInt128 fleetSize;
 
     /// <summary>Prepares a forecast.</summary>
+    /// <exception cref="SettingException">The rate, over the horizon, retires more granules than a TiB holds (<see cref="ForecastOptions.Check"/>).</exception>
     public Forecaster(ForecastOptions forecast, PlanOptions planOptions, VmShape? shape)
     {
         ArgumentNullException.ThrowIfNull(forecast);
         ArgumentNullException.ThrowIfNull(planOptions);
         if (forecast.Check(planOptions) is { } error)
         {
-            throw new ArgumentOutOfRangeException(nameof(forecast), error);
+            throw error.ToException();
         }
 
         this.forecast = forecast;

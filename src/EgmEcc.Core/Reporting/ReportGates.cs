@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using EgmEcc.Wording;
 
 namespace EgmEcc.Reporting;
 
@@ -108,30 +109,50 @@ public sealed record ReportGates
 /// <param name="Passed">True when the figure is within the limit.</param>
 public sealed record GateResult(string? Host, string? Region, string Gate, double Threshold, double Actual, bool Passed)
 {
-    /// <summary>The gate of <c>--fail-below-usable</c>.</summary>
+    /// <summary>The gate on each region's usable percentage (<see cref="Setting.MinUsablePercent"/>).</summary>
     public const string UsablePercentGate = "usable-percent";
 
-    /// <summary>The gate of <c>--fail-on-warning</c>.</summary>
+    /// <summary>The gate that fails a run with any warning (<see cref="Setting.FailOnWarning"/>).</summary>
     public const string WarningsGate = "warnings";
 
-    /// <summary>The gate of <c>--fail-below-huge SIZE:COUNT</c>.</summary>
+    /// <summary>The gate on each region's count of hugepages of <paramref name="pageSize"/> (<see cref="Setting.MinHugePages"/>).</summary>
     public static string HugePagesGate(ulong pageSize) => $"hugepages-{new ByteSize(pageSize)}";
 
+    /// <summary>The setting that set this gate.</summary>
+    public Setting Setting => Gate switch
+    {
+        UsablePercentGate => Setting.MinUsablePercent,
+        WarningsGate => Setting.FailOnWarning,
+        _ => Setting.MinHugePages,
+    };
+
     /// <summary>
-    /// One line saying what failed or passed: <c>host 'h' region egm0: usable 99.9997% is below 99.9999%</c>.
+    /// The gate's setting as given: the percentage (<c>99.9998</c>), <c>SIZE:COUNT</c>
+    /// (<c>1G:377</c>) for a hugepage gate, null for the warnings gate (it takes no value).
+    /// </summary>
+    public string? SettingValue => Gate switch
+    {
+        UsablePercentGate => Invariant($"{Threshold}"),
+        WarningsGate => null,
+        _ => Invariant($"{HugePageSize}:{Threshold}"),
+    };
+
+    /// <summary>
+    /// One line saying what failed or passed: <c>host 'h' region egm0: usable 99.9997% is below 99.9998%</c>.
     /// Percentages are rounded down to 4 decimals, so a failing figure never prints as the threshold.
     /// </summary>
     public string Describe()
     {
-        var where = Region is null ? "run" : (string.IsNullOrEmpty(Host) ? string.Empty : $"host '{Host}' ") + $"region {Region}";
-        var relation = Passed ? "is at least" : "is below";
+        var where = Region is null ? Messages.GateRun : Messages.GateRegion(Host, Region);
         return Gate switch
         {
-            UsablePercentGate => Invariant($"{where}: usable {Floor4(Actual)}% {relation} {Threshold}% (--fail-below-usable {Threshold})"),
-            WarningsGate => Invariant($"{where}: {Actual} warning(s) (--fail-on-warning)"),
-            _ => Invariant($"{where}: {Actual} {Gate["hugepages-".Length..]} hugepages {relation} {Threshold} (--fail-below-huge {Gate["hugepages-".Length..]}:{Threshold})"),
+            UsablePercentGate => Messages.UsableGate(where, Floor4(Actual), Passed, Threshold),
+            WarningsGate => Messages.WarningsGate(where, Actual),
+            _ => Messages.HugePagesGate(where, Actual, HugePageSize, Passed, Threshold),
         };
     }
+
+    private string HugePageSize => Gate["hugepages-".Length..];
 
     private static string Floor4(double percent) => (Math.Floor(percent * 10000) / 10000).ToString("0.0###", CultureInfo.InvariantCulture);
 

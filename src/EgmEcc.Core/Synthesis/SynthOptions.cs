@@ -1,3 +1,5 @@
+using EgmEcc.Wording;
+
 namespace EgmEcc.Synthesis;
 
 /// <summary>What <see cref="FleetSynthesizer"/> makes: how many hosts, sockets and records, from which seed.</summary>
@@ -27,17 +29,29 @@ public sealed record SynthOptions
     /// <summary>The share of records that belong to runs of adjacent pages (failing rows); the rest are scattered.</summary>
     public double ClusteredShare { get; init; } = 0.6;
 
+    /// <summary>The most sockets a host has.</summary>
+    public const int MaxSockets = 8;
+
     /// <summary>Checks the options.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A count out of range or a share outside [0, 1].</exception>
+    /// <exception cref="SettingException">A count out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A share outside [0, 1] (not a setting a user gives).</exception>
     public void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(Hosts, 1, "--hosts");
-        if (Sockets is < 1 or > 8)
+        if (Hosts < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(Sockets), "--sockets must be between 1 and 8");
+            throw Messages.AtLeast(Setting.Hosts, 1, Hosts).ToException();
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(Records, "--records");
+        if (Sockets is < 1 or > MaxSockets)
+        {
+            throw Messages.SocketsOutOfRange(Sockets, MaxSockets).ToException();
+        }
+
+        if (Records < 0)
+        {
+            throw Messages.AtLeast(Setting.Records, 0, Records).ToException();
+        }
+
         foreach (var share in new[] { DuplicateShare, OutOfRegionShare, ClusteredShare })
         {
             if (share is < 0 or > 1 || double.IsNaN(share))

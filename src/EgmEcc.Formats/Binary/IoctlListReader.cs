@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Formats.Wording;
 
 namespace EgmEcc.Formats.Binary;
 
@@ -107,7 +108,7 @@ public sealed partial class IoctlListReader : IRetiredReader
         {
             return options.Region is { Length: > 0 } named
                 ? named
-                : throw new InputException(SourceLocation.InFile(file.Name), "an ioctl list is region-relative: keep the device's egm<N> in the file name, or name its region with --region ID");
+                : throw new InputException(SourceLocation.InFile(file.Name), Messages.IoctlListNeedsRegion());
         }
 
         var id = Region.DefaultId(node);
@@ -126,8 +127,8 @@ public sealed partial class IoctlListReader : IRetiredReader
         return byNode.Count switch
         {
             1 => byNode[0].Id,
-            0 => throw new InputException(SourceLocation.InFile(file.Name), $"the file name says {id}, but no region has id '{id}' or PXM {node}; to name another region, rename the file without egm<N> and use --region ID"),
-            _ => throw new InputException(SourceLocation.InFile(file.Name), $"the file name says {id}, and several hosts have a region of PXM {node} ({string.Join(", ", byNode.Select(r => $"'{r.Id}' of '{r.Host}'"))}); rename the file without egm<N> and use --region ID"),
+            0 => throw new InputException(SourceLocation.InFile(file.Name), Messages.IoctlListRegionMissing(id, node)),
+            _ => throw new InputException(SourceLocation.InFile(file.Name), Messages.IoctlListRegionAmbiguous(id, node, byNode)),
         };
     }
 

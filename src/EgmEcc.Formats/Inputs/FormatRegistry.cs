@@ -3,12 +3,13 @@ using EgmEcc.Formats.Binary;
 using EgmEcc.Formats.Csv;
 using EgmEcc.Formats.Json;
 using EgmEcc.Formats.KernelLog;
+using EgmEcc.Formats.Wording;
 
 namespace EgmEcc.Formats.Inputs;
 
 /// <summary>
 /// Every input format EgmEcc reads, and detection: from content first, then the extension; a
-/// named format (<c>--regions-format</c>, <c>--retired-format</c>) overrides both.
+/// named format (<see cref="PlanInputs.RegionsFormat"/>, <see cref="PlanInputs.RetiredFormat"/>) overrides both.
 /// </summary>
 public sealed class FormatRegistry
 {
@@ -41,15 +42,15 @@ public sealed class FormatRegistry
 
     /// <summary>Picks the region reader for <paramref name="file"/>.</summary>
     public IRegionReader PickRegionReader(ReadOnlySpan<byte> head, InputFile file, string? name) =>
-        Pick(RegionReaders, r => r.Name, (r, h) => r.Sniff(h, file), head, file, name, "region", "--regions-format");
+        Pick(RegionReaders, r => r.Name, (r, h) => r.Sniff(h, file), head, file, name, "region", Setting.RegionsFormat);
 
     /// <summary>Picks the retired-record reader for <paramref name="file"/>.</summary>
     public IRetiredReader PickRetiredReader(ReadOnlySpan<byte> head, InputFile file, string? name) =>
-        Pick(RetiredReaders, r => r.Name, (r, h) => r.Sniff(h, file), head, file, name, "retired", "--retired-format");
+        Pick(RetiredReaders, r => r.Name, (r, h) => r.Sniff(h, file), head, file, name, "retired", Setting.RetiredFormat);
 
     private delegate int Sniffer<in T>(T reader, ReadOnlySpan<byte> head);
 
-    private static T Pick<T>(IReadOnlyList<T> readers, Func<T, string> nameOf, Sniffer<T> sniff, ReadOnlySpan<byte> head, InputFile file, string? name, string kind, string flag)
+    private static T Pick<T>(IReadOnlyList<T> readers, Func<T, string> nameOf, Sniffer<T> sniff, ReadOnlySpan<byte> head, InputFile file, string? name, string kind, Setting setting)
     {
         if (name is not null)
         {
@@ -75,6 +76,6 @@ public sealed class FormatRegistry
 
         return bestScore > Sniffing.No
             ? best!
-            : throw new InputException(SourceLocation.InFile(file.Name), $"cannot tell the {kind} format; tried {string.Join(", ", readers.Select(nameOf))} (name one with {flag})");
+            : throw new InputException(SourceLocation.InFile(file.Name), Messages.CannotTellFormat(kind, readers.Select(nameOf), setting));
     }
 }

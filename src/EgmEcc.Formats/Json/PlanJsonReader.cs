@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Output;
+using EgmEcc.Formats.Wording;
 
 namespace EgmEcc.Formats.Json;
 
@@ -49,7 +50,7 @@ public static class PlanJsonReader
             var schema = Text(root, "schema", "schema");
             if (schema != PlanJsonWriter.Schema)
             {
-                throw new InputException(location, $"schema '{schema}' is not a plan; expected '{PlanJsonWriter.Schema}' (the output of 'egmecc plan --format json')");
+                throw new InputException(location, Messages.NotAPlan(schema, PlanJsonWriter.Schema));
             }
 
             var options = Options(Property(root, "options", "options"));
@@ -104,9 +105,10 @@ public static class PlanJsonReader
                     (ulong)Integer(o, "minExtent", "options"),
                     [.. Array(o, "hugePages", "options").Select(h => Number(h, "options.hugePages"))]);
             }
-            catch (ArgumentOutOfRangeException e)
+            catch (SettingException e)
             {
-                throw new InputException(location, $"options: {e.Message.Split(" (Parameter", 2)[0]}");
+                // A plan's options are part of the file: their errors are input errors, in domain words.
+                throw new InputException(location, Messages.PlanOptions(e.Error));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EgmEcc.Formats.Wording;
 using EgmEcc.Reporting;
 
 namespace EgmEcc.Formats.Reports;
@@ -50,6 +51,9 @@ public sealed class ReportHtmlWriter : IReportWriter
     private const double InsetTop = 118;
     private const double PanelRowHeight = 74;
 
+    /// <summary>The report's stylesheet, kept as a file of its own (<c>report.css</c>, embedded) rather than C# text.</summary>
+    private static readonly Lazy<string> Stylesheet = new(LoadStylesheet);
+
     /// <inheritdoc/>
     public string Name => "html";
 
@@ -66,7 +70,7 @@ public sealed class ReportHtmlWriter : IReportWriter
 
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
-        html.Append("<title>").Append(Esc(title)).Append("</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n");
+        html.Append("<title>").Append(Esc(title)).Append("</title>\n<style>\n").Append(Stylesheet.Value).Append("</style>\n</head>\n<body>\n");
         html.Append("<header>\n<h1>").Append(Esc(title)).Append("</h1>\n");
         html.Append("<p class=\"meta\">").Append(Esc($"{report.Regions.Length} region(s) · {ReportText.Options(plan.Options, " · ")}")).Append("</p>\n");
         html.Append("<p class=\"meta\">").Append(Esc(ReportText.Accounting(plan.Accounting))).Append("</p>\n");
@@ -377,7 +381,7 @@ public sealed class ReportHtmlWriter : IReportWriter
 
         if (plan.Holes.Length > MaxHoleRows)
         {
-            html.Append("<tr class=\"more\"><td colspan=\"5\">").Append(Esc($"... and {plan.Holes.Length - MaxHoleRows} more; egmecc plan --format csv lists them all"))
+            html.Append("<tr class=\"more\"><td colspan=\"5\">").Append(Esc(Messages.MoreHolesThanShown(plan.Holes.Length - MaxHoleRows)))
                 .Append("</td></tr>\n");
         }
 
@@ -422,6 +426,17 @@ public sealed class ReportHtmlWriter : IReportWriter
         ? value.ToString("0.####E0", CultureInfo.InvariantCulture)
         : value.ToString("0.####", CultureInfo.InvariantCulture);
 
+    /// <summary>Reads the embedded stylesheet; line ends as in the repository, whatever a checkout made of them.</summary>
+    private static string LoadStylesheet()
+    {
+        using var stream = typeof(ReportHtmlWriter).Assembly.GetManifestResourceStream(StylesheetResource)
+            ?? throw new InvalidOperationException($"the resource {StylesheetResource} is missing from {typeof(ReportHtmlWriter).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd().ReplaceLineEndings("\n");
+    }
+
+    private const string StylesheetResource = "EgmEcc.Formats.Reports.report.css";
+
     /// <summary>Escapes text for HTML element content and quoted attribute values.</summary>
     internal static string Esc(string text)
     {
@@ -446,52 +461,4 @@ public sealed class ReportHtmlWriter : IReportWriter
 
         return escaped.ToString();
     }
-
-    private const string Css = """
-
-        :root { --usable: #4caf72; --hole: #d7263d; --ink: #1d2530; --muted: #5c6773; --line: #d5dbe1; --card: #ffffff; --bg: #f3f5f7; }
-        * { box-sizing: border-box; }
-        body { margin: 0; padding: 24px 32px; background: var(--bg); color: var(--ink); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-        h1 { font-size: 22px; margin: 0 0 4px; }
-        h2 { font-size: 17px; margin: 0 0 10px; }
-        h3 { font-size: 13px; margin: 0 0 6px; color: var(--muted); font-weight: 600; }
-        code, .range, table.holes td, td.num { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
-        .meta { color: var(--muted); margin: 2px 0; }
-        header, section { max-width: 1140px; }
-        section { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; margin: 16px 0; }
-        .range { color: var(--muted); font-weight: normal; margin-left: 8px; }
-        .cols { display: flex; gap: 40px; align-items: flex-start; flex-wrap: wrap; }
-        table { border-collapse: collapse; }
-        table.figures th { text-align: left; font-weight: normal; color: var(--muted); padding: 2px 18px 2px 0; }
-        table.figures td { text-align: right; font-variant-numeric: tabular-nums; padding: 2px 0; }
-        .huge { flex: 1; min-width: 420px; }
-        table.chart { width: 100%; }
-        table.chart th { text-align: right; font-weight: normal; color: var(--muted); padding: 3px 10px 3px 0; white-space: nowrap; width: 64px; }
-        table.chart td.bar { width: 45%; padding: 3px 0; }
-        table.chart td.num { padding-left: 10px; white-space: nowrap; color: var(--ink); }
-        .track { height: 14px; background: var(--hole); border-radius: 3px; overflow: hidden; }
-        .fill { height: 100%; background: var(--usable); }
-        svg.map { display: block; width: 100%; height: auto; margin-top: 14px; overflow: visible; }
-        svg .usable { fill: var(--usable); }
-        svg .hole, svg .hole-group { fill: var(--hole); }
-        svg .mark { stroke: var(--hole); stroke-width: 1.6; }
-        svg .zoom-hole { fill: var(--hole); }
-        svg .frame { fill: none; stroke: #8a96a3; stroke-width: 0.8; }
-        svg .tick { stroke: #8a96a3; stroke-width: 1; }
-        svg text { font: 11px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; fill: var(--muted); }
-        svg text.marklabel { font-weight: 700; fill: var(--hole); }
-        svg text.note { font: italic 12px system-ui, sans-serif; fill: var(--muted); }
-        svg text.panel { font-size: 10.5px; fill: var(--ink); }
-        svg text.panel .n { font-weight: 700; fill: var(--hole); }
-        svg text.caption { font-size: 10px; }
-        details { margin-top: 10px; }
-        summary { cursor: pointer; color: var(--muted); }
-        table.holes th, table.holes td { text-align: left; padding: 2px 14px 2px 0; border-bottom: 1px solid var(--line); }
-        .gates.pass h2 { color: #2e7d4f; }
-        .gates.fail h2, .gates li.fail { color: var(--hole); }
-        .warnings li { margin: 3px 0; }
-        .warnings .summary { color: #9a6700; font-weight: 600; }
-        footer { color: var(--muted); font-size: 12px; max-width: 1140px; }
-
-        """;
 }

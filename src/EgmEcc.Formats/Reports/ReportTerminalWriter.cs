@@ -1,3 +1,4 @@
+using EgmEcc.Formats.Wording;
 using EgmEcc.Reporting;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -188,7 +189,7 @@ public sealed class ReportTerminalWriter : IReportWriter
 
         if (warnings.All.Length > WarningsShown)
         {
-            console.Write(new Text($"  ... and {warnings.All.Length - WarningsShown} more; --format json lists them all\n"));
+            console.Write(new Text($"  {Messages.MoreWarningsThanShown(warnings.All.Length - WarningsShown)}\n"));
         }
     }
 

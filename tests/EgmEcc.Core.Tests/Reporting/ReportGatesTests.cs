@@ -76,11 +76,12 @@ public class ReportGatesTests
     }
 
     [Fact]
-    public void Describe_FailedUsableGate_NamesRegionFigureAndFlag()
+    public void Describe_FailedUsableGate_NamesRegionFigureAndThreshold()
     {
         var gate = Assert.Single(ReportOf(new ReportGates { MinUsablePercent = 99.999 }).Gates);
 
-        Assert.Equal("region egm0: usable 99.9984% is below 99.999% (--fail-below-usable 99.999)", gate.Describe());
+        Assert.Equal("region egm0: usable 99.9984% is below 99.999%", gate.Describe());
+        Assert.Equal((Setting.MinUsablePercent, "99.999"), (gate.Setting, gate.SettingValue));
     }
 
     [Theory]

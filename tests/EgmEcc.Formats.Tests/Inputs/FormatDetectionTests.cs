@@ -46,7 +46,7 @@ public class FormatDetectionTests
 
         var e = Assert.Throws<InputException>(() => FormatRegistry.Default.PickRetiredReader(bytes, TestInputs.File("noise", bytes), null));
 
-        Assert.Equal("cannot tell the retired format; tried csv, json, fwtable, ioctl, kmsg (name one with --retired-format)", e.Message);
+        Assert.Equal("cannot tell the retired format; tried csv, json, fwtable, ioctl, kmsg (name one explicitly)", e.Message);
     }
 
     [Fact]

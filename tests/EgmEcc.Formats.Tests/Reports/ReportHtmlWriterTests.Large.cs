@@ -40,7 +40,7 @@ public partial class ReportHtmlWriterTests
         var dense = svgs[0].Descendants("rect").Where(e => HasClass(e, "hole-group")).ToArray();
         Assert.All(dense, g => Assert.True(double.Parse((string)g.Attribute("x")!, CultureInfo.InvariantCulture) < 204));
         Assert.Equal(ReportHtmlWriter.MaxHoleRows, Parse(html).Descendants("table").First(t => HasClass(t, "holes")).Elements("tr").Count(tr => tr.Element("td") is not null && !HasClass(tr, "more")));
-        Assert.Contains($"... and {LargeReport.DenseHoles - ReportHtmlWriter.MaxHoleRows} more; egmecc plan --format csv lists them all", html, StringComparison.Ordinal);
+        Assert.Contains($"... and {LargeReport.DenseHoles - ReportHtmlWriter.MaxHoleRows} more; the plan&#39;s CSV lists them all", html, StringComparison.Ordinal);
         Assert.Contains(">0x10000000000000000</text>", html, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,99 @@
+using System.Globalization;
+
+namespace EgmEcc.Wording;
+
+/// <summary>
+/// The user-facing text of the library's settings: their names in domain words and the messages
+/// of their errors, in one place. Messages mention settings as <see cref="SettingMention"/>s, never
+/// by a command line's flags (a front end renders them with its own names, see <see cref="SettingNames"/>).
+/// </summary>
+internal static class Messages
+{
+    /// <summary>How a setting is given when a message says how to give it, in domain words.</summary>
+    public const string Explicitly = "explicitly";
+
+    /// <summary>A setting's name in domain words, as the subject of a sentence.</summary>
+    public static string SettingName(Setting setting) => setting switch
+    {
+        Setting.Granule => "the retirement granule",
+        Setting.GuestPage => "the guest page",
+        Setting.MinExtent => "the minimum extent",
+        Setting.HugePages => "a hugepage size",
+        Setting.HostPage => "the host page size",
+        Setting.Region => "the region",
+        Setting.RegionsFormat => "the region format",
+        Setting.RetiredFormat => "the retired format",
+        Setting.OutputFormat => "the output format",
+        Setting.GuestBase => "the guest base",
+        Setting.MapAlign => "the map alignment",
+        Setting.Rate => "the retirement rate",
+        Setting.Horizon => "the horizon",
+        Setting.Trials => "the number of trials",
+        Setting.Hosts => "the number of hosts",
+        Setting.Sockets => "the number of sockets per host",
+        Setting.Records => "the number of records",
+        Setting.MinUsablePercent => "the minimum usable percentage",
+        Setting.MinHugePages => "the minimum hugepage count",
+        Setting.FailOnWarning => "the no-warning gate",
+        _ => setting.ToString(),
+    };
+
+    // Settings.
+
+    public static SettingError NotPowerOfTwo(Setting setting, ulong value) =>
+        new(setting, value, $"{N(setting)} must be a power of two, not {Numbers.Hex(value)}");
+
+    public static SettingError MinExtentZero() =>
+        new(Setting.MinExtent, 0UL, $"{N(Setting.MinExtent)} must be at least 1 byte");
+
+    public static SettingError RateNotValid(double rate) =>
+        new(Setting.Rate, rate, $"{N(Setting.Rate)} must be a finite number of at least 0");
+
+    public static SettingError HorizonNotValid(double years) =>
+        new(Setting.Horizon, years, $"{N(Setting.Horizon)} must be a finite number of years of at least 0");
+
+    public static SettingError TrialsOutOfRange(int trials, int max) =>
+        new(Setting.Trials, trials, $"{N(Setting.Trials)} must be between 1 and {max}, not {trials}");
+
+    public static SettingError MoreRetirementsThanATiBHolds(double rate, double years, double perTiB, double granules, ulong granule) =>
+        new(Setting.Rate, rate, $"{N(Setting.Rate)} {rate:G6} over {N(Setting.Horizon)} {years:G6} year(s) retires {perTiB:G6} pages per TiB, more than a TiB holds ({granules:G} granules of {new ByteSize(granule)})");
+
+    public static SettingError AtLeast(Setting setting, long min, long value) =>
+        new(setting, value, $"{N(setting)} must be at least {min}, not {value}");
+
+    public static SettingError SocketsOutOfRange(int sockets, int max) =>
+        new(Setting.Sockets, sockets, $"{N(Setting.Sockets)} must be between 1 and {max}");
+
+    public static SettingError GuestBaseNotAligned(ulong guestBase, ulong guestPage) =>
+        new(Setting.GuestBase, guestBase, $"{N(Setting.GuestBase)} {Numbers.Hex(guestBase)} is not a multiple of the guest page {Numbers.Hex(guestPage)} ({new ByteSize(guestPage)}{Aside(Setting.GuestPage)})");
+
+    public static SettingError GuestMemoryBeyond64Bits(ulong guestBase, string region, ulong size) =>
+        new(Setting.GuestBase, guestBase, $"guest memory starting at {Numbers.Hex(guestBase)} would end beyond 2^64 at region '{region}' ({Numbers.Hex(size)} bytes)");
+
+    public static SettingError GuestLayoutOfSeveralHosts(IReadOnlyCollection<string> hosts) =>
+        new(Setting.OutputFormat, null, $"a guest layout describes one host, but the plan covers {hosts.Count} hosts ({string.Join(", ", hosts.Select(h => $"'{h}'"))}); plan one host at a time");
+
+    // Gates: what each found, with its threshold; a front end may add the setting that set it.
+
+    public static string UsableGate(string where, string actual, bool passed, double threshold) =>
+        Invariant($"{where}: usable {actual}% {Relation(passed)} {threshold}%");
+
+    public static string HugePagesGate(string where, double actual, string size, bool passed, double threshold) =>
+        Invariant($"{where}: {actual} {size} hugepages {Relation(passed)} {threshold}");
+
+    public static string WarningsGate(string where, double actual) =>
+        Invariant($"{where}: {actual} warning(s)");
+
+    public static string GateRun => "run";
+
+    public static string GateRegion(string? host, string region) =>
+        (string.IsNullOrEmpty(host) ? string.Empty : $"host '{host}' ") + $"region {region}";
+
+    private static string Relation(bool passed) => passed ? "is at least" : "is below";
+
+    private static SettingMention N(Setting setting) => new(setting, MentionStyle.Name);
+
+    private static SettingMention Aside(Setting setting) => new(setting, MentionStyle.Aside);
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
