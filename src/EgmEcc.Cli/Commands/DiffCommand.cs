@@ -2,7 +2,7 @@ using System.CommandLine;
 using EgmEcc.Diffing;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Json;
-using EgmEcc.Formats.Output.Fleet;
+using EgmEcc.Formats.Output.Documents;
 
 namespace EgmEcc.Cli.Commands;
 

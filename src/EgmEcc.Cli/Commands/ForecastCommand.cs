@@ -1,7 +1,7 @@
 using System.CommandLine;
 using EgmEcc.Forecasting;
 using EgmEcc.Formats.Fleet;
-using EgmEcc.Formats.Output.Fleet;
+using EgmEcc.Formats.Output.Documents;
 
 namespace EgmEcc.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using EgmEcc.Fleet;
 using EgmEcc.Formats.Fleet;
 using EgmEcc.Formats.Inputs;
-using EgmEcc.Formats.Output.Fleet;
+using EgmEcc.Formats.Output.Documents;
 
 namespace EgmEcc.Formats.Tests.Fleet;
 

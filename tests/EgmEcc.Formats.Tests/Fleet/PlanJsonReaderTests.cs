@@ -3,7 +3,7 @@ using EgmEcc.Diffing;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Json;
 using EgmEcc.Formats.Output;
-using EgmEcc.Formats.Output.Fleet;
+using EgmEcc.Formats.Output.Documents;
 
 namespace EgmEcc.Formats.Tests.Fleet;
 
