@@ -70,7 +70,9 @@ public sealed class DirectoryFleetSource : FleetSource
             .ToList();
         foreach (var (unsized, role) in files)
         {
-            using var stream = OpenRewindable(unsized, out var head, out var file);
+            using var input = OpenedInput.Open(unsized);
+            var (file, stream) = (input.File, input.Stream);
+            var head = input.Head;
             switch (role)
             {
                 case Role.Regions:
@@ -122,8 +124,10 @@ public sealed class DirectoryFleetSource : FleetSource
     private Role Classify(InputFile file)
     {
         byte[] head;
-        using (OpenRewindable(file, out head, out file))
+        using (var input = OpenedInput.Open(file))
         {
+            head = input.Head.ToArray();
+            file = input.File;
         }
 
         if (head.Length == 0)

@@ -17,7 +17,4 @@ public abstract class FleetSource
     /// <summary>Loads the inputs of the host at <paramref name="index"/> in <see cref="Hosts"/>.</summary>
     /// <exception cref="InputException">Bad input.</exception>
     public abstract HostInput Load(int index);
-
-    /// <summary>Opens <paramref name="file"/> and reads its head for detection; the stream is back at the start.</summary>
-    internal static Stream OpenRewindable(InputFile file, out byte[] head, out InputFile sized) => InputLoader.OpenRewindable(file, out head, out sized);
 }

@@ -53,8 +53,8 @@ public sealed class HostColumnFleetSource : FleetSource
         records = new List<RetiredRecord>(EstimateRows(retiredFiles));
         foreach (var file in retiredFiles)
         {
-            using var stream = OpenRewindable(file, out var head, out var sized);
-            formats.PickRetiredReader(head, sized, retiredFormat).Read(stream, sized, options, records, notes.Add);
+            using var input = OpenedInput.Open(file);
+            formats.PickRetiredReader(input.Head, input.File, retiredFormat).Read(input.Stream, input.File, options, records, notes.Add);
         }
 
         (order, firstOfHost) = Group(CollectionsMarshal.AsSpan(records), hostIndex);

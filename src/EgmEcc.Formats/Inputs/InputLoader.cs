@@ -21,9 +21,9 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
         var names = new List<string>();
         foreach (var file in files)
         {
-            using var stream = OpenRewindable(file, out var head, out var sized);
-            var reader = formats.PickRegionReader(head, sized, format);
-            regions.AddRange(reader.Read(stream, sized, options));
+            using var input = OpenedInput.Open(file);
+            var reader = formats.PickRegionReader(input.Head, input.File, format);
+            regions.AddRange(reader.Read(input.Stream, input.File, options));
             names.Add(file.Name);
         }
 
@@ -44,48 +44,12 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
         var diagnostics = new List<Diagnostic>();
         foreach (var file in files)
         {
-            using var stream = OpenRewindable(file, out var head, out var sized);
-            var reader = formats.PickRetiredReader(head, sized, format);
-            reader.Read(stream, sized, options, records, diagnostics.Add);
+            using var input = OpenedInput.Open(file);
+            var reader = formats.PickRetiredReader(input.Head, input.File, format);
+            reader.Read(input.Stream, input.File, options, records, diagnostics.Add);
         }
 
         return new RetiredInput(records, diagnostics);
-    }
-
-    /// <summary>
-    /// How far ahead a stream that cannot seek (standard input) is read before detection: enough
-    /// to know the exact length of any driver dump (a full ioctl list of a 4 KiB-page host is
-    /// 8 + 16 * 65536 bytes), so binary formats are detected there as from a file.
-    /// </summary>
-    internal const int StandardInputPeek = (1 << 20) + FormatRegistry.HeadLength;
-
-    /// <summary>
-    /// Opens <paramref name="file"/> and reads its first bytes for detection, returning a stream
-    /// positioned at the start again: seekable files are rewound; standard input replays the bytes
-    /// it was peeked by and streams the rest, so it is never held whole in memory.
-    /// </summary>
-    /// <param name="file">The input.</param>
-    /// <param name="head">Up to <see cref="FormatRegistry.HeadLength"/> first bytes.</param>
-    /// <param name="sized">The file with its <see cref="InputFile.Length"/>: known for files and
-    /// for standard input shorter than <see cref="StandardInputPeek"/>, null beyond (readers then
-    /// find truncation by reading).</param>
-    internal static Stream OpenRewindable(InputFile file, out byte[] head, out InputFile sized)
-    {
-        var stream = file.Open();
-        if (!stream.CanSeek)
-        {
-            var peeked = PeekedStream.Peek(stream, StandardInputPeek);
-            head = peeked.Peeked[..Math.Min(peeked.Peeked.Length, FormatRegistry.HeadLength)].ToArray();
-            sized = file with { Length = peeked.KnownLength };
-            return peeked;
-        }
-
-        var buffer = new byte[FormatRegistry.HeadLength];
-        var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        head = buffer[..length];
-        stream.Position = 0;
-        sized = file with { Length = stream.Length };
-        return stream;
     }
 }
 
