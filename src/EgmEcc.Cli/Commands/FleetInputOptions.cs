@@ -1,6 +1,6 @@
 using System.CommandLine;
-using EgmEcc.Formats.Fleet;
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Cli.Commands;
 

@@ -1,7 +1,6 @@
-using EgmEcc.Formats.Fleet;
 using EgmEcc.Formats.Inputs;
 
-namespace EgmEcc.Formats.Tests.Fleet;
+namespace EgmEcc.Pipeline.Tests;
 
 public class FleetSourceTests
 {
@@ -73,7 +72,7 @@ public class FleetSourceTests
         var retired = Path.Combine(root, "retired.csv");
         File.WriteAllText(regions, "host,id,node,base,size\na,egm0,0,0x100000000,1G\nb,egm0,0,0x100000000,1G\n");
         File.WriteAllText(retired, "host,address\na,0x100010000\nc,0x100020000\n");
-        var e = Assert.Throws<InputException>(() => FleetPlanningTests.HostColumn(regions, retired));
+        var e = Assert.Throws<InputException>(() => FleetRunTests.HostColumn(regions, retired));
         Assert.Equal($"{retired}:3", e.Location.ToString());
     }
 
@@ -85,7 +84,7 @@ public class FleetSourceTests
         var retired = Path.Combine(root, "retired.csv");
         File.WriteAllText(regions, "host,id,node,base,size\na,egm0,0,0x100000000,1G\nb,egm0,0,0x100000000,1G\n");
         File.WriteAllText(retired, "address\n0x100010000\n");
-        var e = Assert.Throws<InputException>(() => FleetPlanningTests.HostColumn(regions, retired));
+        var e = Assert.Throws<InputException>(() => FleetRunTests.HostColumn(regions, retired));
         Assert.Contains("add a 'host' column", e.Message);
     }
 

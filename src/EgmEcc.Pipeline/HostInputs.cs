@@ -1,10 +1,12 @@
-namespace EgmEcc.Formats.Inputs;
+using EgmEcc.Formats.Inputs;
+
+namespace EgmEcc.Pipeline;
 
 /// <summary>
 /// The inputs of one planning run: region files and retired files, each with an optional format
 /// name (null to detect), and what readers need. <see cref="Plan"/> reads them all and plans.
 /// </summary>
-public sealed record PlanInputs
+public sealed record HostInputs
 {
     /// <summary>The region inputs (<c>--regions</c>).</summary>
     public required IReadOnlyList<InputFile> Regions { get; init; }

@@ -1,4 +1,6 @@
-namespace EgmEcc.Formats.Inputs;
+using EgmEcc.Formats.Inputs;
+
+namespace EgmEcc.Pipeline;
 
 /// <summary>
 /// Reads the inputs of a run, each through the reader its content (or the user) names: regions

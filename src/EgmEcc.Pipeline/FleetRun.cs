@@ -2,7 +2,7 @@ using System.Runtime.ExceptionServices;
 using EgmEcc.Fleet;
 using EgmEcc.Forecasting;
 
-namespace EgmEcc.Formats.Fleet;
+namespace EgmEcc.Pipeline;
 
 /// <summary>
 /// Plans every host of a fleet, spread over the cores, and keeps the results in host order
@@ -14,10 +14,10 @@ namespace EgmEcc.Formats.Fleet;
 /// fleet's summaries and only as many full plans as there are cores. When hosts fail, the error of
 /// the first failing host (in host order) is thrown, so errors are reproducible too.
 /// </remarks>
-public static class FleetPlanning
+public static class FleetRun
 {
     /// <summary>Plans each host and maps its plan to a result; results are in <see cref="FleetSource.Hosts"/> order.</summary>
-    public static T[] Map<T>(FleetSource source, PlanOptions options, Func<HostInput, Plan, T> map, FleetProgress? progress = null, int parallelism = 0)
+    public static T[] Map<T>(FleetSource source, PlanOptions options, Func<LoadedHost, Plan, T> map, FleetProgress? progress = null, int parallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using EgmEcc.Formats.Inputs;
 
-namespace EgmEcc.Formats.Fleet;
+namespace EgmEcc.Pipeline;
 
 /// <summary>
 /// A fleet given as region and retired files whose rows name their host (a <c>host</c> column),
@@ -68,7 +68,7 @@ public sealed class HostColumnFleetSource : FleetSource
     public override IReadOnlyList<Diagnostic> Notes => notes;
 
     /// <inheritdoc/>
-    public override HostInput Load(int index)
+    public override LoadedHost Load(int index)
     {
         var all = CollectionsMarshal.AsSpan(records);
         var mine = new RetiredRecord[firstOfHost[index + 1] - firstOfHost[index]];
@@ -77,7 +77,7 @@ public sealed class HostColumnFleetSource : FleetSource
             mine[i] = all[order[firstOfHost[index] + i]];
         }
 
-        return new HostInput(hosts[index], regions[index], mine, []);
+        return new LoadedHost(hosts[index], regions[index], mine, []);
     }
 
     /// <summary>A stable counting sort of record indices by host.</summary>

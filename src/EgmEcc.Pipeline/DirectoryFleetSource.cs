@@ -1,6 +1,6 @@
 using EgmEcc.Formats.Inputs;
 
-namespace EgmEcc.Formats.Fleet;
+namespace EgmEcc.Pipeline;
 
 /// <summary>
 /// A fleet laid out as a directory tree: one folder per host, named after the host, holding any
@@ -52,7 +52,7 @@ public sealed class DirectoryFleetSource : FleetSource
     public override IReadOnlyList<string> Hosts => hosts;
 
     /// <inheritdoc/>
-    public override HostInput Load(int index)
+    public override LoadedHost Load(int index)
     {
         var host = hosts[index];
         var folder = Path.Combine(root, host);
@@ -111,7 +111,7 @@ public sealed class DirectoryFleetSource : FleetSource
             throw new InputException(SourceLocation.InFile(folder), $"host '{host}' has no region file");
         }
 
-        return new HostInput(host, RegionSet.Create(regions), records.ToArray(), diagnostics);
+        return new LoadedHost(host, RegionSet.Create(regions), records.ToArray(), diagnostics);
     }
 
     private enum Role

@@ -1,6 +1,6 @@
 using EgmEcc.Formats.Inputs;
 
-namespace EgmEcc.Formats.Fleet;
+namespace EgmEcc.Pipeline;
 
 /// <summary>
 /// The hosts of a fleet and a way to load each one's inputs. Implementations are safe to call
@@ -16,5 +16,5 @@ public abstract class FleetSource
 
     /// <summary>Loads the inputs of the host at <paramref name="index"/> in <see cref="Hosts"/>.</summary>
     /// <exception cref="InputException">Bad input.</exception>
-    public abstract HostInput Load(int index);
+    public abstract LoadedHost Load(int index);
 }
