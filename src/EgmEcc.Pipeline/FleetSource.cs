@@ -1,5 +1,3 @@
-using EgmEcc.Formats.Inputs;
-
 namespace EgmEcc.Pipeline;
 
 /// <summary>

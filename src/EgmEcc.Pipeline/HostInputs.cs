@@ -3,15 +3,16 @@ using EgmEcc.Formats.Inputs;
 namespace EgmEcc.Pipeline;
 
 /// <summary>
-/// The inputs of one planning run: region files and retired files, each with an optional format
-/// name (null to detect), and what readers need. <see cref="Plan"/> reads them all and plans.
+/// The inputs of one planning run (or one host of a fleet): region files and retired files, each
+/// with an optional format name (null to detect), and what readers need. <see cref="Load()"/> reads
+/// them, <see cref="Plan"/> reads and plans.
 /// </summary>
 public sealed record HostInputs
 {
-    /// <summary>The region inputs (<c>--regions</c>).</summary>
+    /// <summary>The region inputs.</summary>
     public required IReadOnlyList<InputFile> Regions { get; init; }
 
-    /// <summary>The retired-record inputs (<c>--retired</c>); may be empty.</summary>
+    /// <summary>The retired-record inputs; may be empty.</summary>
     public required IReadOnlyList<InputFile> Retired { get; init; }
 
     /// <summary>The region format to use instead of detecting it.</summary>
@@ -30,13 +31,23 @@ public sealed record HostInputs
     /// <exception cref="InputException">Bad input.</exception>
     public RegionSet LoadRegions() => new InputLoader(Formats, ReadOptions).LoadRegions(Regions, RegionsFormat);
 
+    /// <summary>Reads every input: the regions first, then the retired records with the regions known.</summary>
+    /// <exception cref="InputException">Bad input.</exception>
+    public LoadedHost Load() => Load(recordCapacity: 0);
+
     /// <summary>Reads every input and plans; the readers' notes come first in the plan's diagnostics.</summary>
     /// <exception cref="InputException">Bad input.</exception>
-    public Plan Plan(PlanOptions options)
+    public Plan Plan(PlanOptions options) => Load().Plan(options);
+
+    /// <summary>
+    /// The one read sequence of every verb. Regions come first so that region-relative readers
+    /// (an ioctl list named <c>egm&lt;N&gt;</c>) can resolve their region by PXM.
+    /// </summary>
+    /// <param name="recordCapacity">Records to make room for up front (0 to let the list grow).</param>
+    internal LoadedHost Load(int recordCapacity)
     {
-        var regions = new InputLoader(Formats, ReadOptions).LoadRegions(Regions, RegionsFormat);
-        var retired = new InputLoader(Formats, ReadOptions with { Regions = regions }).LoadRetired(Retired, RetiredFormat);
-        var plan = Planner.Create(regions, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(retired.Records), options);
-        return retired.Diagnostics.Count == 0 ? plan : plan with { Diagnostics = [.. retired.Diagnostics, .. plan.Diagnostics] };
+        var regions = LoadRegions();
+        var retired = new InputLoader(Formats, ReadOptions with { Regions = regions }).LoadRetired(Retired, RetiredFormat, recordCapacity);
+        return new LoadedHost(regions, retired.Records, retired.Diagnostics);
     }
 }

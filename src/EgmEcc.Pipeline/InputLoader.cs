@@ -6,6 +6,10 @@ namespace EgmEcc.Pipeline;
 /// Reads the inputs of a run, each through the reader its content (or the user) names: regions
 /// into a validated <see cref="RegionSet"/>, retired records into one list in input order.
 /// </summary>
+/// <remarks>
+/// When the read options name a host (a fleet folder), every region and record must belong to it:
+/// one that names another host is an input error at its line, raised as the file is read.
+/// </remarks>
 /// <param name="formats">The formats to choose from.</param>
 /// <param name="options">What readers may need beyond their bytes.</param>
 public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
@@ -24,8 +28,16 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
         foreach (var file in files)
         {
             using var input = OpenedInput.Open(file);
-            var reader = formats.PickRegionReader(input.Head, input.File, format);
-            regions.AddRange(reader.Read(input.Stream, input.File, options));
+            foreach (var region in formats.PickRegionReader(input.Head, input.File, format).Read(input.Stream, input.File, options))
+            {
+                if (options.Host is { } host && region.Host != host)
+                {
+                    throw new InputException(region.Source, $"region '{region.Id}' names host '{region.Host}' but lies in the folder of host '{host}'");
+                }
+
+                regions.Add(region);
+            }
+
             names.Add(file.Name);
         }
 
@@ -40,15 +52,28 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
 
     /// <summary>Reads every retired record of <paramref name="files"/>, in order, with the notes the readers made.</summary>
     /// <exception cref="InputException">Bad input anywhere.</exception>
-    public RetiredInput LoadRetired(IEnumerable<InputFile> files, string? format = null)
+    public RetiredInput LoadRetired(IEnumerable<InputFile> files, string? format = null) => LoadRetired(files, format, capacity: 0);
+
+    /// <summary>As <see cref="LoadRetired(IEnumerable{InputFile}, string?)"/>, into a list sized for <paramref name="capacity"/> records up front.</summary>
+    internal RetiredInput LoadRetired(IEnumerable<InputFile> files, string? format, int capacity)
     {
-        var records = new List<RetiredRecord>();
+        var records = new List<RetiredRecord>(capacity);
         var diagnostics = new List<Diagnostic>();
         foreach (var file in files)
         {
             using var input = OpenedInput.Open(file);
-            var reader = formats.PickRetiredReader(input.Head, input.File, format);
-            reader.Read(input.Stream, input.File, options, records, diagnostics.Add);
+            var first = records.Count;
+            formats.PickRetiredReader(input.Head, input.File, format).Read(input.Stream, input.File, options, records, diagnostics.Add);
+            if (options.Host is { } host)
+            {
+                for (var i = first; i < records.Count; i++)
+                {
+                    if (records[i].Host is { } named && named != host)
+                    {
+                        throw new InputException(records[i].Source, $"the record names host '{named}' but lies in the folder of host '{host}'");
+                    }
+                }
+            }
         }
 
         return new RetiredInput(records, diagnostics);

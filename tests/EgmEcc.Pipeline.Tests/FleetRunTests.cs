@@ -98,7 +98,7 @@ public class FleetRunTests
     }
 
     internal static HostColumnFleetSource HostColumn(string regions, string retired) =>
-        new([InputFile.FromPath(regions)], [InputFile.FromPath(retired)]);
+        new(new HostInputs { Regions = [InputFile.FromPath(regions)], Retired = [InputFile.FromPath(retired)] });
 
     private static string Csv(FleetReport report) => Write(new FleetCsvWriter(), report);
 

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using EgmEcc.Formats.Inputs;
 
 namespace EgmEcc.Pipeline.Tests;
@@ -13,12 +14,13 @@ public class FleetSourceTests
         File.WriteAllText(Path.Combine(host, "retired.csv"), "address\n0x100010000\n");
         File.WriteAllText(Path.Combine(host, "notes.txt"), "replaced DIMM? no, LPDDR5X is soldered\n");
 
-        var input = new DirectoryFleetSource(root).Load(0);
+        var source = new DirectoryFleetSource(root);
+        var input = source.Load(0);
 
-        Assert.Equal("h1", input.Host);
+        Assert.Equal("h1", Assert.Single(source.Hosts));
         Assert.Equal(1, input.Records.Length);
-        Assert.Equal("h1", input.Records.Span[0].Host);
-        var note = Assert.Single(input.Diagnostics);
+        Assert.Equal("h1", input.Records[0].Host);
+        var note = Assert.Single(input.Notes);
         Assert.EndsWith("notes.txt", note.Source.File);
     }
 
@@ -35,7 +37,7 @@ public class FleetSourceTests
 
         Assert.Single(input.Regions.Regions);
         Assert.Equal(2, plan.Accounting.Applied);
-        Assert.Empty(input.Diagnostics);
+        Assert.Empty(input.Notes);
     }
 
     [Fact]
@@ -58,6 +60,66 @@ public class FleetSourceTests
         var e = Assert.Throws<InputException>(() => new DirectoryFleetSource(root).Load(0));
         Assert.Equal(2, e.Location.Line);
         Assert.Contains("'h2'", e.Message);
+    }
+
+    [Fact]
+    public void Directory_RegionNamingAnotherHost_IsAnInputErrorAtItsLine()
+    {
+        var root = FleetData.TempDirectory();
+        var host = Directory.CreateDirectory(Path.Combine(root, "h1")).FullName;
+        File.WriteAllText(Path.Combine(host, "regions.csv"), "host,id,node,base,size\nh1,egm0,0,0x100000000,1G\nh2,egm1,1,0x200000000,1G\n");
+        var e = Assert.Throws<InputException>(() => new DirectoryFleetSource(root).Load(0));
+        Assert.Equal(3, e.Location.Line);
+        Assert.Contains("region 'egm1' names host 'h2' but lies in the folder of host 'h1'", e.Message);
+    }
+
+    /// <summary>
+    /// A host's plan lists what was not read (skipped files) first, then the readers' notes, then
+    /// the planner's warnings: the order 'egmecc plan' gives its own inputs.
+    /// </summary>
+    [Fact]
+    public void Directory_HostPlan_SkippedFilesThenReaderNotesThenPlannerWarnings()
+    {
+        var root = FleetData.TempDirectory();
+        var host = Directory.CreateDirectory(Path.Combine(root, "h1")).FullName;
+        File.WriteAllText(Path.Combine(host, "regions.csv"), "id,node,base,size\negm0,0,0x100000000,1G\n");
+        File.WriteAllText(Path.Combine(host, "kern.log"), "[    5.000000] Memory failure: 0x100: recovery action for dirty LRU page: Recovered\n");
+        File.WriteAllBytes(Path.Combine(host, "unused.dat"), []);
+
+        var plan = Assert.Single(FleetRun.Map(new DirectoryFleetSource(root), PlanOptions.Default, (_, plan) => plan));
+
+        Assert.Collection(
+            plan.Diagnostics,
+            skipped => Assert.Equal((Path.Combine(host, "unused.dat"), "skipped: the file is empty"), (skipped.Source.File, skipped.Message)),
+            note => Assert.StartsWith("kernel log: 1 retired-page line read", note.Message, StringComparison.Ordinal),
+            warning => Assert.Equal(DiagnosticCodes.OutOfRegion, warning.Code));
+    }
+
+    /// <summary>
+    /// A host folder reads its inputs as 'egmecc plan' does, regions first: an ioctl list named
+    /// egm4 finds the region of PXM 4 whatever its id (it used to be an error in a fleet folder only).
+    /// </summary>
+    [Fact]
+    public void Directory_IoctlListNamedEgmN_FindsItsRegionByPxm_AsPlanDoes()
+    {
+        var root = FleetData.TempDirectory();
+        var host = Directory.CreateDirectory(Path.Combine(root, "h1")).FullName;
+        var regions = Path.Combine(host, "regions.csv");
+        var ioctl = Path.Combine(host, "egm4.ioctl.bin");
+        File.WriteAllText(regions, "id,node,base,size\ngpu0,4,0x100000000,1G\n");
+        var list = new byte[8 + 16];
+        BinaryPrimitives.WriteUInt32LittleEndian(list, (uint)list.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(list.AsSpan(4), 1);
+        BinaryPrimitives.WriteUInt64LittleEndian(list.AsSpan(8), 0x20000);
+        BinaryPrimitives.WriteUInt64LittleEndian(list.AsSpan(16), 0x10000);
+        File.WriteAllBytes(ioctl, list);
+
+        var fleet = new DirectoryFleetSource(root).Load(0).Plan(PlanOptions.Default);
+        var single = new HostInputs { Regions = [InputFile.FromPath(regions)], Retired = [InputFile.FromPath(ioctl)] }.Plan(PlanOptions.Default);
+
+        Assert.Equal(1, fleet.Accounting.Applied);
+        Assert.Equal(single.Accounting, fleet.Accounting);
+        Assert.Equal(single.Regions[0].Usable.ToArray(), fleet.Regions[0].Usable.ToArray());
     }
 
     [Fact]
@@ -96,7 +158,7 @@ public class FleetSourceTests
         var retired = Path.Combine(root, "retired.csv");
         File.WriteAllText(regions, "host,id,node,base,size\nb,egm0,0,0x100000000,1G\na,egm0,0,0x100000000,1G\n");
         File.WriteAllText(retired, "host,address\nb,0x100030000\na,0x100010000\nb,0x100020000\n");
-        var source = new HostColumnFleetSource([InputFile.FromPath(regions)], [InputFile.FromPath(retired)]);
+        var source = FleetRunTests.HostColumn(regions, retired);
 
         Assert.Equal(["a", "b"], source.Hosts.ToArray());
         Assert.Equal([0x100010000UL], source.Load(0).Records.ToArray().Select(r => r.Start).ToArray());
