@@ -50,6 +50,19 @@ public class FleetSourceTests
         Assert.Contains("host 'h1' has no region file", e.Message);
     }
 
+    /// <summary>A region file with a header and no row is the same error as for 'egmecc plan', at the file.</summary>
+    [Fact]
+    public void Directory_RegionFileWithoutRegions_IsTheNoRegionErrorAtTheFile()
+    {
+        var root = FleetData.TempDirectory();
+        var host = Directory.CreateDirectory(Path.Combine(root, "h1")).FullName;
+        var regions = Path.Combine(host, "regions.csv");
+        File.WriteAllText(regions, "id,node,base,size\n");
+        var e = Assert.Throws<InputException>(() => new DirectoryFleetSource(root).Load(0));
+        Assert.Equal(regions, e.Location.File);
+        Assert.StartsWith("no EGM region found", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Directory_RecordNamingAnotherHost_IsAnInputError()
     {
