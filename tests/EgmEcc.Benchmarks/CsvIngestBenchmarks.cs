@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Benchmarks;
 

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Output;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Benchmarks;
 

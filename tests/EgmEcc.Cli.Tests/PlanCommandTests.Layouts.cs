@@ -1,6 +1,7 @@
 using EgmEcc.Cli;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Output;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Cli.Tests;
 
@@ -133,7 +134,7 @@ public partial class PlanCommandTests
 
     private static string Write(IPlanWriter writer, OutputOptions options)
     {
-        var plan = new PlanInputs { Regions = [InputFile.FromPath(Regions)], Retired = [InputFile.FromPath(Retired)] }.Plan(PlanOptions.Default);
+        var plan = new HostInputs { Regions = [InputFile.FromPath(Regions)], Retired = [InputFile.FromPath(Retired)] }.Plan(PlanOptions.Default);
         using var output = new StringWriter();
         writer.Write(plan, output, options);
         return output.ToString();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Output;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Formats.Tests;
 

@@ -1,5 +1,6 @@
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Output;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Formats.Tests;
 
@@ -14,13 +15,13 @@ public class PlanWriterGoldenTests
     public static TheoryData<string> Formats => ["json", "csv", "text"];
 
     /// <summary>The sample host, planned with the defaults; sources named as the README's command names them.</summary>
-    internal static Plan SamplePlan() => new PlanInputs
+    internal static Plan SamplePlan() => new HostInputs
     {
         Regions = [Sample("data/samples/grace-2s.regions.csv")],
         Retired = [Sample("data/samples/grace-2s.retired.csv")],
     }.Plan(PlanOptions.Default);
 
-    internal static Plan TrickyPlan() => new PlanInputs
+    internal static Plan TrickyPlan() => new HostInputs
     {
         Regions = [InputFile.FromBytes("tricky.regions.csv", Golden.Input("tricky.regions.csv"))],
         Retired = [InputFile.FromBytes("tricky.retired.csv", Golden.Input("tricky.retired.csv"))],

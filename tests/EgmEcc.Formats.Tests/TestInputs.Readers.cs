@@ -1,5 +1,6 @@
 using System.Text;
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Formats.Tests;
 

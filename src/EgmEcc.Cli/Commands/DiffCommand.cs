@@ -1,8 +1,7 @@
 using System.CommandLine;
-using EgmEcc.Diffing;
 using EgmEcc.Formats.Inputs;
-using EgmEcc.Formats.Json;
-using EgmEcc.Formats.Output.Fleet;
+using EgmEcc.Formats.Output.Documents;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Cli.Commands;
 
@@ -29,9 +28,7 @@ internal static class DiffCommand
                 throw new UsageException("only one input can be standard input ('-')");
             }
 
-            var diff = PlanDiff.Compare(
-                PlanJsonReader.Read(InputFile.FromPath(oldPath, console.OpenStandardInput)),
-                PlanJsonReader.Read(InputFile.FromPath(newPath, console.OpenStandardInput)));
+            var diff = PlanFiles.Diff(InputFile.FromPath(oldPath, console.OpenStandardInput), InputFile.FromPath(newPath, console.OpenStandardInput));
             if (diff.OptionsDiffer)
             {
                 // Compared anyway (the layouts differ exactly as shown, and 'what would 4K buy' is a fair question),

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using EgmEcc.Formats.Fleet;
 using EgmEcc.Formats.Output;
-using EgmEcc.Formats.Output.Fleet;
+using EgmEcc.Formats.Output.Documents;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Cli.Commands;
 
@@ -53,8 +53,8 @@ internal static class FleetCommand
             {
                 var source = inputs.ResolveSource(result, console);
                 return planPath is null
-                    ? (FleetPlanning.Report(source, options, result.GetValue(shape), min, progress, parallelism), null)
-                    : FleetPlanning.ReportWithPlan(source, options, result.GetValue(shape), min, progress, parallelism);
+                    ? (FleetRun.Report(source, options, result.GetValue(shape), min, progress, parallelism), null)
+                    : FleetRun.ReportWithPlan(source, options, result.GetValue(shape), min, progress, parallelism);
             });
             if (plan is not null)
             {

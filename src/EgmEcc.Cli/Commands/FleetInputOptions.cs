@@ -1,6 +1,6 @@
 using System.CommandLine;
-using EgmEcc.Formats.Fleet;
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Cli.Commands;
 
@@ -88,12 +88,13 @@ internal sealed class FleetInputOptions
         var retiredFormat = result.GetValue(shared.RetiredFormat);
         return directory is not null
             ? new DirectoryFleetSource(directory, FormatRegistry.Default, read, regionsFormat, retiredFormat)
-            : new HostColumnFleetSource(
-                [.. regions.Select(p => InputFile.FromPath(p, console.OpenStandardInput))],
-                [.. retired.Select(p => InputFile.FromPath(p, console.OpenStandardInput))],
-                FormatRegistry.Default,
-                read,
-                regionsFormat,
-                retiredFormat);
+            : new HostColumnFleetSource(new HostInputs
+            {
+                Regions = [.. regions.Select(p => InputFile.FromPath(p, console.OpenStandardInput))],
+                Retired = [.. retired.Select(p => InputFile.FromPath(p, console.OpenStandardInput))],
+                RegionsFormat = regionsFormat,
+                RetiredFormat = retiredFormat,
+                ReadOptions = read,
+            });
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using EgmEcc.Forecasting;
-using EgmEcc.Formats.Fleet;
-using EgmEcc.Formats.Output.Fleet;
+using EgmEcc.Formats.Output.Documents;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Cli.Commands;
 
@@ -59,7 +59,7 @@ internal static class ForecastCommand
             }
 
             var document = ProgressDisplay.Run(console, "forecasting hosts", progress =>
-                FleetPlanning.Forecast(inputs.ResolveSource(result, console), options, forecast, result.GetValue(shape), progress, parallelism));
+                FleetRun.Forecast(inputs.ResolveSource(result, console), options, forecast, result.GetValue(shape), progress, parallelism));
             Diagnostics.Print(document.Warnings, console.Error);
             var writer = ForecastWriters.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(document, w));

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Cli.Commands;
 
 /// <summary>
 /// The input and semantics flags every planning verb shares (docs/design.md §5), and their resolution
-/// into the library's <see cref="PlanInputs"/> and <see cref="PlanOptions"/>.
+/// into the pipeline's <see cref="HostInputs"/> and <see cref="PlanOptions"/>.
 /// </summary>
 internal sealed class InputOptions
 {
@@ -78,14 +79,14 @@ internal sealed class InputOptions
             hugePages: result.GetValue(HugePages) is { Length: > 0 } huge ? huge.Select(h => h.Bytes) : null);
 
     /// <summary>The inputs the flags name.</summary>
-    public PlanInputs ResolveInputs(ParseResult result, CliConsole console)
+    public HostInputs ResolveInputs(ParseResult result, CliConsole console)
     {
         var hostPage = ResolveHostPage(result);
         var regions = result.GetValue(Regions) ?? [];
         var retired = result.GetValue(Retired) ?? [];
         RequireOneStandardInputAtMost(regions.Concat(retired));
 
-        return new PlanInputs
+        return new HostInputs
         {
             Regions = [.. regions.Select(path => InputFile.FromPath(path, console.OpenStandardInput))],
             Retired = [.. retired.Select(path => InputFile.FromPath(path, console.OpenStandardInput))],

@@ -1,4 +1,4 @@
-using EgmEcc.Formats.Fleet;
+using EgmEcc.Pipeline;
 using Spectre.Console;
 
 namespace EgmEcc.Cli.Commands;

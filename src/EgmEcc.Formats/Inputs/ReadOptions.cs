@@ -16,8 +16,8 @@ public sealed record ReadOptions
     public string? Host { get; init; }
 
     /// <summary>
-    /// The regions already read, when retired inputs are read after them (as <see cref="PlanInputs"/>
-    /// does); lets region-relative readers resolve an <c>egm&lt;N&gt;</c> file name by PXM.
+    /// The regions already read, when retired inputs are read after them (as every run does); lets
+    /// region-relative readers resolve an <c>egm&lt;N&gt;</c> file name by PXM.
     /// </summary>
     public RegionSet? Regions { get; init; }
 }

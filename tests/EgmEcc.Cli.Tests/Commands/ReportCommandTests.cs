@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Reports;
+using EgmEcc.Pipeline;
 using EgmEcc.Reporting;
 
 namespace EgmEcc.Cli.Tests.Commands;
@@ -21,7 +22,7 @@ public partial class ReportCommandTests
     [Fact]
     public void Report_SampleHostPiped_PrintsThePlainReportAt80Columns()
     {
-        var plan = new PlanInputs { Regions = [InputFile.FromPath(Regions)], Retired = [InputFile.FromPath(Retired)] }.Plan(PlanOptions.Default);
+        var plan = new HostInputs { Regions = [InputFile.FromPath(Regions)], Retired = [InputFile.FromPath(Retired)] }.Plan(PlanOptions.Default);
         var expected = new StringWriter { NewLine = "\n" };
         new ReportTerminalWriter().Write(EgmEcc.Reporting.Report.Create(plan), expected, ReportOutputOptions.Plain);
 

@@ -1,5 +1,6 @@
 using EgmEcc.Formats.Binary;
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Formats.Tests;
 
@@ -122,7 +123,7 @@ public class FirmwareTableReaderTests
     [Fact]
     public void Plan_EntryOutsideEveryRegion_IsOutOfRegionWarningAndRecordsAre64KUnderA4KGranule()
     {
-        var inputs = new PlanInputs
+        var inputs = new HostInputs
         {
             Regions = [TestInputs.Text("r.csv", "id,node,base,size\negm0,0,0x2000000000,1G\n")],
             Retired = [TestInputs.File("t.bin", TestInputs.FirmwareTable(2, 0x20_0001_0000, 0x10_0000_0000))],

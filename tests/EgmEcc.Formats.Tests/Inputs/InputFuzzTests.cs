@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Formats.Tests;
 
@@ -28,7 +29,7 @@ public class InputFuzzTests
         for (var i = 0; i < cases; i++)
         {
             var mutated = Mutate(original, random);
-            var inputs = new PlanInputs
+            var inputs = new HostInputs
             {
                 Regions = [TestInputs.File("regions.csv", regions)],
                 Retired = [TestInputs.File(Path.GetFileName(sample), mutated)],
@@ -51,7 +52,7 @@ public class InputFuzzTests
         for (var i = 0; i < cases; i++)
         {
             var mutated = Mutate(original, random);
-            var inputs = new PlanInputs { Regions = [TestInputs.File(Path.GetFileName(sample), mutated)], Retired = [], RegionsFormat = "acpi" };
+            var inputs = new HostInputs { Regions = [TestInputs.File(Path.GetFileName(sample), mutated)], Retired = [], RegionsFormat = "acpi" };
 
             Survives(() => inputs.LoadRegions(), sample, i, mutated);
         }

@@ -1,5 +1,6 @@
 using EgmEcc.Formats.Binary;
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Formats.Tests;
 
@@ -65,7 +66,7 @@ public class IoctlListReaderTests
     [Fact]
     public void Plan_FileNamePxmUnderAnotherIdInTheRegionsCsv_LandsInThatRegion()
     {
-        var inputs = new PlanInputs
+        var inputs = new HostInputs
         {
             Regions = [TestInputs.Text("r.csv", "id,node,base,size\nsocket0,0,0x2000000000,1G\nsocket1,1,0x402000000000,1G\n")],
             Retired = [TestInputs.File("egm1-retired.ioctl.bin", TestInputs.IoctlList(24, 1, (0x10000, 0x1000)))],
@@ -145,7 +146,7 @@ public class IoctlListReaderTests
     [Fact]
     public void Plan_OffsetPastTheRegion_IsOutOfRegionWarning()
     {
-        var inputs = new PlanInputs
+        var inputs = new HostInputs
         {
             Regions = [TestInputs.Text("r.csv", "id,node,base,size\negm0,0,0x2000000000,1G\n")],
             Retired = [TestInputs.File("egm0.bin", TestInputs.IoctlList(40, 2, (0x1000, 0x1000), (1UL << 30, 0x1000)))],

@@ -1,5 +1,6 @@
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.KernelLog;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Formats.Tests;
 
@@ -117,7 +118,7 @@ public class KernelLogReaderTests
     [Fact]
     public void Plan_RepeatedPage_IsADuplicateInTheAccounting()
     {
-        var inputs = new PlanInputs
+        var inputs = new HostInputs
         {
             Regions = [TestInputs.Text("r.csv", "id,node,base,size\negm0,0,0x2000000000,1G\n")],
             Retired = [TestInputs.Text("k.log", "Memory failure: 0x200001: a\nMemory failure: 0x200001: already hardware poisoned\n")],

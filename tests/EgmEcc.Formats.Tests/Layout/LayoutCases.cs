@@ -1,5 +1,6 @@
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Output;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Formats.Tests.Layout;
 
@@ -14,7 +15,7 @@ internal static class LayoutCases
 {
     private static readonly SourceLocation Here = SourceLocation.AtLine("cases", 1);
 
-    private static readonly Lazy<Plan> SamplePlan = new(() => new PlanInputs
+    private static readonly Lazy<Plan> SamplePlan = new(() => new HostInputs
     {
         Regions = [InputFile.FromPath(Repo.Sample("grace-2s.regions.csv"))],
         Retired = [InputFile.FromPath(Repo.Sample("grace-2s.retired.csv"))],

@@ -1,4 +1,5 @@
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Formats.Tests.Layout;
 
@@ -16,7 +17,7 @@ public partial class QemuEgmModelTests
         var random = new Random(7);
         egm0 = [.. egm0.OrderBy(_ => random.Next())];
         egm4 = [.. egm4.OrderBy(_ => random.Next())];
-        var inputs = new PlanInputs
+        var inputs = new HostInputs
         {
             Regions = [TestInputs.Text("host.csv", "id,node,base,size\negm4,4,0x402000000000,16M\negm0,0,0x2000000000,32M\n")],
             Retired =

@@ -1,4 +1,5 @@
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Formats.Tests.Reports;
 
@@ -14,7 +15,7 @@ internal static class ReportSamples
     }
 
     /// <summary>The plan of the two-socket sample host with default options.</summary>
-    public static Plan SamplePlan() => new PlanInputs
+    public static Plan SamplePlan() => new HostInputs
     {
         Regions = [Sample("grace-2s.regions.csv")],
         Retired = [Sample("grace-2s.retired.csv")],

@@ -1,6 +1,6 @@
 using EgmEcc.Fleet;
 
-namespace EgmEcc.Formats.Output.Fleet;
+namespace EgmEcc.Formats.Output.Documents;
 
 /// <summary>The formats of <c>egmecc fleet</c>.</summary>
 public static class FleetWriters

@@ -3,7 +3,7 @@ using System.Text.Json;
 using CsvHelper;
 using EgmEcc.Forecasting;
 
-namespace EgmEcc.Formats.Output.Fleet;
+namespace EgmEcc.Formats.Output.Documents;
 
 /// <summary>The formats of <c>egmecc forecast</c>.</summary>
 public static class ForecastWriters

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EgmEcc.Formats.Output.Fleet;
+namespace EgmEcc.Formats.Output.Documents;
 
 /// <summary>
 /// A plain-text table: columns padded to their widest cell, the first left-aligned, the rest

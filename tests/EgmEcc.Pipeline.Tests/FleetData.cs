@@ -1,7 +1,7 @@
 using EgmEcc.Formats.Synthesis;
 using EgmEcc.Synthesis;
 
-namespace EgmEcc.Formats.Tests.Fleet;
+namespace EgmEcc.Pipeline.Tests;
 
 /// <summary>Where the sample fleet lives, and synthetic fleets written to temporary folders.</summary>
 internal static class FleetData

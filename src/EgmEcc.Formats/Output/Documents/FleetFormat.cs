@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace EgmEcc.Formats.Output.Fleet;
+namespace EgmEcc.Formats.Output.Documents;
 
 /// <summary>Formatting shared by the fleet, forecast and diff writers, culture-invariant.</summary>
 internal static class FleetFormat

@@ -1,7 +1,7 @@
 using CsvHelper;
 using EgmEcc.Fleet;
 
-namespace EgmEcc.Formats.Output.Fleet;
+namespace EgmEcc.Formats.Output.Documents;
 
 /// <summary>
 /// The fleet report as CSV: one row per host (<c>scope</c> = <c>host</c>) and a last row with the

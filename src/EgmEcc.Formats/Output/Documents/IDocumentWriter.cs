@@ -1,4 +1,4 @@
-namespace EgmEcc.Formats.Output.Fleet;
+namespace EgmEcc.Formats.Output.Documents;
 
 /// <summary>An output format of a fleet document (a fleet report, a forecast, a diff): <c>--format</c>.</summary>
 /// <typeparam name="T">The document.</typeparam>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using EgmEcc.Diffing;
 
-namespace EgmEcc.Formats.Output.Fleet;
+namespace EgmEcc.Formats.Output.Documents;
 
 /// <summary>The formats of <c>egmecc diff</c>.</summary>
 public static class DiffWriters

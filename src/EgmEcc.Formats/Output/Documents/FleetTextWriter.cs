@@ -1,6 +1,6 @@
 using EgmEcc.Fleet;
 
-namespace EgmEcc.Formats.Output.Fleet;
+namespace EgmEcc.Formats.Output.Documents;
 
 /// <summary>The fleet report as a table a person reads: one row per host, then the fleet totals and the hosts below threshold.</summary>
 public sealed class FleetTextWriter : IDocumentWriter<FleetReport>

@@ -3,19 +3,25 @@ using EgmEcc.Diffing;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Json;
 using EgmEcc.Formats.Output;
-using EgmEcc.Formats.Output.Fleet;
+using EgmEcc.Formats.Output.Documents;
+using EgmEcc.Pipeline;
 
-namespace EgmEcc.Formats.Tests.Fleet;
+namespace EgmEcc.Formats.Tests;
 
 public class PlanJsonReaderTests
 {
+    /// <summary>The sample fleet as host-column files: a plan of several hosts.</summary>
+    private static readonly string FleetRegions = Repo.PathOf("data/fleet/regions.csv");
+
+    private static readonly string FleetRetired = Repo.PathOf("data/fleet/retired.csv");
+
     [Fact]
     public void Read_WrittenFleetPlan_WritesBackByteForByte()
     {
-        var plan = new PlanInputs
+        var plan = new HostInputs
         {
-            Regions = [InputFile.FromPath(FleetData.SampleRegions)],
-            Retired = [InputFile.FromPath(FleetData.SampleRetired)],
+            Regions = [InputFile.FromPath(FleetRegions)],
+            Retired = [InputFile.FromPath(FleetRetired)],
         }.Plan(PlanOptions.Default);
         var json = Write(plan);
 
@@ -61,10 +67,10 @@ public class PlanJsonReaderTests
     [InlineData("unsorted", "regions[0].holes[1]: ")]
     public void Read_InconsistentPlan_IsAnInputError(string damage, string message)
     {
-        var plan = new PlanInputs
+        var plan = new HostInputs
         {
-            Regions = [InputFile.FromPath(FleetData.SampleRegions)],
-            Retired = [InputFile.FromPath(FleetData.SampleRetired)],
+            Regions = [InputFile.FromPath(FleetRegions)],
+            Retired = [InputFile.FromPath(FleetRetired)],
         }.Plan(PlanOptions.Default);
         var json = System.Text.Json.Nodes.JsonNode.Parse(Write(plan))!;
         var regions = json["regions"]!.AsArray();
@@ -100,10 +106,10 @@ public class PlanJsonReaderTests
     public void Read_DiffOfReadBackPlans_SameAsOfThePlansThemselves()
     {
         // The JSON has no per-region record counts (they read back as 0): the diff must not depend on them.
-        var inputs = new PlanInputs
+        var inputs = new HostInputs
         {
-            Regions = [InputFile.FromPath(FleetData.SampleRegions)],
-            Retired = [InputFile.FromPath(FleetData.SampleRetired)],
+            Regions = [InputFile.FromPath(FleetRegions)],
+            Retired = [InputFile.FromPath(FleetRetired)],
         };
         var old = inputs.Plan(PlanOptions.Default);
         var more = InputFile.FromBytes("more.csv", "host,address,size\ngh-a02,0x3000000000,\ngh-b01,0x3000120000,128K\n"u8.ToArray());

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using EgmEcc.Fleet;
 
-namespace EgmEcc.Formats.Output.Fleet;
+namespace EgmEcc.Formats.Output.Documents;
 
 /// <summary>
 /// The fleet report as JSON, schema <c>egmecc.fleet/1</c>:

@@ -1,6 +1,4 @@
-using EgmEcc.Formats.Inputs;
-
-namespace EgmEcc.Formats.Fleet;
+namespace EgmEcc.Pipeline;
 
 /// <summary>
 /// The hosts of a fleet and a way to load each one's inputs. Implementations are safe to call
@@ -16,8 +14,5 @@ public abstract class FleetSource
 
     /// <summary>Loads the inputs of the host at <paramref name="index"/> in <see cref="Hosts"/>.</summary>
     /// <exception cref="InputException">Bad input.</exception>
-    public abstract HostInput Load(int index);
-
-    /// <summary>Opens <paramref name="file"/> and reads its head for detection; the stream is back at the start.</summary>
-    internal static Stream OpenRewindable(InputFile file, out byte[] head, out InputFile sized) => InputLoader.OpenRewindable(file, out head, out sized);
+    public abstract LoadedHost Load(int index);
 }

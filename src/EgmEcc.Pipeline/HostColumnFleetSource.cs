@@ -1,7 +1,6 @@
-using System.Runtime.InteropServices;
 using EgmEcc.Formats.Inputs;
 
-namespace EgmEcc.Formats.Fleet;
+namespace EgmEcc.Pipeline;
 
 /// <summary>
 /// A fleet given as region and retired files whose rows name their host (a <c>host</c> column),
@@ -16,27 +15,17 @@ public sealed class HostColumnFleetSource : FleetSource
 {
     private readonly string[] hosts;
     private readonly RegionSet[] regions;
-    private readonly List<RetiredRecord> records;
+    private readonly LoadedHost loaded;
     private readonly int[] order;
     private readonly int[] firstOfHost;
-    private readonly List<Diagnostic> notes = [];
 
-    /// <summary>Reads every file and groups the records by host.</summary>
+    /// <summary>Reads every file (as a single run reads its inputs) and groups the records by host.</summary>
     /// <exception cref="InputException">Bad input, a record naming an unknown host, or one naming none when there are several.</exception>
-    public HostColumnFleetSource(
-        IReadOnlyList<InputFile> regionFiles,
-        IReadOnlyList<InputFile> retiredFiles,
-        FormatRegistry? formats = null,
-        ReadOptions? options = null,
-        string? regionsFormat = null,
-        string? retiredFormat = null)
+    public HostColumnFleetSource(HostInputs inputs)
     {
-        ArgumentNullException.ThrowIfNull(regionFiles);
-        ArgumentNullException.ThrowIfNull(retiredFiles);
-        formats ??= FormatRegistry.Default;
-        options ??= ReadOptions.Default;
-        var all = new InputLoader(formats, options).LoadRegions(regionFiles, regionsFormat);
-        hosts = [.. all.Hosts];
+        ArgumentNullException.ThrowIfNull(inputs);
+        loaded = inputs.Load(EstimateRows(inputs.Retired));
+        hosts = [.. loaded.Regions.Hosts];
         var hostIndex = new Dictionary<string, int>(hosts.Length, StringComparer.Ordinal);
         for (var h = 0; h < hosts.Length; h++)
         {
@@ -44,40 +33,32 @@ public sealed class HostColumnFleetSource : FleetSource
         }
 
         regions = new RegionSet[hosts.Length];
-        var byHost = all.Regions.GroupBy(r => r.Host, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var byHost = loaded.Regions.Regions.GroupBy(r => r.Host, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         for (var h = 0; h < hosts.Length; h++)
         {
             regions[h] = RegionSet.Create(byHost[hosts[h]]);
         }
 
-        records = new List<RetiredRecord>(EstimateRows(retiredFiles));
-        foreach (var file in retiredFiles)
-        {
-            using var stream = OpenRewindable(file, out var head, out var sized);
-            formats.PickRetiredReader(head, sized, retiredFormat).Read(stream, sized, options, records, notes.Add);
-        }
-
-        (order, firstOfHost) = Group(CollectionsMarshal.AsSpan(records), hostIndex);
-
+        (order, firstOfHost) = Group(loaded.Records, hostIndex);
     }
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> Hosts => hosts;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Diagnostic> Notes => notes;
+    public override IReadOnlyList<Diagnostic> Notes => loaded.Notes;
 
     /// <inheritdoc/>
-    public override HostInput Load(int index)
+    public override LoadedHost Load(int index)
     {
-        var all = CollectionsMarshal.AsSpan(records);
-        var mine = new RetiredRecord[firstOfHost[index + 1] - firstOfHost[index]];
-        for (var i = 0; i < mine.Length; i++)
+        var records = loaded.Records;
+        var mine = new List<RetiredRecord>(firstOfHost[index + 1] - firstOfHost[index]);
+        for (var i = firstOfHost[index]; i < firstOfHost[index + 1]; i++)
         {
-            mine[i] = all[order[firstOfHost[index] + i]];
+            mine.Add(records[order[i]]);
         }
 
-        return new HostInput(hosts[index], regions[index], mine, []);
+        return new LoadedHost(regions[index], mine, []);
     }
 
     /// <summary>A stable counting sort of record indices by host.</summary>

@@ -1,6 +1,6 @@
 using EgmEcc.Formats.Inputs;
 
-namespace EgmEcc.Formats.Fleet;
+namespace EgmEcc.Pipeline;
 
 /// <summary>
 /// A fleet laid out as a directory tree: one folder per host, named after the host, holding any
@@ -52,64 +52,45 @@ public sealed class DirectoryFleetSource : FleetSource
     public override IReadOnlyList<string> Hosts => hosts;
 
     /// <inheritdoc/>
-    public override HostInput Load(int index)
+    public override LoadedHost Load(int index)
     {
         var host = hosts[index];
         var folder = Path.Combine(root, host);
-        var readOptions = options with { Host = host };
-        var regions = new List<Region>();
-        var records = new List<RetiredRecord>();
-        var diagnostics = new List<Diagnostic>();
-        // Region files first, whatever their names, so readers of region-relative inputs find them.
-        var files = Directory.EnumerateFiles(folder)
-            .Where(p => !Path.GetFileName(p).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .Select(path => InputFile.FromPath(path))
-            .Select(file => (File: file, Role: Classify(file)))
-            .OrderBy(f => f.Role == Role.Regions ? 0 : 1)
-            .ToList();
-        foreach (var (unsized, role) in files)
+        var notes = new List<Diagnostic>();
+        var regionFiles = new List<InputFile>();
+        var retiredFiles = new List<InputFile>();
+        foreach (var file in Directory.EnumerateFiles(folder).Where(p => !Path.GetFileName(p).StartsWith('.')).Order(StringComparer.Ordinal).Select(path => InputFile.FromPath(path)))
         {
-            using var stream = OpenRewindable(unsized, out var head, out var file);
-            switch (role)
+            switch (Classify(file, out var empty))
             {
                 case Role.Regions:
-                    var reader = formats.PickRegionReader(head, file, regionsFormat);
-                    foreach (var region in reader.Read(stream, file, readOptions))
-                    {
-                        if (region.Host != host)
-                        {
-                            throw new InputException(region.Source, $"region '{region.Id}' names host '{region.Host}' but lies in the folder of host '{host}'");
-                        }
-
-                        regions.Add(region);
-                    }
-
+                    regionFiles.Add(file);
                     break;
                 case Role.Retired:
-                    var first = records.Count;
-                    formats.PickRetiredReader(head, file, retiredFormat).Read(stream, file, readOptions, records, diagnostics.Add);
-                    for (var i = first; i < records.Count; i++)
-                    {
-                        if (records[i].Host is { } named && named != host)
-                        {
-                            throw new InputException(records[i].Source, $"the record names host '{named}' but lies in the folder of host '{host}'");
-                        }
-                    }
-
+                    retiredFiles.Add(file);
                     break;
                 default:
-                    diagnostics.Add(new Diagnostic(Severity.Warning, SourceLocation.InFile(file.Name), head.Length == 0 ? "skipped: the file is empty" : "skipped: no region or retired format recognises this file"));
+                    notes.Add(new Diagnostic(Severity.Warning, SourceLocation.InFile(file.Name), empty ? "skipped: the file is empty" : "skipped: no region or retired format recognises this file"));
                     break;
             }
         }
 
-        if (regions.Count == 0)
+        if (regionFiles.Count == 0)
         {
             throw new InputException(SourceLocation.InFile(folder), $"host '{host}' has no region file");
         }
 
-        return new HostInput(host, RegionSet.Create(regions), records.ToArray(), diagnostics);
+        // The same read as a single host's, with the folder's name as every input's host.
+        var loaded = new HostInputs
+        {
+            Regions = regionFiles,
+            Retired = retiredFiles,
+            RegionsFormat = regionsFormat,
+            RetiredFormat = retiredFormat,
+            ReadOptions = options with { Host = host },
+            Formats = formats,
+        }.Load();
+        return notes.Count == 0 ? loaded : loaded.WithNotesFirst(notes);
     }
 
     private enum Role
@@ -119,14 +100,18 @@ public sealed class DirectoryFleetSource : FleetSource
         Retired,
     }
 
-    private Role Classify(InputFile file)
+    /// <summary>The role detection gives <paramref name="file"/>; <paramref name="empty"/> says why it has none.</summary>
+    private Role Classify(InputFile file, out bool empty)
     {
         byte[] head;
-        using (OpenRewindable(file, out head, out file))
+        using (var input = OpenedInput.Open(file))
         {
+            head = input.Head.ToArray();
+            file = input.File;
         }
 
-        if (head.Length == 0)
+        empty = head.Length == 0;
+        if (empty)
         {
             return Role.None;
         }

@@ -1,19 +1,18 @@
 using EgmEcc.Fleet;
-using EgmEcc.Formats.Fleet;
 using EgmEcc.Formats.Inputs;
-using EgmEcc.Formats.Output.Fleet;
+using EgmEcc.Formats.Output.Documents;
 
-namespace EgmEcc.Formats.Tests.Fleet;
+namespace EgmEcc.Pipeline.Tests;
 
-public class FleetPlanningTests
+public class FleetRunTests
 {
     private static readonly VmShape Shape = new(2, 200UL << 30, 512UL << 20);
 
     [Fact]
     public void Report_SampleDirectoryAndHostColumn_GiveTheSameFigures()
     {
-        var tree = FleetPlanning.Report(new DirectoryFleetSource(FleetData.SampleTree), PlanOptions.Default, Shape, 99.6);
-        var columns = FleetPlanning.Report(HostColumn(FleetData.SampleRegions, FleetData.SampleRetired), PlanOptions.Default, Shape, 99.6);
+        var tree = FleetRun.Report(new DirectoryFleetSource(FleetData.SampleTree), PlanOptions.Default, Shape, 99.6);
+        var columns = FleetRun.Report(HostColumn(FleetData.SampleRegions, FleetData.SampleRetired), PlanOptions.Default, Shape, 99.6);
 
         Assert.Equal(["gh-a01", "gh-a02", "gh-a03", "gh-b01"], tree.Hosts.Select(h => h.Host).ToArray());
         Assert.Equal(Csv(tree), Csv(columns));
@@ -23,14 +22,14 @@ public class FleetPlanningTests
     [Fact]
     public void Report_TotalsEqualTheSumOfPerHostPlans()
     {
-        var report = FleetPlanning.Report(new DirectoryFleetSource(FleetData.SampleTree), PlanOptions.Default, Shape);
+        var report = FleetRun.Report(new DirectoryFleetSource(FleetData.SampleTree), PlanOptions.Default, Shape);
         UInt128 usable = 0, size = 0;
         var huge = new UInt128[PlanOptions.Default.HugePages.Length];
         long records = 0, vms = 0;
         foreach (var host in Directory.GetDirectories(FleetData.SampleTree).Order(StringComparer.Ordinal))
         {
             // Each host planned on its own, as 'egmecc plan' would.
-            var plan = new PlanInputs
+            var plan = new HostInputs
             {
                 Regions = [InputFile.FromPath(Path.Combine(host, "regions.csv"))],
                 Retired = [InputFile.FromPath(Path.Combine(host, "retired.csv"))],
@@ -64,8 +63,8 @@ public class FleetPlanningTests
         var shuffled = Shuffle(retired, seed: 5);
         var regionsShuffled = Shuffle(regions, seed: 6);
 
-        var fromTree = FleetPlanning.Report(new DirectoryFleetSource(tree), PlanOptions.Default, Shape);
-        var fromColumns = FleetPlanning.Report(HostColumn(regionsShuffled, shuffled), PlanOptions.Default, Shape);
+        var fromTree = FleetRun.Report(new DirectoryFleetSource(tree), PlanOptions.Default, Shape);
+        var fromColumns = FleetRun.Report(HostColumn(regionsShuffled, shuffled), PlanOptions.Default, Shape);
 
         Assert.Equal(Csv(fromTree), Csv(fromColumns));
         Assert.Equal(4000, fromTree.Totals.Accounting.Records);
@@ -75,8 +74,8 @@ public class FleetPlanningTests
     public void Report_AnyParallelism_SameOutput()
     {
         var (tree, _, _) = FleetData.Synthetic(hosts: 16, records: 2000, seed: 8);
-        var one = FleetPlanning.Report(new DirectoryFleetSource(tree), PlanOptions.Default, Shape, parallelism: 1);
-        var four = FleetPlanning.Report(new DirectoryFleetSource(tree), PlanOptions.Default, Shape, parallelism: 4);
+        var one = FleetRun.Report(new DirectoryFleetSource(tree), PlanOptions.Default, Shape, parallelism: 1);
+        var four = FleetRun.Report(new DirectoryFleetSource(tree), PlanOptions.Default, Shape, parallelism: 4);
         Assert.Equal(Json(one), Json(four));
     }
 
@@ -84,7 +83,7 @@ public class FleetPlanningTests
     public void Report_Progress_CountsEveryHost()
     {
         var progress = new FleetProgress();
-        FleetPlanning.Report(new DirectoryFleetSource(FleetData.SampleTree), PlanOptions.Default, progress: progress);
+        FleetRun.Report(new DirectoryFleetSource(FleetData.SampleTree), PlanOptions.Default, progress: progress);
         Assert.Equal(4, progress.Total);
         Assert.Equal(4, progress.Done);
     }
@@ -93,13 +92,13 @@ public class FleetPlanningTests
     public void Forecast_DirectoryAndHostColumn_Identical()
     {
         var forecast = new Forecasting.ForecastOptions(100, 2, Forecasting.RetirementSpread.Clustered, trials: 30, seed: 2);
-        var a = FleetPlanning.Forecast(new DirectoryFleetSource(FleetData.SampleTree), PlanOptions.Default, forecast, Shape);
-        var b = FleetPlanning.Forecast(HostColumn(FleetData.SampleRegions, FleetData.SampleRetired), PlanOptions.Default, forecast, Shape);
+        var a = FleetRun.Forecast(new DirectoryFleetSource(FleetData.SampleTree), PlanOptions.Default, forecast, Shape);
+        var b = FleetRun.Forecast(HostColumn(FleetData.SampleRegions, FleetData.SampleRetired), PlanOptions.Default, forecast, Shape);
         Assert.Equal(Write(new ForecastJsonWriter(), a), Write(new ForecastJsonWriter(), b));
     }
 
     internal static HostColumnFleetSource HostColumn(string regions, string retired) =>
-        new([InputFile.FromPath(regions)], [InputFile.FromPath(retired)]);
+        new(new HostInputs { Regions = [InputFile.FromPath(regions)], Retired = [InputFile.FromPath(retired)] });
 
     private static string Csv(FleetReport report) => Write(new FleetCsvWriter(), report);
 

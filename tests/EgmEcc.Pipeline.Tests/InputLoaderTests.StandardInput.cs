@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using EgmEcc.Formats.Inputs;
 
-namespace EgmEcc.Formats.Tests;
+namespace EgmEcc.Pipeline.Tests;
 
 /// <summary>
 /// Standard input is detected from a peeked head and then streamed, never copied whole: small

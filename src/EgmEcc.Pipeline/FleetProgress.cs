@@ -1,4 +1,4 @@
-namespace EgmEcc.Formats.Fleet;
+namespace EgmEcc.Pipeline;
 
 /// <summary>How far a fleet run is: hosts done out of hosts in all. Safe to read from another thread.</summary>
 public sealed class FleetProgress

@@ -2,22 +2,22 @@ using System.Runtime.ExceptionServices;
 using EgmEcc.Fleet;
 using EgmEcc.Forecasting;
 
-namespace EgmEcc.Formats.Fleet;
+namespace EgmEcc.Pipeline;
 
 /// <summary>
 /// Plans every host of a fleet, spread over the cores, and keeps the results in host order
 /// whatever order the work finishes in.
 /// </summary>
 /// <remarks>
-/// Each host is loaded, planned with <see cref="Planner.Create"/> and reduced to what the caller
+/// Each host is loaded, planned with <see cref="LoadedHost.Plan"/> and reduced to what the caller
 /// keeps (a <see cref="HostSummary"/>, a forecast) before the next is taken, so memory holds the
 /// fleet's summaries and only as many full plans as there are cores. When hosts fail, the error of
 /// the first failing host (in host order) is thrown, so errors are reproducible too.
 /// </remarks>
-public static class FleetPlanning
+public static class FleetRun
 {
-    /// <summary>Plans each host and maps its plan to a result; results are in <see cref="FleetSource.Hosts"/> order.</summary>
-    public static T[] Map<T>(FleetSource source, PlanOptions options, Func<HostInput, Plan, T> map, FleetProgress? progress = null, int parallelism = 0)
+    /// <summary>Plans each host and maps its name and plan to a result; results are in <see cref="FleetSource.Hosts"/> order.</summary>
+    public static T[] Map<T>(FleetSource source, PlanOptions options, Func<string, Plan, T> map, FleetProgress? progress = null, int parallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
@@ -35,8 +35,7 @@ public static class FleetPlanning
             {
                 try
                 {
-                    var input = source.Load(i);
-                    results[i] = map(input, input.Plan(options));
+                    results[i] = map(source.Hosts[i], source.Load(i).Plan(options));
                 }
                 catch (Exception e) when (e is InputException or IOException)
                 {
@@ -58,7 +57,7 @@ public static class FleetPlanning
     /// <summary>The fleet report: every host summarised, optionally fitting a VM shape.</summary>
     public static FleetReport Report(FleetSource source, PlanOptions options, VmShape? shape = null, double? minUsablePercent = null, FleetProgress? progress = null, int parallelism = 0)
     {
-        var hosts = Map(source, options, (input, plan) => HostSummary.FromPlan(input.Host, plan, shape), progress, parallelism);
+        var hosts = Map(source, options, (host, plan) => HostSummary.FromPlan(host, plan, shape), progress, parallelism);
         return new FleetReport
         {
             Options = options,
@@ -75,7 +74,7 @@ public static class FleetPlanning
     /// </summary>
     public static (FleetReport Report, Plan Plan) ReportWithPlan(FleetSource source, PlanOptions options, VmShape? shape = null, double? minUsablePercent = null, FleetProgress? progress = null, int parallelism = 0)
     {
-        var results = Map(source, options, (input, plan) => (Summary: HostSummary.FromPlan(input.Host, plan, shape), Plan: plan), progress, parallelism);
+        var results = Map(source, options, (host, plan) => (Summary: HostSummary.FromPlan(host, plan, shape), Plan: plan), progress, parallelism);
         var report = new FleetReport
         {
             Options = options,
@@ -94,7 +93,7 @@ public static class FleetPlanning
         var hosts = Map(
             source,
             options,
-            (input, plan) => (Figures: forecaster.AddHost(input.Host, plan), Warnings: (long)plan.Diagnostics.Length, First: plan.Diagnostics.Take(HostSummary.KeptDiagnostics).ToArray()),
+            (host, plan) => (Figures: forecaster.AddHost(host, plan), Warnings: (long)plan.Diagnostics.Length, First: plan.Diagnostics.Take(HostSummary.KeptDiagnostics).ToArray()),
             progress,
             parallelism);
         return new FleetForecast(options, forecast, shape, [.. hosts.Select(h => h.Figures)], forecaster.Fleet())

@@ -1,16 +1,16 @@
+using System.Text;
 using EgmEcc.Formats.Inputs;
-using static EgmEcc.Formats.Tests.TestInputs;
 
-namespace EgmEcc.Formats.Tests;
+namespace EgmEcc.Pipeline.Tests;
 
 public partial class InputLoaderTests
 {
     private static readonly InputLoader Loader = new(FormatRegistry.Default, ReadOptions.Default);
 
-    private static InputFile File(string name, string text) => InputFile.FromBytes(name, Bytes(text));
+    private static InputFile File(string name, string text) => InputFile.FromBytes(name, Encoding.UTF8.GetBytes(text));
 
     /// <summary>Standard input: readable once, not seekable.</summary>
-    private static InputFile Pipe(string name, string text) => new(name, () => new NonSeekableStream(Bytes(text)));
+    private static InputFile Pipe(string name, string text) => new(name, () => new NonSeekableStream(Encoding.UTF8.GetBytes(text)));
 
     [Fact]
     public void LoadRegions_SeveralFilesOfDifferentFormats_AreMergedAndSortedByBase()
@@ -97,7 +97,7 @@ public partial class InputLoaderTests
     [Fact]
     public void Plan_ReadsEverythingAndPlans()
     {
-        var inputs = new PlanInputs
+        var inputs = new HostInputs
         {
             Regions = [File("r.csv", "id,node,base,size\negm0,0,0x0,1M\n")],
             Retired = [File("t.csv", "address\n0x10000\n0x10000\n0x200000\n")],

@@ -3,7 +3,7 @@ using EgmEcc.Formats.Inputs;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace EgmEcc.Formats.Tests;
+namespace EgmEcc.Pipeline.Tests;
 
 /// <summary>
 /// Structured fuzzing of the whole ingestion and planning path: well-formed CSV and JSON whose
@@ -12,7 +12,7 @@ namespace EgmEcc.Formats.Tests;
 /// succeeds, with balanced accounting, or raises <see cref="InputException"/>; anything else
 /// would reach the user as an internal error.
 /// </summary>
-public partial class PlanInputsTests
+public partial class HostInputsTests
 {
     private static readonly string[] Awkward = ["", " ", "-1", "0xffffffffffffffff", "18446744073709551615", "2147483648", "1.5", "0x", "K", "egm0"];
 
@@ -76,7 +76,7 @@ public partial class PlanInputsTests
         var options = Gen.Elements(new PlanOptions(), new PlanOptions(minExtent: 128 * 1024), new PlanOptions(granule: 4096, guestPage: 2 << 20));
         Prop.ForAll(RegionFiles.ToArbitrary(), RetiredFiles.ToArbitrary(), options.ToArbitrary(), (regions, retired, planOptions) =>
         {
-            var inputs = new PlanInputs { Regions = [regions], Retired = [retired] };
+            var inputs = new HostInputs { Regions = [regions], Retired = [retired] };
             try
             {
                 var plan = inputs.Plan(planOptions);

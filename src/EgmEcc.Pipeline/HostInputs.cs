@@ -1,0 +1,53 @@
+using EgmEcc.Formats.Inputs;
+
+namespace EgmEcc.Pipeline;
+
+/// <summary>
+/// The inputs of one planning run (or one host of a fleet): region files and retired files, each
+/// with an optional format name (null to detect), and what readers need. <see cref="Load()"/> reads
+/// them, <see cref="Plan"/> reads and plans.
+/// </summary>
+public sealed record HostInputs
+{
+    /// <summary>The region inputs.</summary>
+    public required IReadOnlyList<InputFile> Regions { get; init; }
+
+    /// <summary>The retired-record inputs; may be empty.</summary>
+    public required IReadOnlyList<InputFile> Retired { get; init; }
+
+    /// <summary>The region format to use instead of detecting it.</summary>
+    public string? RegionsFormat { get; init; }
+
+    /// <summary>The retired format to use instead of detecting it.</summary>
+    public string? RetiredFormat { get; init; }
+
+    /// <summary>What readers may need beyond their bytes.</summary>
+    public ReadOptions ReadOptions { get; init; } = ReadOptions.Default;
+
+    /// <summary>The formats to choose from.</summary>
+    public FormatRegistry Formats { get; init; } = FormatRegistry.Default;
+
+    /// <summary>Reads the regions only, validated.</summary>
+    /// <exception cref="InputException">Bad input.</exception>
+    public RegionSet LoadRegions() => new InputLoader(Formats, ReadOptions).LoadRegions(Regions, RegionsFormat);
+
+    /// <summary>Reads every input: the regions first, then the retired records with the regions known.</summary>
+    /// <exception cref="InputException">Bad input.</exception>
+    public LoadedHost Load() => Load(recordCapacity: 0);
+
+    /// <summary>Reads every input and plans; the readers' notes come first in the plan's diagnostics.</summary>
+    /// <exception cref="InputException">Bad input.</exception>
+    public Plan Plan(PlanOptions options) => Load().Plan(options);
+
+    /// <summary>
+    /// The one read sequence of every verb. Regions come first so that region-relative readers
+    /// (an ioctl list named <c>egm&lt;N&gt;</c>) can resolve their region by PXM.
+    /// </summary>
+    /// <param name="recordCapacity">Records to make room for up front (0 to let the list grow).</param>
+    internal LoadedHost Load(int recordCapacity)
+    {
+        var regions = LoadRegions();
+        var retired = new InputLoader(Formats, ReadOptions with { Regions = regions }).LoadRetired(Retired, RetiredFormat, recordCapacity);
+        return new LoadedHost(regions, retired.Records, retired.Diagnostics);
+    }
+}

@@ -1,0 +1,86 @@
+using EgmEcc.Formats.Inputs;
+
+namespace EgmEcc.Pipeline;
+
+/// <summary>
+/// Reads the inputs of a run, each through the reader its content (or the user) names: regions
+/// into a validated <see cref="RegionSet"/>, retired records into one list in input order.
+/// </summary>
+/// <remarks>
+/// When the read options name a host (a fleet folder), every region and record must belong to it:
+/// one that names another host is an input error at its line, raised as the file is read.
+/// </remarks>
+/// <param name="formats">The formats to choose from.</param>
+/// <param name="options">What readers may need beyond their bytes.</param>
+public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
+{
+    /// <summary>Reads and validates every region of <paramref name="files"/>.</summary>
+    /// <remarks>
+    /// Inputs that describe no region at all are an error: a plan of nothing would pass every
+    /// gate, and the usual cause is the wrong file (an ACPI table without the EGM properties, a
+    /// CSV with only its header). One file of several may hold none (a DSDT beside the SSDTs).
+    /// </remarks>
+    /// <exception cref="InputException">Bad input anywhere, or no region in any of the files.</exception>
+    public RegionSet LoadRegions(IEnumerable<InputFile> files, string? format = null)
+    {
+        var regions = new List<Region>();
+        var names = new List<string>();
+        foreach (var file in files)
+        {
+            using var input = OpenedInput.Open(file);
+            foreach (var region in formats.PickRegionReader(input.Head, input.File, format).Read(input.Stream, input.File, options))
+            {
+                if (options.Host is { } host && region.Host != host)
+                {
+                    throw new InputException(region.Source, $"region '{region.Id}' names host '{region.Host}' but lies in the folder of host '{host}'");
+                }
+
+                regions.Add(region);
+            }
+
+            names.Add(file.Name);
+        }
+
+        if (regions.Count == 0 && names.Count > 0)
+        {
+            var others = names.Count == 1 ? string.Empty : $" (nor in {string.Join(", ", names.Skip(1))})";
+            throw new InputException(SourceLocation.InFile(names[0]), $"no EGM region found{others}; a regions input needs at least one row 'id,node,base,size' or one _DSD with the nvidia,egm-* properties");
+        }
+
+        return RegionSet.Create(regions);
+    }
+
+    /// <summary>Reads every retired record of <paramref name="files"/>, in order, with the notes the readers made.</summary>
+    /// <exception cref="InputException">Bad input anywhere.</exception>
+    public RetiredInput LoadRetired(IEnumerable<InputFile> files, string? format = null) => LoadRetired(files, format, capacity: 0);
+
+    /// <summary>As <see cref="LoadRetired(IEnumerable{InputFile}, string?)"/>, into a list sized for <paramref name="capacity"/> records up front.</summary>
+    internal RetiredInput LoadRetired(IEnumerable<InputFile> files, string? format, int capacity)
+    {
+        var records = new List<RetiredRecord>(capacity);
+        var diagnostics = new List<Diagnostic>();
+        foreach (var file in files)
+        {
+            using var input = OpenedInput.Open(file);
+            var first = records.Count;
+            formats.PickRetiredReader(input.Head, input.File, format).Read(input.Stream, input.File, options, records, diagnostics.Add);
+            if (options.Host is { } host)
+            {
+                for (var i = first; i < records.Count; i++)
+                {
+                    if (records[i].Host is { } named && named != host)
+                    {
+                        throw new InputException(records[i].Source, $"the record names host '{named}' but lies in the folder of host '{host}'");
+                    }
+                }
+            }
+        }
+
+        return new RetiredInput(records, diagnostics);
+    }
+}
+
+/// <summary>The retired records of a run, in input order, and the readers' notes.</summary>
+/// <param name="Records">Every record read.</param>
+/// <param name="Diagnostics">Notes that did not stop the run (lines ignored, entries skipped).</param>
+public sealed record RetiredInput(List<RetiredRecord> Records, List<Diagnostic> Diagnostics);

@@ -1,0 +1,50 @@
+using System.Runtime.InteropServices;
+
+namespace EgmEcc.Pipeline;
+
+/// <summary>
+/// Everything a plan needs once the inputs are read: the regions, the records in input order and
+/// the readers' notes. One host of a fleet, or the inputs of a single run (whose regions may
+/// name several hosts).
+/// </summary>
+/// <remarks>
+/// The records are held as read, without a copy: a run of 10^7 records keeps them once.
+/// </remarks>
+public sealed class LoadedHost
+{
+    private readonly List<RetiredRecord> records;
+
+    /// <summary>The inputs as read.</summary>
+    /// <param name="regions">The regions, validated.</param>
+    /// <param name="records">The records in input order; the host keeps the list and nothing may change it afterwards.</param>
+    /// <param name="notes">Notes from reading the inputs (lines ignored, files skipped).</param>
+    internal LoadedHost(RegionSet regions, List<RetiredRecord> records, IReadOnlyList<Diagnostic> notes)
+    {
+        Regions = regions;
+        this.records = records;
+        Notes = notes;
+    }
+
+    /// <summary>The regions, validated.</summary>
+    public RegionSet Regions { get; }
+
+    /// <summary>The records, in input order.</summary>
+    public ReadOnlySpan<RetiredRecord> Records => CollectionsMarshal.AsSpan(records);
+
+    /// <summary>Notes from reading the inputs that did not stop the run (lines ignored, files skipped).</summary>
+    public IReadOnlyList<Diagnostic> Notes { get; }
+
+    /// <summary>The same inputs with <paramref name="first"/> before the readers' notes (notes on files that were not read).</summary>
+    internal LoadedHost WithNotesFirst(IReadOnlyList<Diagnostic> first) => new(Regions, records, [.. first, .. Notes]);
+
+    /// <summary>
+    /// Plans the inputs. This is the one place a plan is made from inputs (every verb comes
+    /// through here), so the readers' notes come first in the plan's diagnostics everywhere.
+    /// </summary>
+    /// <exception cref="InputException">A record names a region the inputs do not define.</exception>
+    public Plan Plan(PlanOptions options)
+    {
+        var plan = Planner.Create(Regions, Records, options);
+        return Notes.Count == 0 ? plan : plan with { Diagnostics = [.. Notes, .. plan.Diagnostics] };
+    }
+}
