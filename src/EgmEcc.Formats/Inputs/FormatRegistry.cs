@@ -9,7 +9,7 @@ namespace EgmEcc.Formats.Inputs;
 
 /// <summary>
 /// Every input format EgmEcc reads, and detection: from content first, then the extension; a
-/// named format (<see cref="PlanInputs.RegionsFormat"/>, <see cref="PlanInputs.RetiredFormat"/>) overrides both.
+/// named format (the regions or retired format the caller gives) overrides both.
 /// </summary>
 public sealed class FormatRegistry
 {
