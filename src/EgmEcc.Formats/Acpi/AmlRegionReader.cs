@@ -31,7 +31,7 @@ public sealed class AmlRegionReader : IRegionReader
     /// The largest table read: real DSDTs are well under a megabyte, and a table is held whole
     /// in memory to verify its checksum before its contents are trusted.
     /// </summary>
-    public const int MaxTableBytes = 64 << 20;
+    public const int MaxTableBytes = 16 << 20;
 
     /// <inheritdoc/>
     public string Name => "aml";

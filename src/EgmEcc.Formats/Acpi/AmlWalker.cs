@@ -27,6 +27,15 @@ internal sealed class AmlWalker
     /// <summary>How deeply expression operands may nest before the walker refuses them.</summary>
     public const int MaxExpressionDepth = 32;
 
+    /// <summary>
+    /// How deeply <c>Scope</c> and <c>Device</c> blocks may nest: real namespaces are a handful of
+    /// levels deep, and the bound keeps the cost of each block's path small whatever the input.
+    /// </summary>
+    public const int MaxScopeDepth = 64;
+
+    /// <summary>How many name segments a block's path may have (each name may add up to 255).</summary>
+    public const int MaxPathSegments = 128;
+
     // ToUUID ("daffd814-6eba-4d8c-8a91-bc9bbf4aa301"): the first three fields little-endian, the rest as written.
     private static readonly byte[] DevicePropertiesUuid =
         [0x14, 0xD8, 0xFF, 0xDA, 0xBA, 0x6E, 0x8C, 0x4D, 0x8A, 0x91, 0xBC, 0x9B, 0xBF, 0x4A, 0xA3, 0x01];
@@ -38,7 +47,6 @@ internal sealed class AmlWalker
     private readonly string file;
     private readonly long origin;
     private readonly string label;
-    private readonly EgmDeviceProperties root;
     private readonly EgmRegionCollector regions;
     private readonly bool integers32;
     private readonly List<Frame> frames = [];
@@ -60,7 +68,7 @@ internal sealed class AmlWalker
         this.file = file;
         this.origin = origin;
         this.label = label;
-        this.root = root;
+        frames.Add(new Frame(table.Length, [], IsDevice: false) { Properties = root });
         this.regions = regions;
 
         // A revision-1 table has 32-bit integers: Ones is 0xffffffff there (as iasl -d shows it).
@@ -71,7 +79,6 @@ internal sealed class AmlWalker
     /// <exception cref="InputException">A term that cannot be stepped over, a length that runs past its holder, bad properties.</exception>
     public void Walk()
     {
-        frames.Add(new Frame(table.Length, [], root, IsDevice: false));
         var pos = AmlRegionReader.HeaderLength;
         while (frames.Count > 0)
         {
@@ -79,9 +86,9 @@ internal sealed class AmlWalker
             if (pos == frame.End)
             {
                 frames.RemoveAt(frames.Count - 1);
-                if (frames.Count > 0)
+                if (frames.Count > 0 && frame.Properties is { } properties)
                 {
-                    regions.Add(frame.Properties);
+                    regions.Add(properties);
                 }
 
                 continue;
@@ -210,8 +217,12 @@ internal sealed class AmlWalker
         var objectEnd = PkgEnd(ref pos, frame.End);
         var name = NameString(ref pos, objectEnd);
         var path = Resolve(name, frame.Path, start);
-        var properties = new EgmDeviceProperties(PathText(path), At(start));
-        frames.Add(new Frame(objectEnd, path, properties, isDevice));
+        if (frames.Count > MaxScopeDepth)
+        {
+            throw Error(start, $"Scope and Device blocks nest more than {MaxScopeDepth} deep in {PathText(frame.Path)}");
+        }
+
+        frames.Add(new Frame(objectEnd, path, isDevice) { Start = start });
     }
 
     private void Method(ref int pos, int end)
@@ -235,22 +246,26 @@ internal sealed class AmlWalker
         pos = methodEnd;
     }
 
-    /// <summary>The properties a <c>_DSD</c> here belongs to: the innermost device, else the innermost scope.</summary>
-    private EgmDeviceProperties Owner()
+    /// <summary>The block a <c>_DSD</c> here belongs to: the innermost device, else the innermost scope.</summary>
+    private Frame Owner()
     {
         for (var i = frames.Count - 1; i >= 0; i--)
         {
             if (frames[i].IsDevice)
             {
-                return frames[i].Properties;
+                return frames[i];
             }
         }
 
-        return frames[^1].Properties;
+        return frames[^1];
     }
 
+    /// <summary>The properties of <paramref name="owner"/>, made when its first EGM property is found.</summary>
+    private EgmDeviceProperties PropertiesOf(Frame owner) =>
+        owner.Properties ??= new EgmDeviceProperties(PathText(owner.Path), At(owner.Start));
+
     /// <summary>The <c>_DSD</c> package: UUID, package, UUID, package...; the device-properties UUID's package is read.</summary>
-    private void Dsd(ref int pos, int end, EgmDeviceProperties owner)
+    private void Dsd(ref int pos, int end, Frame owner)
     {
         var (p, packageEnd) = PackageBody(ref pos, end);
         while (p < packageEnd)
@@ -298,7 +313,7 @@ internal sealed class AmlWalker
     }
 
     /// <summary>The device-properties package: packages of a name and a value.</summary>
-    private void Properties(ref int pos, int end, EgmDeviceProperties owner)
+    private void Properties(ref int pos, int end, Frame owner)
     {
         var (p, packageEnd) = PackageBody(ref pos, end);
         while (p < packageEnd)
@@ -316,7 +331,7 @@ internal sealed class AmlWalker
         pos = packageEnd;
     }
 
-    private void Property(ref int pos, int end, EgmDeviceProperties owner)
+    private void Property(ref int pos, int end, Frame owner)
     {
         var (p, packageEnd) = PackageBody(ref pos, end);
         if (p < packageEnd && table[p] == 0x0D)
@@ -336,7 +351,7 @@ internal sealed class AmlWalker
                     throw Error(valueAt, $"'{property}' has {Describe(table[valueAt])}, not an integer constant (Zero, One, Ones, or a byte, word, dword or qword constant)");
                 }
 
-                owner.Set(property, value, At(nameAt));
+                PropertiesOf(owner).Set(property, value, At(nameAt));
             }
         }
 
@@ -615,7 +630,7 @@ internal sealed class AmlWalker
     /// <summary>The absolute path of <paramref name="name"/> defined in the scope <paramref name="scope"/>.</summary>
     private string[] Resolve(AmlName name, string[] scope, int at)
     {
-        if (name.Rooted)
+        if (name.Rooted && name.Segments.Length <= MaxPathSegments)
         {
             return name.Segments;
         }
@@ -625,7 +640,13 @@ internal sealed class AmlWalker
             throw Error(at, $"the name {new string('^', name.Parents)}{string.Join('.', name.Segments)} in {PathText(scope)} goes above the root");
         }
 
-        return [.. scope.AsSpan(0, scope.Length - name.Parents), .. name.Segments];
+        var kept = name.Rooted ? 0 : scope.Length - name.Parents;
+        if ((long)kept + name.Segments.Length > MaxPathSegments)
+        {
+            throw Error(at, $"the path of {string.Join('.', name.Segments)} in {PathText(scope)} has more than {MaxPathSegments} names");
+        }
+
+        return [.. scope.AsSpan(0, kept), .. name.Segments];
     }
 
     /// <summary>PkgLength: returns the end of the object it measures, checked against <paramref name="end"/>.</summary>
@@ -685,8 +706,13 @@ internal sealed class AmlWalker
         }
     }
 
-    /// <summary>A scope or device being walked: where it ends, its path, its properties.</summary>
-    private sealed record Frame(int End, string[] Path, EgmDeviceProperties Properties, bool IsDevice);
+    /// <summary>A scope or device being walked: where it ends, its path, where it starts, its properties once found.</summary>
+    private sealed record Frame(int End, string[] Path, bool IsDevice)
+    {
+        public int Start { get; init; }
+
+        public EgmDeviceProperties? Properties { get; set; }
+    }
 
     /// <summary>A NameString: rooted (<c>\</c>) or with parent prefixes (<c>^</c>), and its segments.</summary>
     private sealed record AmlName(bool Rooted, int Parents, string[] Segments);
