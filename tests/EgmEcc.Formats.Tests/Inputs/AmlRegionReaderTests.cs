@@ -311,6 +311,19 @@ public partial class AmlRegionReaderTests
     }
 
     [Fact]
+    public void Sniff_TableLargerThanDetectionSees_IsClaimedAndItsChecksumVerifiedWhenRead()
+    {
+        var noops = Enumerable.Repeat((byte)0xA3, FormatRegistry.HeadLength).ToArray();
+        var bytes = Sb(Device("GPU0", noops, Dsd(Egm(0x10000, 0x10000, 0))));
+        var head = bytes[..FormatRegistry.HeadLength];
+
+        Assert.Equal(Sniffing.Certain, Reader.Sniff(head, TestInputs.File("input", bytes)));
+        Assert.Equal(["egm0"], Read(bytes).Select(r => r.Id).ToArray());
+        bytes[100] ^= 1;
+        Assert.Contains("the checksum does not match", Error(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sniff_Text_IsNotClaimed()
     {
         var bytes = TestInputs.Bytes("DefinitionBlock (\"\", \"SSDT\", 2, \"NVIDIA\", \"TEST\", 1) {}\n");
