@@ -70,7 +70,7 @@ public partial class EgmEccCliTests
     [InlineData("egmecc: error: data/nonexistent.csv: cannot open: no such file", "--regions", "data/nonexistent.csv")]
     [InlineData("egmecc: error: data/samples: cannot open: it is a directory", "--regions", "data/samples")]
     [InlineData("egmecc: error: data/samples/grace-2s.retired.csv:3: unknown column 'address'; expected a header 'id,node,base,size' (optional: host, guestSize)", "--regions", Retired)]
-    [InlineData("egmecc: error: data/samples/grace-2s.regions.csv: unknown region format 'yaml'; known: csv, json, acpi", "--regions", Regions, "--regions-format", "yaml")]
+    [InlineData("egmecc: error: data/samples/grace-2s.regions.csv: unknown region format 'yaml'; known: csv, json, acpi, aml", "--regions", Regions, "--regions-format", "yaml")]
     [InlineData("egmecc: error: data/samples/grace-2s.regions.csv:4: unknown column 'id'; expected a header 'address' or 'region,offset' (optional: size, host, source)", "--regions", Regions, "--retired", Regions)]
     public void Plan_InputError_ExitsTwoWithOneLine(string line, params string[] args)
     {

@@ -18,7 +18,7 @@ public class FormatRegistryTests
     [Fact]
     public void Default_ListsEveryFormatOfBothKinds()
     {
-        Assert.Equal(["csv", "json", "acpi"], Formats.RegionFormatNames.ToArray());
+        Assert.Equal(["csv", "json", "acpi", "aml"], Formats.RegionFormatNames.ToArray());
         Assert.Equal(["csv", "json", "fwtable", "ioctl", "kmsg"], Formats.RetiredFormatNames.ToArray());
         Assert.IsType<RegionCsvReader>(Formats.RegionReaders[0]);
         Assert.IsType<RetiredJsonReader>(Formats.RetiredReaders[1]);
@@ -82,7 +82,7 @@ public class FormatRegistryTests
         var regions = Assert.Throws<InputException>(() => RegionFormat("hello\n", "notes.dat"));
         var retired = Assert.Throws<InputException>(() => RetiredFormat("hello\n", "notes.dat"));
 
-        Assert.Equal("notes.dat: cannot tell the region format; tried csv, json, acpi (name one explicitly)", regions.ToString());
+        Assert.Equal("notes.dat: cannot tell the region format; tried csv, json, acpi, aml (name one explicitly)", regions.ToString());
         Assert.Equal("notes.dat: cannot tell the retired format; tried csv, json, fwtable, ioctl, kmsg (name one explicitly)", retired.ToString());
     }
 }

@@ -25,7 +25,7 @@ public class ReaderRobustnessTests
     private static readonly Gen<byte[]> Texts =
         Gen.Elements(RawPieces).ListOf().Select(parts => parts.SelectMany(p => p).ToArray());
 
-    public static TheoryData<string> ReaderNames => ["region csv", "region json", "retired csv", "retired json"];
+    public static TheoryData<string> ReaderNames => ["region csv", "region json", "region aml", "retired csv", "retired json"];
 
     [Theory]
     [MemberData(nameof(ReaderNames))]

@@ -25,16 +25,16 @@ namespace EgmEcc.Formats.Acpi;
 public sealed class AcpiDslRegionReader : IRegionReader
 {
     /// <summary>The property giving the region's SPA.</summary>
-    public const string BaseProperty = "nvidia,egm-base-pa";
+    public const string BaseProperty = EgmDeviceProperties.BaseProperty;
 
     /// <summary>The property giving the region's size in bytes.</summary>
-    public const string SizeProperty = "nvidia,egm-size";
+    public const string SizeProperty = EgmDeviceProperties.SizeProperty;
 
     /// <summary>The property giving the region's proximity domain.</summary>
-    public const string PxmProperty = "nvidia,egm-pxm";
+    public const string PxmProperty = EgmDeviceProperties.PxmProperty;
 
     /// <summary>The property giving the SPA of the firmware retired-page table.</summary>
-    public const string TableProperty = "nvidia,egm-retired-pages-data-base";
+    public const string TableProperty = EgmDeviceProperties.TableProperty;
 
     private static readonly string[] Extensions = [".dsl", ".asl"];
 
@@ -84,8 +84,8 @@ public sealed class AcpiDslRegionReader : IRegionReader
     private sealed class Scanner(string file, string host)
     {
         private readonly List<Block> open = [];
-        private readonly Dictionary<int, (Region Region, Block Device)> byPxm = [];
-        private readonly Block root = new("\\", IsDevice: false, Line: 0, Depth: 0);
+        private readonly EgmRegionCollector regions = new(host);
+        private readonly Block root = new("\\", IsDevice: false, Line: 0, Depth: 0, new("\\", SourceLocation.AtLine(file, 0)));
         private int depth;
         private int keywordStep;
         private string? pendingBlock;
@@ -98,7 +98,7 @@ public sealed class AcpiDslRegionReader : IRegionReader
 
         public long Line { get; set; }
 
-        public List<Region> Regions { get; } = [];
+        public List<Region> Regions => regions.Regions;
 
         public SourceLocation At(long line) => SourceLocation.AtLine(file, line);
 
@@ -112,14 +112,14 @@ public sealed class AcpiDslRegionReader : IRegionReader
                 }
 
                 awaitingProperty = null;
-                Current().Set(property, Constant(property, kind, text), awaitingLine, file);
+                Current().Properties.Set(property, Constant(property, kind, text), At(awaitingLine));
                 return;
             }
 
             TrackDefinitionBlock(kind, text);
             if (kind == AslTokenKind.String)
             {
-                if (PropertyNamed(text) is { } name)
+                if (EgmDeviceProperties.PropertyNamed(text) is { } name)
                 {
                     (awaitingProperty, awaitingLine) = (name, Line);
                 }
@@ -166,7 +166,8 @@ public sealed class AcpiDslRegionReader : IRegionReader
                 depth++;
                 if (keywordStep == 4 && pendingBlock is { } name)
                 {
-                    open.Add(new Block(Path(name), pendingIsDevice, pendingLine, depth));
+                    var path = Path(name);
+                    open.Add(new Block(path, pendingIsDevice, pendingLine, depth, new(path, At(pendingLine))));
                 }
 
                 (keywordStep, pendingBlock) = (0, null);
@@ -180,7 +181,7 @@ public sealed class AcpiDslRegionReader : IRegionReader
 
                 if (open.Count > 0 && open[^1].Depth == depth)
                 {
-                    Close(open[^1]);
+                    regions.Add(open[^1].Properties);
                     open.RemoveAt(open.Count - 1);
                 }
 
@@ -206,15 +207,8 @@ public sealed class AcpiDslRegionReader : IRegionReader
                 throw new InputException(At(awaitingLine), $"'{property}' has no value: the file ends after it");
             }
 
-            Close(root);
+            regions.Add(root.Properties);
         }
-
-        private static string? PropertyNamed(ReadOnlySpan<byte> text) =>
-            text.SequenceEqual("nvidia,egm-base-pa"u8) ? BaseProperty
-            : text.SequenceEqual("nvidia,egm-size"u8) ? SizeProperty
-            : text.SequenceEqual("nvidia,egm-pxm"u8) ? PxmProperty
-            : text.SequenceEqual("nvidia,egm-retired-pages-data-base"u8) ? TableProperty
-            : null;
 
         private Block Current()
         {
@@ -292,67 +286,8 @@ public sealed class AcpiDslRegionReader : IRegionReader
 
             throw new InputException(At(Line), $"'{property}' has the value '{shown}', not an integer constant (Zero, One, Ones, hexadecimal or decimal)");
         }
-
-        private void Close(Block block)
-        {
-            if (block.Values.Count == 0)
-            {
-                return;
-            }
-
-            foreach (var required in new[] { BaseProperty, SizeProperty, PxmProperty })
-            {
-                if (!block.Values.ContainsKey(required))
-                {
-                    var has = string.Join(", ", block.Values.Keys.Order(StringComparer.Ordinal).Select(k => $"'{k}'"));
-                    throw new InputException(At(block.Line), $"device {block.Path} has {has} but no '{required}'");
-                }
-            }
-
-            var pxm = block.Values[PxmProperty];
-            if (pxm.Value > int.MaxValue)
-            {
-                throw new InputException(At(pxm.Line), $"device {block.Path}: '{PxmProperty}' is {Numbers.Hex(pxm.Value)}, too large for a proximity domain");
-            }
-
-            var node = (int)pxm.Value;
-            var region = new Region(Region.DefaultId(node), node, block.Values[BaseProperty].Value, block.Values[SizeProperty].Value, At(block.Line), host)
-            {
-                RetiredTableBase = block.Values.TryGetValue(TableProperty, out var table) ? table.Value : null,
-            };
-
-            if (byPxm.TryGetValue(node, out var seen))
-            {
-                if (seen.Region.SameExtentAs(region) && seen.Region.RetiredTableBase == region.RetiredTableBase)
-                {
-                    return;
-                }
-
-                throw new InputException(At(block.Line), $"firmware conflict: PXM {node} is {Describe(region)} in device {block.Path} (line {block.Line}) but {Describe(seen.Region)} in device {seen.Device.Path} (line {seen.Device.Line})");
-            }
-
-            byPxm.Add(node, (region, block));
-            Regions.Add(region);
-        }
-
-        private static string Describe(Region region) =>
-            $"base {Numbers.Hex(region.Base)} size {Numbers.Hex(region.Size)}"
-            + (region.RetiredTableBase is { } table ? $" table {Numbers.Hex(table)}" : string.Empty);
     }
 
     /// <summary>An open <c>Scope</c> or <c>Device</c> block, and the EGM properties found directly in it.</summary>
-    private sealed record Block(string Path, bool IsDevice, long Line, int Depth)
-    {
-        public Dictionary<string, (ulong Value, long Line)> Values { get; } = new(StringComparer.Ordinal);
-
-        public void Set(string property, ulong value, long line, string file)
-        {
-            if (Values.TryGetValue(property, out var earlier) && earlier.Value != value)
-            {
-                throw new InputException(SourceLocation.AtLine(file, line), $"device {Path} gives '{property}' twice: {Numbers.Hex(value)} here, {Numbers.Hex(earlier.Value)} at line {earlier.Line}");
-            }
-
-            Values[property] = (value, line);
-        }
-    }
+    private sealed record Block(string Path, bool IsDevice, long Line, int Depth, EgmDeviceProperties Properties);
 }

@@ -25,7 +25,7 @@ public sealed class FormatRegistry
 
     /// <summary>Every format EgmEcc knows.</summary>
     public static FormatRegistry Default { get; } = new(
-        [new RegionCsvReader(), new RegionJsonReader(), new AcpiDslRegionReader()],
+        [new RegionCsvReader(), new RegionJsonReader(), new AcpiDslRegionReader(), new AmlRegionReader()],
         [new RetiredCsvReader(), new RetiredJsonReader(), new FirmwareTableReader(), new IoctlListReader(), new KernelLogReader()]);
 
     /// <summary>The region formats.</summary>

@@ -30,6 +30,7 @@ public sealed class NoiseFileTests : IClassFixture<NoiseFileTests.NoiseFiles>
     [Theory]
     [InlineData(null)]
     [InlineData("acpi")]
+    [InlineData("aml")]
     [InlineData("json")]
     public void Plan_BinaryNoiseAsRegions_ExitsTwoFastInFlatMemory(string? format)
     {

@@ -23,6 +23,7 @@ public class FormatDetectionTests
     [InlineData("samples/grace-2s.dsl", "acpi")]
     [InlineData("samples/grace-2s.asl", "acpi")]
     [InlineData("samples/grace-2s.regions.csv", "csv")]
+    [InlineData("samples/grace-2s.ssdt.aml", "aml")]
     public void PickRegionReader_Sample_IsDetectedFromContent(string path, string format)
     {
         var bytes = File.ReadAllBytes(TestInputs.DataPath(path));
@@ -52,7 +53,7 @@ public class FormatDetectionTests
     [Fact]
     public void FormatNames_IncludeEveryNewReader()
     {
-        Assert.Equal(["csv", "json", "acpi"], FormatRegistry.Default.RegionFormatNames.ToArray());
+        Assert.Equal(["csv", "json", "acpi", "aml"], FormatRegistry.Default.RegionFormatNames.ToArray());
         Assert.Equal(["csv", "json", "fwtable", "ioctl", "kmsg"], FormatRegistry.Default.RetiredFormatNames.ToArray());
     }
 }

@@ -58,6 +58,32 @@ public class InputFuzzTests
         }
     }
 
+    [Theory]
+    [InlineData(null, 2000)]
+    [InlineData("aml", 2000)]
+    public void LoadRegions_MutatedAml_OnlyEverThrowsInputException(string? format, int cases)
+    {
+        var original = File.ReadAllBytes(TestInputs.DataPath("samples/grace-2s.ssdt.aml"));
+        var random = new Random(Seed ^ cases ^ (format is null ? 1 : 2));
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < cases; i++)
+        {
+            var mutated = Mutate(original, random);
+
+            // Most mutations would only break the checksum: mend it in most cases, so the damage reaches the walk.
+            if (mutated.Length >= 36 && random.Next(4) > 0)
+            {
+                Aml.FixChecksum(mutated);
+            }
+
+            var inputs = new PlanInputs { Regions = [TestInputs.File("grace-2s.ssdt.aml", mutated)], Retired = [], RegionsFormat = format };
+
+            Survives(() => inputs.LoadRegions(), "grace-2s.ssdt.aml", i, mutated);
+        }
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"{cases} cases took {watch.Elapsed}");
+    }
+
     private static void Survives(Action action, string sample, int i, byte[] mutated)
     {
         try
