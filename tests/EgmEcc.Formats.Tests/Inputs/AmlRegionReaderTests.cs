@@ -1,5 +1,6 @@
 using EgmEcc.Formats.Acpi;
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Pipeline;
 using static EgmEcc.Formats.Tests.Aml;
 
 namespace EgmEcc.Formats.Tests;

@@ -76,7 +76,7 @@ public class InputFuzzTests
                 Aml.FixChecksum(mutated);
             }
 
-            var inputs = new PlanInputs { Regions = [TestInputs.File("grace-2s.ssdt.aml", mutated)], Retired = [], RegionsFormat = format };
+            var inputs = new HostInputs { Regions = [TestInputs.File("grace-2s.ssdt.aml", mutated)], Retired = [], RegionsFormat = format };
 
             Survives(() => inputs.LoadRegions(), "grace-2s.ssdt.aml", i, mutated);
         }
