@@ -81,7 +81,9 @@ public sealed class NoiseFileTests : IClassFixture<NoiseFileTests.NoiseFiles>
 
         Assert.True(code == 2, $"exit {code}: {error}");
         Assert.StartsWith("egmecc: error: ", error, StringComparison.Ordinal);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        // A guard against a hang or quadratic work, not a speed figure (the benchmarks measure speed):
+        // 100 MB streams in well under a second on a quiet machine, but a shared CI core can be slow.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
         Assert.True(allocated < FlatBytes, $"allocated {allocated:N0} bytes reading {NoiseBytes:N0}");
         return (code, error);
     }
