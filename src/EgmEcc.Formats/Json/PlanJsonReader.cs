@@ -79,7 +79,9 @@ public static class PlanJsonReader
     /// </summary>
     private static List<long> Check(ReadOnlyMemory<byte> json, string file)
     {
-        using var stream = new MemoryStream(json.ToArray(), writable: false);
+        // Over the same bytes, not a copy: a plan may be a large part of memory.
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(json, out var bytes);
+        using var stream = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
         var input = JsonInput.Open(stream, file, out var reader);
         var lines = new List<long>();
         var inRegions = false;
