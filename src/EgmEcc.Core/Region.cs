@@ -12,11 +12,31 @@ namespace EgmEcc;
 public sealed record Region
 {
     /// <summary>Creates a region, checking it on its own.</summary>
-    /// <exception cref="InputException">Size 0, <c>base + size</c> beyond 2^64, or a guest size of 0 or larger than the region.</exception>
+    /// <exception cref="InputException">An empty id, an id or host with a control character, size 0,
+    /// <c>base + size</c> beyond 2^64, or a guest size of 0 or larger than the region.</exception>
     public Region(string id, int node, ulong @base, ulong size, SourceLocation source, string host = "", ulong? guestSize = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(host);
+
+        // Ids and hosts come from input files and reach every output (text, report, DTS comments)
+        // and every error line: a blank one names nothing, and a control character (ESC, a line
+        // end) would reach a terminal or break a one-line error.
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new InputException(source, "a region has an empty id");
+        }
+
+        if (NameProblem(id) is { } badId)
+        {
+            throw new InputException(source, $"region id {badId}");
+        }
+
+        if (NameProblem(host) is { } badHost)
+        {
+            throw new InputException(source, $"host name {badHost}");
+        }
+
         if (node < 0)
         {
             throw new InputException(source, $"region '{id}' has a negative node (PXM) {node}");
@@ -78,6 +98,41 @@ public sealed record Region
 
     /// <summary>The id EgmEcc gives a region known only by its PXM.</summary>
     public static string DefaultId(int node) => $"egm{node}";
+
+    /// <summary>
+    /// Why <paramref name="name"/> (a region id, a host) cannot be a name: it holds a control
+    /// character (C0, DEL or C1); null when it can. The message shows the name with that
+    /// character escaped (<see cref="Printable"/>).
+    /// </summary>
+    public static string? NameProblem(ReadOnlySpan<char> name)
+    {
+        var at = name.IndexOfAnyInRange('\u0000', '\u001f');
+        var other = name.IndexOfAnyInRange('\u007f', '\u009f');
+        at = at < 0 ? other : other < 0 ? at : Math.Min(at, other);
+        return at < 0 ? null : $"'{Printable(name)}' holds the control character U+{(int)name[at]:X4}; names are printable text";
+    }
+
+    /// <summary>
+    /// A name with its control characters escaped as the command line escapes error lines
+    /// (<c>\n</c>, <c>\t</c>, <c>\x1b</c>), cut at 60 characters, safe to print anywhere.
+    /// </summary>
+    public static string Printable(ReadOnlySpan<char> name)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var c in name[..Math.Min(name.Length, 60)])
+        {
+            text.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\x{(int)c:x2}",
+                _ => c.ToString(),
+            });
+        }
+
+        return name.Length > 60 ? text.Append("...").ToString() : text.ToString();
+    }
 
     /// <summary>True when both describe the same memory: same host, node, base, size and guest size.</summary>
     public bool SameExtentAs(Region other) =>

@@ -40,7 +40,8 @@ public class BadInputCorpusTests
         {
             _ when name.StartsWith("regions-", StringComparison.Ordinal) => ["plan", "--regions", path],
             _ when name.StartsWith("retired-", StringComparison.Ordinal) => ["plan", "--regions", Regions, "--retired", path],
-            _ => throw new InvalidOperationException($"{path}: a bad-input file name starts with 'regions-' or 'retired-'"),
+            _ when name.StartsWith("diff-", StringComparison.Ordinal) => ["diff", path, path],
+            _ => throw new InvalidOperationException($"{path}: a bad-input file name starts with 'regions-', 'retired-' or 'diff-'"),
         };
         var extra = Repo.PathOf(path + ".args");
         if (File.Exists(extra))

@@ -41,7 +41,7 @@ public class CliConsistencyTests
     [InlineData("fleet", "line")]
     [InlineData("forecast", "line")]
     [InlineData("diff", "line")]
-    [InlineData("diff", "file")]
+    [InlineData("diff", "not-a-plan")]
     [InlineData("synth", "output")]
     public void Verb_BadInput_IsAnInputErrorNamingTheFile(string verb, string location)
     {
@@ -52,7 +52,8 @@ public class CliConsistencyTests
         Assert.Equal(string.Empty, run.Out);
         var where = location switch
         {
-            "line" => @":\d+",
+            // A plan that is not one is placed at its line too (its schema), like every reader's errors.
+            "line" or "not-a-plan" => @":\d+",
             "offset" => @":\+\d+",
             _ => string.Empty,
         };

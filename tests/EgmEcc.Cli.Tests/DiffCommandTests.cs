@@ -60,7 +60,7 @@ public class DiffCommandTests
         Cli.Run("fleet", "--dir", Cli.Data("fleet", "hosts"), "--format", "json", "-o", fleet);
         var run = Cli.Run("diff", fleet, fleet);
         Assert.Equal(2, run.Exit);
-        Assert.Contains($"egmecc: error: {fleet}: schema 'egmecc.fleet/1' is not a plan", run.Error);
+        Assert.Contains($"egmecc: error: {fleet}:2: schema 'egmecc.fleet/1' is not a plan", run.Error);
     }
 
     [Fact]

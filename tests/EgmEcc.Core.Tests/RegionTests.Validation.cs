@@ -79,10 +79,32 @@ public partial class RegionTests
     [Theory]
     [InlineData("")]
     [InlineData(" ")]
-    public void Constructor_BlankId_ThrowsArgumentException(string id)
+    public void Constructor_BlankId_ThrowsInputExceptionAtSource(string id)
     {
-        // Readers name regions; a blank id is a reader bug, not user input.
-        Assert.ThrowsAny<ArgumentException>(() => new Region(id, 0, 0, 0x1_0000, At));
+        // Ids come from input (a plan's "id": ""); a blank one is the input's fault, reported at its line.
+        var e = Assert.Throws<InputException>(() => new Region(id, 0, 0, 0x1_0000, At));
+
+        Assert.Equal("regions.csv:7: a region has an empty id", e.ToString());
+    }
+
+    [Theory]
+    [InlineData("egm\u001b[2J", "", "regions.csv:7: region id 'egm\\x1b[2J' holds the control character U+001B; names are printable text")]
+    [InlineData("egm0\n", "", "regions.csv:7: region id 'egm0\\n' holds the control character U+000A; names are printable text")]
+    [InlineData("egm0", "host\u0085", "regions.csv:7: host name 'host\\x85' holds the control character U+0085; names are printable text")]
+    [InlineData("egm0", "h\u007f", "regions.csv:7: host name 'h\\x7f' holds the control character U+007F; names are printable text")]
+    public void Constructor_ControlCharacterInIdOrHost_ThrowsInputExceptionAtSource(string id, string host, string expected)
+    {
+        var e = Assert.Throws<InputException>(() => new Region(id, 0, 0, 0x1_0000, At, host));
+
+        Assert.Equal(expected, e.ToString());
+    }
+
+    [Theory]
+    [InlineData("egm0")]
+    [InlineData("gpu-socket 0 (é, 中)")]
+    public void NameProblem_PrintableName_IsNull(string name)
+    {
+        Assert.Null(Region.NameProblem(name));
     }
 
     [Fact]

@@ -27,6 +27,24 @@ public partial class RetiredCsvReaderTests
     }
 
     [Fact]
+    public void Read_FewRowsThenLongCommentTail_ReservesNoMoreThanTheRowsCouldNeed()
+    {
+        // 4,100 rows of "0" set the estimate at 2 bytes a row; the 8 MB of comments after them
+        // would "hold" 4 million more. A gigabyte of them reserved half a billion records: abort.
+        var text = new StringBuilder("address\n").Insert(8, "0\n", 4_100).Append(new StringBuilder().Insert(0, "#\n", 4 << 20)).ToString();
+        var file = InputFile.FromBytes("comments.csv", TestInputs.Bytes(text));
+        var sink = new List<RetiredRecord>();
+
+        using (var stream = file.Open())
+        {
+            Reader.Read(stream, file, ReadOptions.Default, sink, d => Assert.Fail($"unexpected diagnostic {d}"));
+        }
+
+        Assert.Equal(4_100, sink.Count);
+        Assert.True(sink.Capacity <= (RetiredCsvReader.MaxGrowth + 1) * 4_100, $"capacity {sink.Capacity} for {sink.Count} records");
+    }
+
+    [Fact]
     public void Read_ManyRowsInUtf16_ReadsTheSameRecords()
     {
         var text = LargeCsv(10_000);

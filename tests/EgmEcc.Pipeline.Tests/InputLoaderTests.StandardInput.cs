@@ -60,7 +60,7 @@ public partial class InputLoaderTests
         var fromPipe = Assert.Throws<InputException>(() => loader.LoadRetired([new InputFile("-", () => new NonSeekableStream(bytes))], format));
 
         Assert.Equal(fromFile.ToString(), fromPipe.ToString());
-        Assert.Contains(format == "ioctl" ? $"-:+{8 + (80_000 * 16)}: count 100000 needs" : "-:+16: 3145728 bytes follow the 1 entries", fromPipe.ToString(), StringComparison.Ordinal);
+        Assert.Contains(format == "ioctl" ? $"-:+{8 + (80_000 * 16)}: count 100000 needs" : "-:+16: the file goes on past the full table's 32776 bytes", fromPipe.ToString(), StringComparison.Ordinal);
     }
 
     private static byte[] IoctlList(uint count, int written, int extra)

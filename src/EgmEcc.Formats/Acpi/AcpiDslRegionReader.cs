@@ -112,7 +112,15 @@ public sealed class AcpiDslRegionReader : IRegionReader
                 }
 
                 awaitingProperty = null;
-                Current().Properties.Set(property, Constant(property, kind, text), At(awaitingLine));
+                var value = Constant(property, kind, text);
+                var block = Current();
+                if (block == root)
+                {
+                    // No device (nor a Scope naming one) to attribute it to: the region would have no GPU.
+                    throw new InputException(At(awaitingLine), $"'{property}' is outside any Device or Scope block; the EGM properties belong to the _DSD of a GPU device");
+                }
+
+                block.Properties.Set(property, value, At(awaitingLine));
                 return;
             }
 

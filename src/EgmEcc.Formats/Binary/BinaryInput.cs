@@ -14,10 +14,14 @@ internal sealed class BinaryInput
     private int start;
     private int end;
 
-    public BinaryInput(Stream stream, string file)
+    private readonly long? known;
+
+    /// <summary>Reads <paramref name="stream"/>, whose length the loader may have measured (<paramref name="knownLength"/>).</summary>
+    public BinaryInput(Stream stream, string file, long? knownLength)
     {
         this.stream = stream;
         File = file;
+        known = knownLength;
     }
 
     /// <summary>The file name, for locations.</summary>
@@ -54,31 +58,39 @@ internal sealed class BinaryInput
     public static uint U32(ReadOnlySpan<byte> bytes, int at) => BinaryPrimitives.ReadUInt32LittleEndian(bytes[at..]);
 
     /// <summary>
-    /// The length of the input: the loader's when it measured it, else the stream's when it can
-    /// seek, else found by reading to the end (the input is not read again afterwards).
+    /// The length the loader measured, when it can be the file's: a character device (such as
+    /// <c>/dev/zero</c>) measures 0 however much it gives, so a length shorter than what was
+    /// already read is no length at all.
     /// </summary>
-    public long Length(long? known)
-    {
-        if (known is { } length)
-        {
-            return length;
-        }
+    public long? KnownLength => known >= Offset ? known : null;
 
-        if (stream.CanSeek)
+    /// <summary>
+    /// The length of the input, or <paramref name="limit"/> + 1 when it is longer than
+    /// <paramref name="limit"/> (the most a well-formed input can be): the measured length when
+    /// there is one (<see cref="KnownLength"/>), else found by reading on, but never past the
+    /// limit, so an endless input (<c>/dev/zero</c>, a pipe) ends too. The input is not read
+    /// again afterwards.
+    /// </summary>
+    public long Length(long limit)
+    {
+        if (KnownLength is { } length)
         {
-            return stream.Length;
+            return Math.Min(length, limit + 1);
         }
 
         var total = Offset + (end - start);
         start = end = 0;
         int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        while (total <= limit && (read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limit + 1 - total))) > 0)
         {
             total += read;
         }
 
-        return total;
+        return Math.Min(total, limit + 1);
     }
+
+    /// <summary><c>1 byte</c>, <c>2 bytes</c>: counts in messages read right for every length.</summary>
+    public static string Count(long count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 
     private void Fill()
     {

@@ -51,11 +51,11 @@ public sealed class FirmwareTableReader : IRetiredReader
     /// <inheritdoc/>
     public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
     {
-        var input = new BinaryInput(stream, file.Name);
+        var input = new BinaryInput(stream, file.Name, file.Length);
         var header = input.Take(8);
         if (header.Length < 8)
         {
-            throw new InputException(input.At(0), $"the file is {header.Length} bytes; a firmware retired-page table starts with an 8-byte count (u64 num_retired_pages)");
+            throw new InputException(input.At(0), $"the file is {BinaryInput.Count(header.Length, "byte", "bytes")}; a firmware retired-page table starts with an 8-byte count (u64 num_retired_pages)");
         }
 
         var count = BinaryInput.U64(header, 0);
@@ -71,16 +71,20 @@ public sealed class FirmwareTableReader : IRetiredReader
             var entry = input.Take(8);
             if (entry.Length < 8)
             {
-                throw new InputException(input.At(at), $"the table counts {count} entries ({payload} bytes) but the file ends at byte {input.Offset}; entry [{i}] at +{at} is {(entry.Length == 0 ? "missing" : "incomplete")}");
+                throw new InputException(input.At(at), $"the table counts {BinaryInput.Count((long)count, "entry", "entries")} ({payload} bytes) but the file ends at byte {input.Offset}; entry [{i}] at +{at} is {(entry.Length == 0 ? "missing" : "incomplete")}");
             }
 
             sink.Add(RetiredRecord.AtAddress(BinaryInput.U64(entry, 0), PageSize, input.At(at), options.Host));
         }
 
-        var length = input.Length(file.Length);
+        // Every entry was read, so the length is at least the payload; past the full table is too long whatever it holds.
+        var length = input.Length(FullTableBytes);
         if (length != payload && length != FullTableBytes)
         {
-            throw new InputException(input.At(payload), $"{length - payload} bytes follow the {count} entries; a dump is 8 + 8 * count bytes ({payload}) or the full {MaxEntries}-entry table ({FullTableBytes})");
+            var trailing = length > FullTableBytes
+                ? $"the file goes on past the full table's {FullTableBytes} bytes"
+                : $"{BinaryInput.Count(length - payload, "byte follows", "bytes follow")} the {BinaryInput.Count((long)count, "entry", "entries")}";
+            throw new InputException(input.At(payload), $"{trailing}; a dump is 8 + 8 * count bytes ({payload}) or the full {MaxEntries}-entry table ({FullTableBytes})");
         }
 
         // A table close to full is a host about to lose a whole region: say so (the report lists it).

@@ -51,11 +51,11 @@ public sealed partial class IoctlListReader : IRetiredReader
     /// <inheritdoc/>
     public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
     {
-        var input = new BinaryInput(stream, file.Name);
+        var input = new BinaryInput(stream, file.Name, file.Length);
         var header = input.Take(8);
         if (header.Length < 8)
         {
-            throw new InputException(input.At(0), $"the file is {header.Length} bytes; an EGM_RETIRED_PAGES_LIST result starts with u32 argsz, u32 count (8 bytes)");
+            throw new InputException(input.At(0), $"the file is {BinaryInput.Count(header.Length, "byte", "bytes")}; an EGM_RETIRED_PAGES_LIST result starts with u32 argsz, u32 count (8 bytes)");
         }
 
         var argsz = BinaryInput.U32(header, 0);
@@ -67,8 +67,7 @@ public sealed partial class IoctlListReader : IRetiredReader
         }
 
         // A lying count fails here, before reading, when the loader knows the length.
-        var length = file.Length;
-        if (length is { } known && known < payload)
+        if (input.KnownLength is { } known && known < payload)
         {
             var incomplete = 8 + ((known - 8) / EntryBytes * EntryBytes);
             throw Truncated(input, count, payload, incomplete, known);
@@ -93,10 +92,15 @@ public sealed partial class IoctlListReader : IRetiredReader
             sink.Add(RetiredRecord.InRegion(region, BinaryInput.U64(entry, 0), size, input.At(at), options.Host));
         }
 
-        var total = input.Length(length);
+        // Every entry was read, so the length is at least the payload; past argsz is too long whatever it holds.
+        var longest = Math.Max(payload, argsz);
+        var total = input.Length(longest);
         if (total != payload && total != argsz)
         {
-            throw new InputException(input.At(payload), $"{total - payload} bytes follow the {count} entries; a dump is 8 + 16 * count bytes ({payload}) or argsz bytes ({argsz})");
+            var trailing = total > longest
+                ? $"the file goes on past argsz ({argsz} bytes)"
+                : $"{BinaryInput.Count(total - payload, "byte follows", "bytes follow")} the {BinaryInput.Count(count, "entry", "entries")}";
+            throw new InputException(input.At(payload), $"{trailing}; a dump is 8 + 16 * count bytes ({payload}) or argsz bytes ({argsz})");
         }
     }
 

@@ -156,7 +156,7 @@ internal sealed class CsvTable : IDisposable
 
         if (bytes.Length > 256)
         {
-            return reader.GetString(i);
+            return Checked(column, reader.GetString(i));
         }
 
         Span<char> chars = stackalloc char[bytes.Length];
@@ -164,7 +164,8 @@ internal sealed class CsvTable : IDisposable
         var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(chars[..length], out var text))
         {
-            text = new string(chars[..length]);
+            // Checked once per distinct value: pooled and repeated values were checked when first seen.
+            text = Checked(column, new string(chars[..length]));
             if (pool.Count < PoolLimit)
             {
                 pool.Add(text, text);
@@ -174,6 +175,13 @@ internal sealed class CsvTable : IDisposable
         lastText[column] = (bytes.ToArray(), text);
         return text;
     }
+
+    /// <summary>
+    /// <paramref name="text"/>, when it can be a name: text columns (ids, hosts, regions) reach
+    /// outputs and error lines, where a control character (ESC, a line end) must never go.
+    /// </summary>
+    private string Checked(int column, string text) =>
+        Region.NameProblem(text) is { } problem ? throw new InputException(Location, $"column '{columns[column]}': {problem}") : text;
 
     /// <summary>How many distinct values <see cref="Text"/> shares.</summary>
     private const int PoolLimit = 1 << 20;

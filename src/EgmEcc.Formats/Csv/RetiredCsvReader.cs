@@ -49,8 +49,9 @@ public sealed class RetiredCsvReader : IRetiredReader
             {
                 firstRow = table.ByteOffset;
             }
-            else if (rows == SampleRows)
+            else if (rows == SampleRows || (rows > SampleRows && sink.Count == sink.Capacity))
             {
+                // Each time the list is full (a check per row is cheap), re-estimate from more rows.
                 Reserve(sink, stream, origin, firstRow, table.ByteOffset, rows);
             }
 
@@ -93,10 +94,18 @@ public sealed class RetiredCsvReader : IRetiredReader
 
     /// <summary>
     /// Makes room in <paramref name="sink"/> for the rest of a file's records, estimated from the
-    /// bytes of the rows read so far (plus 5%), so that a large file's list grows once instead of
-    /// doubling its way there: each doubling copies every record, and the arrays it leaves behind
-    /// cost full collections. Only for UTF-8 input, where the reader's offsets are the stream's bytes.
+    /// bytes of the rows read so far (plus 5%), so that a large file's list grows a few times
+    /// instead of doubling its way there: each doubling copies every record, and the arrays it
+    /// leaves behind cost full collections. Only for UTF-8 input, where the reader's offsets are
+    /// the stream's bytes.
     /// </summary>
+    /// <remarks>
+    /// The rows read say how long a row is, not that the rest of the file is rows: a few short
+    /// rows and then a gigabyte of comments would estimate half a billion records and abort the
+    /// process reserving them. So it reserves at most <see cref="MaxGrowth"/> times what the list
+    /// holds (and never past <see cref="Array.MaxLength"/>), and is called again each time the
+    /// list is full: a real file of a hundred million rows still gets there in a handful of steps.
+    /// </remarks>
     /// <param name="sink">The list to reserve in.</param>
     /// <param name="stream">The input, whose reading began at <paramref name="origin"/> (-1 when not seekable).</param>
     /// <param name="origin">Where the reader started in the stream.</param>
@@ -112,8 +121,16 @@ public sealed class RetiredCsvReader : IRetiredReader
 
         var bytesPerRow = (double)(current - firstRow) / rows;
         var remaining = Math.Max(0, stream.Length - origin - current) / bytesPerRow;
-        sink.EnsureCapacity((int)Math.Min(sink.Count + (remaining * 1.05) + 1, Array.MaxLength));
+        var estimate = sink.Count + (remaining * 1.05) + 1;
+        var target = Math.Min(estimate, Math.Min(((double)sink.Count * MaxGrowth) + SampleRows, Array.MaxLength));
+        if (target > sink.Capacity)
+        {
+            sink.EnsureCapacity((int)target);
+        }
     }
+
+    /// <summary>How many times over the list's size one reservation may grow it.</summary>
+    internal const int MaxGrowth = 8;
 
     /// <summary>False when the stream starts with a UTF-16 or UTF-32 byte-order mark, which makes the reader transcode.</summary>
     private static bool IsUtf8(Stream stream, long origin)

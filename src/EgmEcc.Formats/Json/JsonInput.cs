@@ -5,18 +5,32 @@ namespace EgmEcc.Formats.Json;
 
 /// <summary>
 /// Reads a JSON input with <see cref="Utf8JsonReader"/> as a stream: no DOM, one buffer refilled
-/// from the stream (grown only when a single token is larger than it), line numbers for every
-/// error, numbers given as JSON integers or as strings (<c>"0x10000"</c>, <c>"64K"</c>).
+/// from the stream (grown only when a single token is larger than it, up to
+/// <see cref="MaxTokenBytes"/>), line numbers for every error, numbers given as JSON integers or
+/// as strings (<c>"0x10000"</c>, <c>"64K"</c>).
 /// </summary>
 /// <remarks>
-/// The reader is a ref struct over the buffer, so every call that may need more bytes takes it by
+/// <para>The reader is a ref struct over the buffer, so every call that may need more bytes takes it by
 /// reference and, when the buffer runs dry, replaces it with a new reader over the refilled buffer
-/// that carries on from the old one's <see cref="JsonReaderState"/> (line count included).
+/// that carries on from the old one's <see cref="JsonReaderState"/> (line count included).</para>
+/// <para>Every token goes through <see cref="Read"/>, which also refuses what the reader lets
+/// through but no EgmEcc input may hold (docs/design.md §3: every problem at its line): a property
+/// name given twice in one object (JSON's usual last-wins would drop a value silently), and a
+/// name that is not UTF-8 text (a raw invalid byte, a lone surrogate escape).</para>
 /// </remarks>
 internal sealed class JsonInput
 {
     /// <summary>The buffer's starting size: large enough that refills are rare, small enough to be flat.</summary>
     internal const int DefaultChunkSize = 64 * 1024;
+
+    /// <summary>
+    /// The longest single token (string, number, comment) read: no EgmEcc input has one near it,
+    /// and without a bound one endless token would take all memory (and overflow the buffer size).
+    /// </summary>
+    internal const int MaxTokenBytes = 1 << 20;
+
+    // The property names seen so far in each open object, indexed by the depth of its names.
+    private readonly List<PropertyNames> names = [];
 
     private readonly Stream stream;
     private readonly string file;
@@ -92,11 +106,51 @@ internal sealed class JsonInput
     }
 
     /// <summary>Reads more of the stream after what the reader consumed, and gives a reader over it.</summary>
+    /// <remarks>
+    /// What the reader left is an unfinished token, maybe after a separator (the reader takes
+    /// <c>,</c> with the token after it) and whitespace. That whitespace is dropped here, outside
+    /// the reader, so that a run of it of any length costs no memory (it is not part of a token):
+    /// the separator, when there is one, moves up to the token. The reader's own line count
+    /// misses the dropped line ends, so they are added to <see cref="linesSkipped"/> for syntax errors.
+    /// </remarks>
     private void Refill(ref Utf8JsonReader reader)
     {
         var state = reader.CurrentState;
         Discard((int)reader.BytesConsumed);
-        Fill();
+        var fresh = false;
+        while (true)
+        {
+            var separator = end > 0 && buffer[0] is (byte)',' or (byte)':' ? 1 : 0;
+            var blanks = buffer.AsSpan(separator, end - separator).IndexOfAnyExcept(" \t\r\n"u8);
+            blanks = blanks < 0 ? end - separator : blanks;
+            if (blanks > 0)
+            {
+                linesSkipped += buffer.AsSpan(separator, blanks).Count((byte)'\n');
+                CountLinesTo(bufferOffset + separator + blanks);
+                if (separator > 0)
+                {
+                    // The separator takes the place of the last blank; the bytes before it go.
+                    buffer[blanks] = buffer[0];
+                }
+
+                Discard(blanks);
+            }
+
+            if (end > separator || final)
+            {
+                break;
+            }
+
+            Fill();
+            fresh = true;
+        }
+
+        // Bytes the reader has not seen yet need no larger buffer: only a full buffer it failed on does.
+        if (!fresh || end < buffer.Length)
+        {
+            Fill();
+        }
+
         reader = new Utf8JsonReader(buffer.AsSpan(0, end), final, state);
     }
 
@@ -109,12 +163,27 @@ internal sealed class JsonInput
         bufferOffset += count;
     }
 
-    /// <summary>Fills the buffer to the end, doubling it first when it is full (one token larger than it).</summary>
+    /// <summary>
+    /// Fills the buffer to the end, doubling it first when it is full (one token larger than it),
+    /// up to <see cref="MaxTokenBytes"/>: a token longer than that is an input error at its line.
+    /// </summary>
     private void Fill()
     {
+        if (final)
+        {
+            return;
+        }
+
         if (end == buffer.Length)
         {
-            Array.Resize(ref buffer, buffer.Length * 2);
+            if (buffer.Length >= MaxTokenBytes)
+            {
+                // The buffer starts at the token (whitespace before it is dropped): its line is the buffer's.
+                CountLinesTo(bufferOffset);
+                throw new InputException(SourceLocation.AtLine(file, line), $"a token (string, number or comment) longer than {MaxTokenBytes / (1 << 20)} MiB: this is not an EgmEcc input");
+            }
+
+            Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxTokenBytes));
         }
 
         while (end < buffer.Length)
@@ -157,14 +226,117 @@ internal sealed class JsonInput
                 throw Malformed(e);
             }
 
-            if (read || final)
+            if (read)
             {
-                return read;
+                Check(ref reader);
+                return true;
+            }
+
+            if (final)
+            {
+                return false;
             }
 
             Refill(ref reader);
         }
     }
+
+    /// <summary>
+    /// Refuses a name given twice in one object, and names that are not UTF-8 text. String values
+    /// are checked where they are read (<see cref="GetString"/>, naming their property), or by
+    /// <see cref="ReadToEnd"/> when a whole document is checked before it is used.
+    /// </summary>
+    private void Check(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var depth = reader.CurrentDepth + 1;
+                while (names.Count <= depth)
+                {
+                    names.Add(new PropertyNames());
+                }
+
+                names[depth].Clear();
+                break;
+            case JsonTokenType.PropertyName:
+                var name = Utf8Text(ref reader, "a property name");
+                if (!names[reader.CurrentDepth].Add(name))
+                {
+                    throw new InputException(At(ref reader), $"property '{Shown(name)}' appears twice in one object; give each once");
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The unescaped UTF-8 bytes of the current string or name, or an input error when they are not UTF-8 text.</summary>
+    private ReadOnlySpan<byte> Utf8Text(ref Utf8JsonReader reader, string what)
+    {
+        ReadOnlySpan<byte> text = reader.ValueSpan;
+        if (reader.ValueIsEscaped)
+        {
+            if (unescaped.Length < text.Length)
+            {
+                unescaped = new byte[Math.Max(text.Length, 2 * unescaped.Length)];
+            }
+
+            try
+            {
+                text = unescaped.AsSpan(0, reader.CopyString(unescaped));
+            }
+            catch (InvalidOperationException)
+            {
+                text = [0xFF];
+            }
+        }
+
+        return System.Text.Unicode.Utf8.IsValid(text)
+            ? text
+            : throw new InputException(At(ref reader), $"{what} is not valid UTF-8 text (a byte that is not UTF-8, or a lone surrogate escape such as \\udc00)");
+    }
+
+    // Room for an escaped string's unescaped bytes (never longer than the escaped form).
+    private byte[] unescaped = new byte[256];
+
+    /// <summary>A name as errors print it: short, control characters escaped.</summary>
+    internal static string Shown(ReadOnlySpan<byte> name) => Region.Printable(Encoding.UTF8.GetString(name[..Math.Min(name.Length, 256)]));
+
+    /// <summary>
+    /// Reads every token to the end of the document, checking each string value as
+    /// <see cref="GetString"/> would: for a document a DOM reads next (<see cref="PlanJsonReader"/>),
+    /// so that its problems are found here, with their lines. False when the document is empty.
+    /// </summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="onToken">Called for every token, before its string is checked.</param>
+    public bool ReadToEnd(ref Utf8JsonReader reader, TokenVisitor onToken)
+    {
+        if (blank)
+        {
+            return false;
+        }
+
+        var any = false;
+        string? property = null;
+        while (Read(ref reader))
+        {
+            any = true;
+            onToken(ref reader);
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                property = Name(ref reader);
+            }
+            else if (reader.TokenType == JsonTokenType.String)
+            {
+                GetString(ref reader, property ?? "a string");
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>Sees one token of <see cref="ReadToEnd"/>.</summary>
+    public delegate void TokenVisitor(ref Utf8JsonReader reader);
 
     /// <summary>Skips the current value (an object or array whole) token by token, so a large one streams too.</summary>
     public void Skip(ref Utf8JsonReader reader)
@@ -206,11 +378,18 @@ internal sealed class JsonInput
         return error is null ? value : throw new InputException(location, $"'{property}': {error}");
     }
 
-    /// <summary>Reads a string property.</summary>
-    public string Text(ref Utf8JsonReader reader, string property) =>
-        reader.TokenType == JsonTokenType.String
-            ? GetString(ref reader, property)
-            : throw new InputException(At(ref reader), $"'{property}' must be a string, not {Describe(reader.TokenType)}");
+    /// <summary>Reads a string property that names something (an id, a host, a region).</summary>
+    /// <remarks>Names reach outputs and error lines, where a control character (ESC, a line end) must never go.</remarks>
+    public string Text(ref Utf8JsonReader reader, string property)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new InputException(At(ref reader), $"'{property}' must be a string, not {Describe(reader.TokenType)}");
+        }
+
+        var text = GetString(ref reader, property);
+        return Region.NameProblem(text) is { } problem ? throw new InputException(At(ref reader), $"'{property}': {problem}") : text;
+    }
 
     /// <summary>A string token's text; bytes that are not UTF-8 (or a lone surrogate escape) are an input error, not a crash.</summary>
     private string GetString(ref Utf8JsonReader reader, string property)
@@ -314,6 +493,61 @@ internal sealed class JsonInput
         return string.Join("; ", sentences.Select(s => s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s));
     }
 
-    /// <summary>A short, printable form of a property name for errors.</summary>
-    public static string Name(ref Utf8JsonReader reader) => Encoding.UTF8.GetString(reader.ValueSpan);
+    /// <summary>A property name, unescaped (<c>"\u0069d"</c> is <c>id</c>); valid UTF-8, as <see cref="Read"/> checked.</summary>
+    public static string Name(ref Utf8JsonReader reader) => reader.GetString() ?? string.Empty;
+
+    /// <summary>
+    /// The names of one object, to find one given twice: compared byte for byte (unescaped) while
+    /// the object is small, as records are, in one reused buffer (no allocation per record); hashed
+    /// once it grows, so that an object of a million names is not a million squared comparisons.
+    /// </summary>
+    private sealed class PropertyNames
+    {
+        private const int LinearLimit = 16;
+        private readonly List<(int Start, int Length)> spans = [];
+        private byte[] bytes = new byte[128];
+        private int used;
+        private HashSet<string>? many;
+
+        public void Clear()
+        {
+            spans.Clear();
+            used = 0;
+            many = null;
+        }
+
+        /// <summary>Adds <paramref name="name"/>; false when the object already has it.</summary>
+        public bool Add(ReadOnlySpan<byte> name)
+        {
+            if (many is not null)
+            {
+                return many.Add(Encoding.UTF8.GetString(name));
+            }
+
+            foreach (var (start, length) in spans)
+            {
+                if (name.SequenceEqual(bytes.AsSpan(start, length)))
+                {
+                    return false;
+                }
+            }
+
+            if (spans.Count == LinearLimit)
+            {
+                // The names are valid UTF-8 (checked before), so equal strings are equal names.
+                many = new HashSet<string>(spans.Select(s => Encoding.UTF8.GetString(bytes, s.Start, s.Length)), StringComparer.Ordinal);
+                return many.Add(Encoding.UTF8.GetString(name));
+            }
+
+            if (used + name.Length > bytes.Length)
+            {
+                Array.Resize(ref bytes, Math.Max(used + name.Length, 2 * bytes.Length));
+            }
+
+            name.CopyTo(bytes.AsSpan(used));
+            spans.Add((used, name.Length));
+            used += name.Length;
+            return true;
+        }
+    }
 }

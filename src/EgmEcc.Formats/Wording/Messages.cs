@@ -25,6 +25,8 @@ internal static class Messages
     public static string NotAPlan(string schema, string expected) =>
         $"schema '{schema}' is not a plan; expected '{expected}' (a plan written as JSON)";
 
+    public static string EmptyPlan => "the file is empty; expected a plan (a plan written as JSON)";
+
     public static string PlanOptions(SettingError error) => $"options: {error.Message}";
 
     public static string MoreHolesThanShown(int more) => $"... and {more} more; the plan's CSV lists them all";

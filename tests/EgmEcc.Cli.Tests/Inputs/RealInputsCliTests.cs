@@ -43,7 +43,7 @@ public class RealInputsCliTests
         var (code, _, error) = Cli.Run("plan", "--regions", Regions, "--retired", "data/samples/grace-2s-egm0.fwtable.bin", "--retired-format", "ioctl", "--region", "egm0");
 
         Assert.Equal(2, code);
-        Assert.Equal("egmecc: error: data/samples/grace-2s-egm0.fwtable.bin:+8: 112 bytes follow the 0 entries; a dump is 8 + 16 * count bytes (8) or argsz bytes (14)\n", error);
+        Assert.Equal("egmecc: error: data/samples/grace-2s-egm0.fwtable.bin:+8: the file goes on past argsz (14 bytes); a dump is 8 + 16 * count bytes (8) or argsz bytes (14)\n", error);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public partial class AcpiDslRegionReaderTests
     }
 
     [Fact]
-    public void Read_PropertiesOutsideAnyDevice_AreNamedByTheirScope()
+    public void Read_PropertyOutsideAnyDevice_IsAnErrorAtItsLine()
     {
         const string text = """
             DefinitionBlock ("", "SSDT", 2, "NVIDIA", "TEST", 1)
@@ -76,7 +76,7 @@ public partial class AcpiDslRegionReaderTests
 
         var e = Assert.Throws<InputException>(() => Read("t.dsl", text));
 
-        Assert.Equal("device \\ has 'nvidia,egm-base-pa', 'nvidia,egm-pxm' but no 'nvidia,egm-size'", e.Message);
+        Assert.Equal("t.dsl:4: 'nvidia,egm-base-pa' is outside any Device or Scope block; the EGM properties belong to the _DSD of a GPU device", e.ToString());
     }
 
     [Fact]

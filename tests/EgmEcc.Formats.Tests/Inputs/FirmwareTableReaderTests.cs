@@ -106,7 +106,7 @@ public class FirmwareTableReaderTests
         var e = Assert.Throws<InputException>(() => TestInputs.Read(Reader, TestInputs.File("t.bin", bytes)));
 
         Assert.Equal("t.bin:+16", e.Location.ToString());
-        Assert.StartsWith("8 bytes follow the 1 entries", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("8 bytes follow the 1 entry;", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
