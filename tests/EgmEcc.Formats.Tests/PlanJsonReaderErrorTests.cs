@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Json;
 using EgmEcc.Formats.Output;
+using EgmEcc.Pipeline;
 
 namespace EgmEcc.Formats.Tests;
 
@@ -179,7 +180,7 @@ public class PlanJsonReaderErrorTests
     /// <summary>A written plan of the two-socket sample with retired pages, indented, after <paramref name="damage"/>.</summary>
     private static string Damage(Action<JsonArray> damage)
     {
-        var plan = new PlanInputs
+        var plan = new HostInputs
         {
             Regions = [InputFile.FromPath(TestInputs.DataPath("samples/grace-2s.regions.csv"))],
             Retired = [InputFile.FromPath(TestInputs.DataPath("samples/grace-2s.retired.csv"))],
