@@ -193,6 +193,62 @@ public partial class RangeSetTests
     }
 
     [Fact]
+    public void BinaryOperations_ManyRanges_MatchBoolModel()
+    {
+        // Sets of dozens of ranges over [0, 400): long runs of one set between ranges of the
+        // other, which the galloping search of RangesIntersecting must jump over.
+        const int Wide = 400;
+        var ranges = from start in Gen.Choose(0, Wide - 1)
+                     from length in Gen.Frequency((4, Gen.Choose(1, 4)), (1, Gen.Choose(1, 60)))
+                     select AddressRange.FromStartEnd((ulong)start, (ulong)Math.Min(start + length, Wide));
+        var gen = from a in Gen.Choose(0, 80).SelectMany(n => ranges.ArrayOf(n))
+                  from b in Gen.Choose(0, 80).SelectMany(n => ranges.ArrayOf(n))
+                  select (a, b);
+        Properties.Check(gen, t =>
+        {
+            var (a, b) = (RangeSet.Of(t.a), RangeSet.Of(t.b));
+            var (ma, mb) = (Bools(t.a, Wide), Bools(t.b, Wide));
+            Assert.Equal(RunsOf(Wide, x => ma[x] || mb[x]), a.Union(b).Ranges.ToArray());
+            Assert.Equal(RunsOf(Wide, x => ma[x] && mb[x]), a.Intersection(b).Ranges.ToArray());
+            Assert.Equal(RunsOf(Wide, x => ma[x] && !mb[x]), a.Difference(b).Ranges.ToArray());
+            Assert.Equal(Enumerable.Range(0, Wide).All(x => !mb[x] || ma[x]), a.Encloses(b));
+            var meeting = a.Ranges.Where(r => Enumerable.Range((int)r.Start, (int)r.Size).Any(x => mb[x])).ToArray();
+            Assert.Equal(meeting, a.RangesIntersecting(b).Ranges.ToArray());
+        }, maxTest: 1000);
+    }
+
+    private static bool[] Bools(AddressRange[] ranges, int length)
+    {
+        var bits = new bool[length];
+        foreach (var r in ranges)
+        {
+            Array.Fill(bits, true, (int)r.Start, (int)r.Size);
+        }
+
+        return bits;
+    }
+
+    private static AddressRange[] RunsOf(int length, Func<int, bool> bit)
+    {
+        var runs = new List<AddressRange>();
+        for (var x = 0; x < length; x++)
+        {
+            if (bit(x) && (x == 0 || !bit(x - 1)))
+            {
+                var end = x;
+                while (end < length && bit(end))
+                {
+                    end++;
+                }
+
+                runs.Add(AddressRange.FromStartEnd((ulong)x, (ulong)end));
+            }
+        }
+
+        return [.. runs];
+    }
+
+    [Fact]
     public void Widen_GranuleNotAPowerOfTwo_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => RangeSet.Empty.Widen(3, AddressRange.FromBaseSize(0, 8)));
