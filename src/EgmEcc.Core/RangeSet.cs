@@ -358,7 +358,8 @@ public sealed class RangeSet : IEquatable<RangeSet>
     /// <remarks>
     /// What a cut touches: <c>this \ other</c> equals this set with these ranges replaced by
     /// <c>RangesIntersecting(other) \ other</c>, so figures of the difference follow from the
-    /// touched ranges alone. O(m log n): a binary search per range of <paramref name="other"/>.
+    /// touched ranges alone. A galloping search per range of <paramref name="other"/>: at most
+    /// O(n + m), and about O(m log n) when <paramref name="other"/> is small.
     /// </remarks>
     /// <code>
     ///   this    [====)  [==)   [=====)   [==)
