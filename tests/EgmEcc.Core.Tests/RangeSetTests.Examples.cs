@@ -85,4 +85,94 @@ public partial class RangeSetTests
         Assert.True(set.Complement(R(0x14, 0)).IsEmpty);
         Assert.True(set.Complement(R(0x40, 0)).IsEmpty);
     }
+
+    [Fact]
+    public void Difference_DocExample_CutsOverlapsOut()
+    {
+        var a = RangeSet.Of([R(0, 100), R(150, 50)]);
+        var b = RangeSet.Of([R(40, 20), R(90, 70), R(190, 110)]);
+
+        Assert.Equal([R(0, 40), R(60, 30), R(160, 30)], a.Difference(b).Ranges.ToArray());
+    }
+
+    [Fact]
+    public void Union_ToTheTop_MergesAndEndsAt2Pow64()
+    {
+        var set = RangeSet.Of([R(Max - 0xFF, 0x80)]).Union(RangeSet.Of([R(Max - 0x7F, 0x80)]));
+
+        Assert.Equal([R(Max - 0xFF, 0x100)], set.Ranges.ToArray());
+        Assert.True(set.Ranges[0].ReachesTop);
+        Assert.Equal(R(Max - 0xFF, 0x100), set.Span);
+    }
+
+    [Fact]
+    public void Union_OfTheWholeSpace_ThrowsArgumentOutOfRange()
+    {
+        var low = RangeSet.Of([R(0, 0x8000_0000_0000_0000)]);
+        var high = RangeSet.Of([R(0x8000_0000_0000_0000, 0x8000_0000_0000_0000)]);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => low.Union(high));
+    }
+
+    [Fact]
+    public void Span_FromZeroToTheTop_ThrowsInvalidOperation()
+    {
+        // Two ranges with a gap: a legal set whose span [0, 2^64) no range can describe.
+        var set = RangeSet.Of([R(0, 1), R(2, Max - 1)]);
+
+        Assert.Equal((UInt128)Max, set.TotalSize);
+        Assert.Throws<InvalidOperationException>(() => set.Span);
+        Assert.Throws<InvalidOperationException>(() => RangeSet.Empty.Span);
+    }
+
+    [Fact]
+    public void DifferenceAndIntersection_AtTheTop_KeepTheLastAddress()
+    {
+        var set = RangeSet.Of([R(Max - 0xFF, 0x100)]);
+        var cut = RangeSet.Of([R(Max - 0x8F, 0x10)]);
+
+        Assert.Equal([R(Max - 0xFF, 0x70), R(Max - 0x7F, 0x80)], set.Difference(cut).Ranges.ToArray());
+        Assert.Equal([R(Max - 0x8F, 0x10)], set.Intersection(cut).Ranges.ToArray());
+        Assert.Equal([R(Max, 1)], set.Intersection(RangeSet.Of([R(Max, 1)])).Ranges.ToArray());
+        Assert.True(set.Difference(cut).Ranges[^1].ReachesTop);
+        Assert.True(set.Intersects(R(Max, 1)));
+        Assert.True(set.Encloses(set.Difference(cut)));
+        Assert.False(set.Difference(cut).Encloses(set));
+    }
+
+    [Fact]
+    public void WholeAlignedBlocks_AtTheTop_CountsTheLastBlock()
+    {
+        const ulong M2 = 2UL << 20;
+
+        // [2^64 - 4M - 64K, 2^64): the two 2M blocks below 2^64; the partial one below them does not count.
+        var set = RangeSet.Of([R(Max - (2 * M2) - 0xFFFF, (2 * M2) + 0x1_0000)]);
+        Assert.Equal(2UL, set.WholeAlignedBlocks(M2));
+        Assert.Equal(2UL, set.WholeAlignedBlocks(M2, origin: 0x4000_0000));
+
+        // Aligned 64K past the 2M boundaries, only the one block that fits between them counts.
+        Assert.Equal(1UL, set.WholeAlignedBlocks(M2, origin: 0x1_0000));
+        Assert.Equal(1UL, RangeSet.Of([R(0x8000_0000_0000_0000, 0x8000_0000_0000_0000)]).WholeAlignedBlocks(0x8000_0000_0000_0000));
+        Assert.Equal(Max, RangeSet.Of([R(1, Max)]).WholeAlignedBlocks(1));
+    }
+
+    [Fact]
+    public void WholeAlignedBlocks_ExtentsOffTheBlock_CountOnlyAlignedBlocksInside()
+    {
+        const ulong M512 = 512UL << 20;
+        var set = RangeSet.Of([R(0, M512 + 0x1_0000), R(M512 + 0x2_0000, 3 * M512)]);
+
+        // [0, 512M) counts; the second extent holds [1G, 2G) but not [512M, 1G) nor [2G, 2G + 128K).
+        Assert.Equal(3UL, set.WholeAlignedBlocks(M512));
+    }
+
+    [Fact]
+    public void Widen_NearTheTop_EndsAt2Pow64()
+    {
+        // Two bytes in neighbouring 64K granules: widened, they touch and merge into one range.
+        var set = RangeSet.Of([R(Max, 1), R(Max - 0x1_0000, 1)]);
+
+        Assert.Equal([R(Max - 0x1_FFFF, 0x2_0000)], set.Widen(0x1_0000, R(1, Max)).Ranges.ToArray());
+        Assert.Equal([R(Max - 0x1_0000, 0x1_0001)], set.Widen(0x1_0000, R(Max - 0x1_0000, 0x1_0001)).Ranges.ToArray());
+    }
 }

@@ -171,10 +171,10 @@ public sealed record PlanDiff
 
     private static RegionDiff CompareRegion(string host, string id, RegionPlan? old, RegionPlan? @new, ImmutableArray<ulong> sizes)
     {
-        var oldHoles = old?.Holes.Select(h => h.Range).ToArray() ?? [];
-        var newHoles = @new?.Holes.Select(h => h.Range).ToArray() ?? [];
-        var added = Subtract(newHoles, oldHoles);
-        var cleared = Subtract(oldHoles, newHoles);
+        var oldHoles = Unusable(old);
+        var newHoles = Unusable(@new);
+        var added = newHoles.Difference(oldHoles).Ranges;
+        var cleared = oldHoles.Difference(newHoles).Ranges;
         var change = (old, @new) switch
         {
             (null, _) => RegionChange.Added,
@@ -191,8 +191,8 @@ public sealed record PlanDiff
             Change = change,
             Old = old?.Region,
             New = @new?.Region,
-            NewHoles = [.. added],
-            ClearedHoles = [.. cleared],
+            NewHoles = added,
+            ClearedHoles = cleared,
             OldUsable = old?.Stats.UsableBytes ?? 0,
             NewUsable = @new?.Stats.UsableBytes ?? 0,
             HugePages = [.. sizes.Select(h => new CapacityChange(h, Capacity(old, h), Capacity(@new, h)))],
@@ -217,48 +217,10 @@ public sealed record PlanDiff
             clearedBytes);
     }
 
+    /// <summary>The region's unusable offsets, empty when the plan has no such region.</summary>
+    private static RangeSet Unusable(RegionPlan? plan) =>
+        plan is null ? RangeSet.Empty : RangeSet.Of(plan.Holes.Select(h => h.Range));
+
     private static ulong Capacity(RegionPlan? plan, ulong pageSize) =>
         plan?.Stats.HugePageCapacity.FirstOrDefault(c => c.PageSize == pageSize).Count ?? 0;
-
-    /// <summary>
-    /// <c>a \ b</c> for sorted, disjoint range lists: each range of a with the parts b covers cut out.
-    /// </summary>
-    /// <code>
-    ///   a  [=========)     [====)
-    ///   b      [==)     [=====)
-    ///   →  [===)  [=)         [=)
-    /// </code>
-    internal static AddressRange[] Subtract(AddressRange[] a, AddressRange[] b)
-    {
-        var result = new List<AddressRange>();
-        var j = 0;
-        foreach (var range in a)
-        {
-            UInt128 cursor = range.Start;
-            var end = range.End;
-            while (j < b.Length && b[j].End <= cursor)
-            {
-                j++;
-            }
-
-            var k = j;
-            while (k < b.Length && b[k].Start < end)
-            {
-                if (b[k].Start > cursor)
-                {
-                    result.Add(AddressRange.FromStartEnd((ulong)cursor, b[k].Start));
-                }
-
-                cursor = UInt128.Max(cursor, b[k].End);
-                k++;
-            }
-
-            if (cursor < end)
-            {
-                result.Add(AddressRange.FromStartEnd((ulong)cursor, end));
-            }
-        }
-
-        return [.. result];
-    }
 }

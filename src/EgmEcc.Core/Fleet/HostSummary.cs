@@ -52,7 +52,7 @@ public sealed record HostSummary
         foreach (var region in plan.Regions)
         {
             var huge = ImmutableArray.CreateRange(region.Stats.HugePageCapacity, c => c.Count);
-            var vmBlocks = shape is null ? 0 : Fleet.VmFit.Blocks(region.Usable.AsSpan(), shape.PageSize);
+            var vmBlocks = shape is null ? 0 : region.UsableSet.WholeAlignedBlocks(shape.PageSize);
             regions.Add(new RegionSummary(region.Region.Id, region.Region.Node, region.Stats.SizeBytes, region.Stats.UsableBytes, huge, vmBlocks));
         }
 

@@ -57,18 +57,6 @@ public static class VmFit
         return (long)lo;
     }
 
-    /// <summary>The blocks of <paramref name="pageSize"/> bytes, aligned in region offset, lying wholly inside <paramref name="usable"/>.</summary>
-    public static ulong Blocks(ReadOnlySpan<AddressRange> usable, ulong pageSize)
-    {
-        ulong blocks = 0;
-        foreach (var extent in usable)
-        {
-            blocks += Planner.WholeBlocks(extent.Start, extent.Start + extent.Size, pageSize);
-        }
-
-        return blocks;
-    }
-
     private static bool Fits(ReadOnlySpan<ulong> slots, int k, ulong m)
     {
         UInt128 offered = 0;

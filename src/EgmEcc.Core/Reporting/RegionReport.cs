@@ -64,12 +64,6 @@ public sealed record RegionReport
             }
         }
 
-        ulong count = 0;
-        foreach (var extent in Plan.Usable)
-        {
-            count += Planner.WholeBlocks(extent.Start, extent.Start + extent.Size, pageSize);
-        }
-
-        return new HugePageLoss(pageSize, count, Region.Size / pageSize);
+        return new HugePageLoss(pageSize, Plan.UsableSet.WholeAlignedBlocks(pageSize), Region.Size / pageSize);
     }
 }

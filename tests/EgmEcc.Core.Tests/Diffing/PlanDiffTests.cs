@@ -1,4 +1,7 @@
 using EgmEcc.Diffing;
+using EgmEcc.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace EgmEcc.Tests.Diffing;
 
@@ -121,12 +124,68 @@ public class PlanDiffTests
     }
 
     [Fact]
-    public void Subtract_CutsOverlapsOut()
+    public void Compare_AnyTwoRecordSets_NewAndClearedHolesMatchAnOffsetBitmap()
     {
-        AddressRange[] a = [AddressRange.FromStartEnd(0, 100), AddressRange.FromStartEnd(150, 200)];
-        AddressRange[] b = [AddressRange.FromStartEnd(40, 60), AddressRange.FromStartEnd(90, 160), AddressRange.FromStartEnd(190, 300)];
-        Assert.Equal(
-            [AddressRange.FromStartEnd(0, 40), AddressRange.FromStartEnd(60, 90), AddressRange.FromStartEnd(160, 190)],
-            PlanDiff.Subtract(a, b));
+        // Old and new plans of the same regions from two random subsets of the records; per
+        // offset, a hole byte only in the new plan is new, one only in the old plan is cleared.
+        var gen = from s in Scenarios.Any
+                  from inOld in Gen.Elements(true, false).ArrayOf(s.Records.Length)
+                  from inNew in Gen.Elements(true, false).ArrayOf(s.Records.Length)
+                  select (s, inOld, inNew);
+        Properties.Check(gen, t =>
+        {
+            var (s, inOld, inNew) = t;
+            var old = Planner.Create(s.RegionSet, s.Records.Where((_, i) => inOld[i]).ToArray(), s.Options);
+            var @new = Planner.Create(s.RegionSet, s.Records.Where((_, i) => inNew[i]).ToArray(), s.Options);
+
+            var diff = PlanDiff.Compare(old, @new);
+
+            for (var r = 0; r < old.Regions.Length; r++)
+            {
+                var (o, n) = (Unusable(old.Regions[r]), Unusable(@new.Regions[r]));
+                var expectedNew = Runs(o.Length, x => n[x] && !o[x]);
+                var expectedCleared = Runs(o.Length, x => o[x] && !n[x]);
+                var region = diff.Regions.SingleOrDefault(d => d.Id == old.Regions[r].Region.Id);
+                Assert.Equal(expectedNew, region?.NewHoles.ToArray() ?? []);
+                Assert.Equal(expectedCleared, region?.ClearedHoles.ToArray() ?? []);
+                Assert.Equal(expectedNew.Length + expectedCleared.Length > 0, region is not null);
+            }
+        }, maxTest: 500);
+    }
+
+    /// <summary>One flag per offset of the region: true when the offset is in a hole.</summary>
+    private static bool[] Unusable(RegionPlan plan)
+    {
+        var unusable = new bool[plan.Region.Size];
+        foreach (var hole in plan.Holes)
+        {
+            Array.Fill(unusable, true, (int)hole.Offset, (int)hole.Size);
+        }
+
+        return unusable;
+    }
+
+    private static AddressRange[] Runs(int length, Func<int, bool> inRun)
+    {
+        var runs = new List<AddressRange>();
+        for (var x = 0; x < length;)
+        {
+            var start = x;
+            while (x < length && inRun(x))
+            {
+                x++;
+            }
+
+            if (x > start)
+            {
+                runs.Add(AddressRange.FromStartEnd((ulong)start, (ulong)x));
+            }
+            else
+            {
+                x++;
+            }
+        }
+
+        return [.. runs];
     }
 }

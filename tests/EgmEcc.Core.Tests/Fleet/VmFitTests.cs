@@ -78,13 +78,6 @@ public class VmFitTests
         }).QuickCheckThrowOnFailure();
     }
 
-    [Fact]
-    public void Blocks_CountsOnlyAlignedBlocksInsideExtents()
-    {
-        AddressRange[] usable = [AddressRange.FromBaseSize(0, M512 + 0x1_0000), AddressRange.FromBaseSize(M512 + 0x2_0000, 3 * M512)];
-        Assert.Equal(3UL, VmFit.Blocks(usable, M512));
-    }
-
     /// <summary>The placement rule as a person would run it: each VM takes the k regions with most slots left.</summary>
     private static long Greedy(int[] slots, int k)
     {

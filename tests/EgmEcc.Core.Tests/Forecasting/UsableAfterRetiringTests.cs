@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EgmEcc.Forecasting;
+using EgmEcc.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -32,7 +33,7 @@ public class UsableAfterRetiringTests
             from old in Gen.ListOf(Gen.Choose(0, 80)).Select(l => l.Take(12).ToArray())
             from fresh in Gen.ListOf(Gen.Zip(Gen.Choose(0, 80), Gen.Choose(1, 3))).Select(l => l.Take(8).ToArray())
             select (size, layoutShift, minPages, old, fresh);
-        Prop.ForAll(gen.ToArbitrary(), t =>
+        Properties.Check(gen, t =>
         {
             var granule = 1UL << t.layoutShift;
             var options = new PlanOptions(granule: 0x1000, guestPage: granule, minExtent: (ulong)t.minPages * granule, hugePages: [0x2000, 0x8000]);
@@ -49,8 +50,9 @@ public class UsableAfterRetiringTests
             var after = new UsableAfterRetiring(today.Regions[0], options, options.HugePages);
             var blocks = new ulong[2];
             var usable = after.Evaluate(fresh, blocks);
-            return usable == both.Stats.UsableBytes && blocks.SequenceEqual(both.Stats.HugePageCapacity.Select(c => c.Count));
-        }).QuickCheckThrowOnFailure();
+            Assert.Equal(both.Stats.UsableBytes, usable);
+            Assert.Equal(both.Stats.HugePageCapacity.Select(c => c.Count).ToArray(), blocks);
+        }, maxTest: 1000);
     }
 
     private static Region Region(ulong size) => new("r", 0, 0x1_0000_0000, size, Here);
