@@ -32,7 +32,7 @@ public class PlanWriterGoldenTests
     internal static string Write(string format, Plan plan)
     {
         using var output = new StringWriter { NewLine = "\n" };
-        PlanWriters.Find(format)!.Write(plan, output, OutputOptions.Default);
+        PlanWriters.All.Find(format)!.Write(plan, output, OutputOptions.Default);
         return output.ToString();
     }
 
