@@ -32,7 +32,7 @@ public class ReaderRobustnessTests
     public void Read_AnyText_ReadsOrThrowsInputException(string reader)
     {
         Prop.ForAll(Texts.ToArbitrary(), bytes => ReadsOrRejects(reader, bytes))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+            .Check(Properties.Seeded(300));
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public class ReaderRobustnessTests
     public void Read_AnyBytes_ReadsOrThrowsInputException(string reader)
     {
         Prop.ForAll(ArbMap.Default.GeneratorFor<byte[]>().ToArbitrary(), bytes => ReadsOrRejects(reader, bytes))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+            .Check(Properties.Seeded(100));
     }
 
     private static bool ReadsOrRejects(string reader, byte[] bytes)

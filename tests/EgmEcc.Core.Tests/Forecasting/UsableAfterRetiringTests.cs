@@ -50,7 +50,7 @@ public class UsableAfterRetiringTests
             var blocks = new ulong[2];
             var usable = after.Evaluate(fresh, blocks);
             return usable == both.Stats.UsableBytes && blocks.SequenceEqual(both.Stats.HugePageCapacity.Select(c => c.Count));
-        }).QuickCheckThrowOnFailure();
+        }).Check(Properties.Seeded());
     }
 
     private static Region Region(ulong size) => new("r", 0, 0x1_0000_0000, size, Here);
