@@ -97,7 +97,7 @@ internal static class ReportCommand
             {
                 Invocation = invocation,
                 Width = toTerminal ? console.OutWidth : 80,
-                Ansi = toTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null or "",
+                Ansi = toTerminal && !console.NoColor,
             };
             var json = result.GetValue(format) == "json";
             var writer = ReportWriters.All.Find(result.GetValue(format)!)!;
