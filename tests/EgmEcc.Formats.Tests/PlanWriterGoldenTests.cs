@@ -50,6 +50,17 @@ public class PlanWriterGoldenTests
         Golden.Check($"tricky.plan.{Extension(format)}", Write(format, TrickyPlan()));
     }
 
+    /// <summary>A registered plan writer needs golden files: its own folder (layouts) or the sample host's plan.</summary>
+    [Fact]
+    public void EveryPlanWriter_HasGoldenFiles()
+    {
+        var missing = PlanWriters.All.Names
+            .Where(name => !Golden.Exists($"grace-2s.plan.{Extension(name)}") && !Directory.Exists(Path.Combine(Repo.Root, "tests", "EgmEcc.Formats.Tests", "Golden", name)))
+            .ToArray();
+
+        Assert.True(missing.Length == 0, $"plan writers without golden files: {string.Join(", ", missing)} (add them to {nameof(Formats)} here, or give them a golden folder as the layouts have)");
+    }
+
     [Fact]
     public void TrickyPlan_CoversTheEdgesItIsMeantTo()
     {

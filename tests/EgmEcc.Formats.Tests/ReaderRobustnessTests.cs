@@ -25,7 +25,12 @@ public class ReaderRobustnessTests
     private static readonly Gen<byte[]> Texts =
         Gen.Elements(RawPieces).ListOf().Select(parts => parts.SelectMany(p => p).ToArray());
 
-    public static TheoryData<string> ReaderNames => ["region csv", "region json", "region aml", "retired csv", "retired json"];
+    /// <summary>Every registered reader, so a new one is tested the day it is registered.</summary>
+    public static TheoryData<string> ReaderNames =>
+    [
+        .. FormatRegistry.Default.RegionReaders.Names.Select(n => "region " + n),
+        .. FormatRegistry.Default.RetiredReaders.Names.Select(n => "retired " + n),
+    ];
 
     [Theory]
     [MemberData(nameof(ReaderNames))]
