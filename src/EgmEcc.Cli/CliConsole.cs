@@ -10,7 +10,10 @@ namespace EgmEcc.Cli;
 /// <param name="ErrorIsTerminal">True when standard error is a terminal (progress bars, colour).</param>
 public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> OpenStandardInput, bool ErrorIsTerminal = false)
 {
-    /// <summary>The process's own streams.</summary>
+    /// <summary>
+    /// The process's own streams and environment: the one place the program reads the console's
+    /// state and <c>NO_COLOR</c>; the commands and the libraries get them from here.
+    /// </summary>
     public static CliConsole System => new(
         Console.Out,
         Console.Error,
@@ -18,13 +21,18 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> O
         !Console.IsErrorRedirected)
     {
         OutIsTerminal = !Console.IsOutputRedirected,
+        OutWidth = !Console.IsOutputRedirected && TryWindowWidth() is > 0 and var width ? width : 80,
+        NoColor = Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 },
     };
 
     /// <summary>True when standard output is a terminal: reports may use colour and its width.</summary>
     public bool OutIsTerminal { get; init; }
 
-    /// <summary>The terminal's width in columns, or 80 when standard output is not a terminal.</summary>
-    public int OutWidth => OutIsTerminal && TryWindowWidth() is > 0 and var width ? width : 80;
+    /// <summary>The terminal's width in columns; 80 when standard output is not a terminal.</summary>
+    public int OutWidth { get; init; } = 80;
+
+    /// <summary>True when the user asked for no colour (<c>NO_COLOR</c> set and not empty, https://no-color.org).</summary>
+    public bool NoColor { get; init; }
 
     private static int TryWindowWidth()
     {

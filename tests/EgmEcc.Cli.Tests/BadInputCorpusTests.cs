@@ -77,8 +77,8 @@ public class BadInputCorpusTests
     public void Corpus_HasACaseForEveryFormat()
     {
         var inputs = Inputs().ToArray();
-        var formats = FormatRegistry.Default.RegionFormatNames.Select(f => (Kind: "regions-", Name: f))
-            .Concat(FormatRegistry.Default.RetiredFormatNames.Select(f => (Kind: "retired-", Name: f)));
+        var formats = FormatRegistry.Default.RegionReaders.Names.Select(f => (Kind: "regions-", Name: f))
+            .Concat(FormatRegistry.Default.RetiredReaders.Names.Select(f => (Kind: "retired-", Name: f)));
 
         Assert.All(formats, f => Assert.True(
             inputs.Any(n => n.StartsWith(f.Kind, StringComparison.Ordinal)

@@ -20,29 +20,6 @@ public class FleetGoldenTests
     {
         var run = Cli.Run([args[0], "--dir", Tree, .. args[1..]]);
         Assert.Equal(0, run.Exit);
-        Compare(golden, run.Out);
-    }
-
-    private static void Compare(string name, string actual)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Golden", name);
-        if (Environment.GetEnvironmentVariable("EGMECC_UPDATE_GOLDEN") == "1")
-        {
-            var source = Path.Combine(Repo.Root, "tests", "EgmEcc.Cli.Tests", "Golden", name);
-            File.WriteAllText(source, actual, new UTF8Encoding(false));
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"no golden file {name}; run with EGMECC_UPDATE_GOLDEN=1 to create it");
-        var expected = File.ReadAllText(path);
-        if (expected == actual)
-        {
-            return;
-        }
-
-        var e = expected.Split('\n');
-        var a = actual.Split('\n');
-        var line = Enumerable.Range(0, Math.Max(e.Length, a.Length)).First(i => i >= e.Length || i >= a.Length || e[i] != a[i]);
-        Assert.Fail($"{name} differs at line {line + 1}:\n  expected: {(line < e.Length ? e[line] : "<end>")}\n  actual:   {(line < a.Length ? a[line] : "<end>")}\n(regenerate deliberately with EGMECC_UPDATE_GOLDEN=1)");
+        Golden.Check(golden, run.Out);
     }
 }

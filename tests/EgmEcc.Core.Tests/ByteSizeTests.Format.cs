@@ -35,7 +35,7 @@ public partial class ByteSizeTests
         {
             var size = new ByteSize(bytes);
             Assert.Equal(size, ByteSize.Parse(size.ToString()));
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
+        }).Check(Properties.Seeded(1000));
     }
 
     [Theory]
@@ -85,6 +85,6 @@ public partial class ByteSizeTests
             Assert.True(bytes - shownBytes < 0.01m * (decimal)Math.Pow(1024, unit), $"{bytes} shown as {text}");
             Assert.True(unit == 0 || bytes >= (decimal)Math.Pow(1024, unit), $"{bytes} shown as {text}");
             Assert.True(unit == units.Length - 1 || bytes < (decimal)Math.Pow(1024, unit + 1), $"{bytes} shown as {text}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
+        }).Check(Properties.Seeded(1000));
     }
 }

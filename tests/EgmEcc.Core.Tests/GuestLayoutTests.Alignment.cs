@@ -106,6 +106,6 @@ public partial class GuestLayoutTests
                 var usableInSpan = node.Region.Usable.Select(u => u.Intersect(AddressRange.FromBaseSize(0, node.Span.Size))).Aggregate(0UL, (t, r) => t + r.Size);
                 Assert.Equal(usableInSpan, node.MemoryBytes + node.TrimmedBytes);
             }
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(Properties.Seeded(300));
     }
 }

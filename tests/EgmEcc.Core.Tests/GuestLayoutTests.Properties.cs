@@ -62,6 +62,6 @@ public partial class GuestLayoutTests
             }
 
             Assert.Equal(next - 0x8000_0000, layout.TotalBytes);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(Properties.Seeded(300));
     }
 }

@@ -42,7 +42,7 @@ public partial class MapWindowsTests
 
             Assert.Equal((UInt128)region.Stats.UsableBytes, mapped + windows.UnmappedBytes);
             Assert.Equal(region.Stats.UsableBytes, windows.MappedBytes + windows.UnmappedBytes);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(Properties.Seeded(300));
     }
 
     [Fact]
@@ -64,6 +64,6 @@ public partial class MapWindowsTests
                     Assert.True((UInt128)more.MappedBytes * 10 < (UInt128)more.UsableBytes * 9, $"{larger} also keeps 90%");
                 }
             }
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(Properties.Seeded(300));
     }
 }

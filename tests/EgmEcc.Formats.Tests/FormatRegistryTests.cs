@@ -18,8 +18,8 @@ public class FormatRegistryTests
     [Fact]
     public void Default_ListsEveryFormatOfBothKinds()
     {
-        Assert.Equal(["csv", "json", "acpi", "aml"], Formats.RegionFormatNames.ToArray());
-        Assert.Equal(["csv", "json", "fwtable", "ioctl", "kmsg"], Formats.RetiredFormatNames.ToArray());
+        Assert.Equal(["csv", "json", "acpi", "aml"], Formats.RegionReaders.Names.ToArray());
+        Assert.Equal(["csv", "json", "fwtable", "ioctl", "kmsg"], Formats.RetiredReaders.Names.ToArray());
         Assert.IsType<RegionCsvReader>(Formats.RegionReaders[0]);
         Assert.IsType<RetiredJsonReader>(Formats.RetiredReaders[1]);
     }

@@ -15,6 +15,13 @@ public class InputFileTests
         Assert.Same(stdin, file.Open());
     }
 
+    // The library never opens the process's standard input itself: the command line says how.
+    [Fact]
+    public void FromPath_DashWithoutStandardInput_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => InputFile.FromPath("-"));
+    }
+
     [Fact]
     public void FromPath_KeepsThePathAsGivenForMessages()
     {

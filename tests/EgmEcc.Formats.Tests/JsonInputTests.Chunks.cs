@@ -83,7 +83,7 @@ public sealed class JsonInputTests
             var reader = new RetiredJsonReader { ChunkSize = chunk };
 
             Assert.Equal(expected.ToArray(), Retired(reader, json.ToString(), "t.json").Select(r => $"{r.Start}@{r.Source.Line}").ToArray());
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        }).Check(Properties.Seeded(200));
     }
 
     /// <summary>JSON-ish text from the pieces that matter, including bytes that are not UTF-8 and escapes.</summary>
@@ -103,7 +103,7 @@ public sealed class JsonInputTests
     {
         Prop.ForAll(JsonishTexts.ToArbitrary(), Gen.Choose(4, 40).ToArbitrary(), (bytes, chunk) =>
             Assert.Equal(Outcome(kind, bytes, JsonInput.DefaultChunkSize), Outcome(kind, bytes, chunk)))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
+            .Check(Properties.Seeded(1000));
     }
 
     [Fact]

@@ -11,8 +11,12 @@ namespace EgmEcc.Formats.Tests;
 /// </summary>
 public class PlanWriterGoldenTests
 {
-    /// <summary>The plan formats; the layout formats (dts, qemu, windows) have their own golden tests, judged by dtc.</summary>
-    public static TheoryData<string> Formats => ["json", "csv", "text"];
+    /// <summary>
+    /// Every registered plan format but the layouts (dts, qemu, windows), which have their own golden
+    /// folder and tests, judged by dtc: a new writer fails here until its golden files exist.
+    /// </summary>
+    public static TheoryData<string> Formats =>
+        [.. PlanWriters.All.Names.Where(name => !Directory.Exists(Path.Combine(Golden.Directory, name)))];
 
     /// <summary>The sample host, planned with the defaults; sources named as the README's command names them.</summary>
     internal static Plan SamplePlan() => new HostInputs
@@ -32,7 +36,7 @@ public class PlanWriterGoldenTests
     internal static string Write(string format, Plan plan)
     {
         using var output = new StringWriter { NewLine = "\n" };
-        PlanWriters.Find(format)!.Write(plan, output, OutputOptions.Default);
+        PlanWriters.All.Find(format)!.Write(plan, output, OutputOptions.Default);
         return output.ToString();
     }
 
@@ -48,6 +52,17 @@ public class PlanWriterGoldenTests
     public void Write_EdgeCases_MatchesGolden(string format)
     {
         Golden.Check($"tricky.plan.{Extension(format)}", Write(format, TrickyPlan()));
+    }
+
+    /// <summary>A registered plan writer needs golden files: its own folder (layouts) or the sample host's plan.</summary>
+    [Fact]
+    public void EveryPlanWriter_HasGoldenFiles()
+    {
+        var missing = PlanWriters.All.Names
+            .Where(name => !Golden.Exists($"grace-2s.plan.{Extension(name)}") && !Directory.Exists(Path.Combine(Repo.Root, "tests", "EgmEcc.Formats.Tests", "Golden", name)))
+            .ToArray();
+
+        Assert.True(missing.Length == 0, $"plan writers without golden files: {string.Join(", ", missing)} (create them with EGMECC_UPDATE_GOLDEN=1, or give the writer a golden folder as the layouts have)");
     }
 
     [Fact]

@@ -33,6 +33,6 @@ public partial class RetiredCsvReaderTests
             var read = Retired(Reader, text);
 
             Assert.Equal(expected.ToArray(), read.Select(r => (r.Start, r.Source.Line)).ToArray());
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        }).Check(Properties.Seeded(200));
     }
 }

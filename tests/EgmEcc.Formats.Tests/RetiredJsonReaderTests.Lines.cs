@@ -42,6 +42,6 @@ public partial class RetiredJsonReaderTests
             var read = Retired(Reader, json.ToString(), "t.json");
 
             Assert.Equal(expected.ToArray(), read.Select(r => (r.Start, r.Source.Line)).ToArray());
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        }).Check(Properties.Seeded(200));
     }
 }

@@ -86,6 +86,6 @@ public partial class HostInputsTests
             catch (InputException)
             {
             }
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+        }).Check(Properties.Seeded(500));
     }
 }

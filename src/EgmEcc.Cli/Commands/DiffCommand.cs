@@ -12,7 +12,7 @@ internal static class DiffCommand
     {
         var old = FileNames.Required(new Argument<string>("OLD") { Description = "The earlier plan (egmecc plan --format json); '-' for standard input." });
         var @new = FileNames.Required(new Argument<string>("NEW") { Description = "The later plan; '-' for standard input." });
-        var format = OutputFlags.Format(DiffWriters.Names, "text");
+        var format = OutputFlags.Format(DiffWriters.All.Names, "text");
         var output = OutputFlags.Output();
 
         var command = new Command("diff", "Compare two plans: new and cleared holes, capacity change per region and host.");
@@ -36,7 +36,7 @@ internal static class DiffCommand
                 console.Error.WriteLine(OneLine.Of($"egmecc: warning: the plans were made with different options ({string.Join(", ", diff.OptionChanges)}); holes may differ because of them, and hugepage capacity is compared only for the sizes both count"));
             }
 
-            var writer = DiffWriters.Find(result.GetValue(format)!)!;
+            var writer = DiffWriters.All.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(diff, w));
             return ExitCodes.Success;
         });

@@ -21,7 +21,7 @@ internal static class FleetCommand
         {
             Description = "Exit 3 when a host is below --min-usable.",
         };
-        var format = OutputFlags.Format(FleetWriters.Names, "text");
+        var format = OutputFlags.Format(FleetWriters.All.Names, "text");
         var output = OutputFlags.Output();
 
         var planJson = FileNames.Required(new Option<string?>("--plan-json")
@@ -62,7 +62,7 @@ internal static class FleetCommand
             }
 
             Diagnostics.Print(report.Warnings, console.Error);
-            var writer = FleetWriters.Find(result.GetValue(format)!)!;
+            var writer = FleetWriters.All.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(report, w));
             return result.GetValue(failBelow) && report.HostsBelowThreshold.Any() ? ExitCodes.GateFailed : ExitCodes.Success;
         });

@@ -33,7 +33,7 @@ internal static class ForecastCommand
         spread.AcceptOnlyFromAmong("uniform", "clustered");
         var trials = new Option<int>("--trials") { Description = "Monte Carlo trials.", HelpName = "N", DefaultValueFactory = _ => 1000 };
         var seed = new Option<ulong>("--seed") { Description = "The seed; the same seed gives the same forecast.", HelpName = "N", DefaultValueFactory = _ => 1 };
-        var format = OutputFlags.Format(ForecastWriters.Names, "text");
+        var format = OutputFlags.Format(ForecastWriters.All.Names, "text");
         var output = OutputFlags.Output();
 
         var command = new Command("forecast", "Forecast usable bytes, hugepage capacity and VM fit as pages keep retiring (seeded Monte Carlo).");
@@ -61,7 +61,7 @@ internal static class ForecastCommand
             var document = ProgressDisplay.Run(console, "forecasting hosts", progress =>
                 FleetRun.Forecast(inputs.ResolveSource(result, console), options, forecast, result.GetValue(shape), progress, parallelism));
             Diagnostics.Print(document.Warnings, console.Error);
-            var writer = ForecastWriters.Find(result.GetValue(format)!)!;
+            var writer = ForecastWriters.All.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(document, w));
             return ExitCodes.Success;
         });

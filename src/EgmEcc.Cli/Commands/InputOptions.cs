@@ -27,13 +27,13 @@ internal sealed class InputOptions
 
     public Option<string?> RegionsFormat { get; } = new("--regions-format")
     {
-        Description = $"The format of --regions files, instead of detecting it: {string.Join(", ", FormatRegistry.Default.RegionFormatNames)}.",
+        Description = $"The format of --regions files, instead of detecting it: {string.Join(", ", FormatRegistry.Default.RegionReaders.Names)}.",
         HelpName = "FORMAT",
     };
 
     public Option<string?> RetiredFormat { get; } = new("--retired-format")
     {
-        Description = $"The format of --retired files, instead of detecting it: {string.Join(", ", FormatRegistry.Default.RetiredFormatNames)}.",
+        Description = $"The format of --retired files, instead of detecting it: {string.Join(", ", FormatRegistry.Default.RetiredReaders.Names)}.",
         HelpName = "FORMAT",
     };
 

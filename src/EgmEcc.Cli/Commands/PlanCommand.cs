@@ -9,7 +9,7 @@ internal static class PlanCommand
     public static Command Create(CliConsole console)
     {
         var inputs = new InputOptions();
-        var format = OutputFlags.Format(PlanWriters.Names, "json");
+        var format = OutputFlags.Format(PlanWriters.All.Names, "json");
         var output = OutputFlags.Output();
         var guestBase = SizeOptions.Address("--guest-base", "dts, qemu: where guest RAM starts [default: 0x40000000, QEMU's arm virt machine].");
         var reservedMemory = new Option<bool>("--reserved-memory")
@@ -49,7 +49,7 @@ internal static class PlanCommand
             }
 
             var plan = inputs.ResolveInputs(result, console).Plan(options);
-            var writer = PlanWriters.Find(result.GetValue(format)!)!;
+            var writer = PlanWriters.All.Find(result.GetValue(format)!)!;
             Diagnostics.Print(plan.Diagnostics, console.Error);
 
             // Writers refuse settings the plan cannot satisfy (several hosts for one guest, a guest

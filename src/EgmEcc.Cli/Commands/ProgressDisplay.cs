@@ -10,7 +10,7 @@ namespace EgmEcc.Cli.Commands;
 internal static class ProgressDisplay
 {
     /// <summary>How long work runs before a bar appears.</summary>
-    private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(500);
+    internal static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(500);
 
     public static T Run<T>(CliConsole console, string label, Func<FleetProgress, T> work)
     {

@@ -97,10 +97,10 @@ internal static class ReportCommand
             {
                 Invocation = invocation,
                 Width = toTerminal ? console.OutWidth : 80,
-                Ansi = toTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null or "",
+                Ansi = toTerminal && !console.NoColor,
             };
             var json = result.GetValue(format) == "json";
-            IReportWriter writer = json ? new ReportJsonWriter() : new ReportTerminalWriter();
+            var writer = ReportWriters.All.Find(result.GetValue(format)!)!;
 
             // The text report on standard output lists the warnings itself; anywhere else (JSON, a
             // file) the person at the terminal would not see them, so they go to standard error.
@@ -112,7 +112,7 @@ internal static class ReportCommand
             OutputTarget.Write(path, console, w => writer.Write(report, w, writeOptions));
             if (result.GetValue(html) is { } htmlPath)
             {
-                OutputTarget.Write(htmlPath, console, w => new ReportHtmlWriter().Write(report, w, writeOptions));
+                OutputTarget.Write(htmlPath, console, w => ReportWriters.All.Find("html")!.Write(report, w, writeOptions));
             }
 
             foreach (var failed in report.FailedGates)

@@ -19,8 +19,8 @@ public sealed class FormatRegistry
     /// <summary>Creates a registry over the given readers, tried in order on ties.</summary>
     public FormatRegistry(IEnumerable<IRegionReader> regionReaders, IEnumerable<IRetiredReader> retiredReaders)
     {
-        RegionReaders = [.. regionReaders];
-        RetiredReaders = [.. retiredReaders];
+        RegionReaders = new(regionReaders);
+        RetiredReaders = new(retiredReaders);
     }
 
     /// <summary>Every format EgmEcc knows.</summary>
@@ -29,33 +29,28 @@ public sealed class FormatRegistry
         [new RetiredCsvReader(), new RetiredJsonReader(), new FirmwareTableReader(), new IoctlListReader(), new KernelLogReader()]);
 
     /// <summary>The region formats.</summary>
-    public IReadOnlyList<IRegionReader> RegionReaders { get; }
+    public Registry<IRegionReader> RegionReaders { get; }
 
     /// <summary>The retired-record formats.</summary>
-    public IReadOnlyList<IRetiredReader> RetiredReaders { get; }
-
-    /// <summary>The names of the region formats, for help and errors.</summary>
-    public IEnumerable<string> RegionFormatNames => RegionReaders.Select(r => r.Name);
-
-    /// <summary>The names of the retired formats, for help and errors.</summary>
-    public IEnumerable<string> RetiredFormatNames => RetiredReaders.Select(r => r.Name);
+    public Registry<IRetiredReader> RetiredReaders { get; }
 
     /// <summary>Picks the region reader for <paramref name="file"/>.</summary>
     public IRegionReader PickRegionReader(ReadOnlySpan<byte> head, InputFile file, string? name) =>
-        Pick(RegionReaders, r => r.Name, (r, h) => r.Sniff(h, file), head, file, name, "region", Setting.RegionsFormat);
+        Pick(RegionReaders, (r, h) => r.Sniff(h, file), head, file, name, "region", Setting.RegionsFormat);
 
     /// <summary>Picks the retired-record reader for <paramref name="file"/>.</summary>
     public IRetiredReader PickRetiredReader(ReadOnlySpan<byte> head, InputFile file, string? name) =>
-        Pick(RetiredReaders, r => r.Name, (r, h) => r.Sniff(h, file), head, file, name, "retired", Setting.RetiredFormat);
+        Pick(RetiredReaders, (r, h) => r.Sniff(h, file), head, file, name, "retired", Setting.RetiredFormat);
 
     private delegate int Sniffer<in T>(T reader, ReadOnlySpan<byte> head);
 
-    private static T Pick<T>(IReadOnlyList<T> readers, Func<T, string> nameOf, Sniffer<T> sniff, ReadOnlySpan<byte> head, InputFile file, string? name, string kind, Setting setting)
+    private static T Pick<T>(Registry<T> readers, Sniffer<T> sniff, ReadOnlySpan<byte> head, InputFile file, string? name, string kind, Setting setting)
+        where T : class, INamedFormat
     {
         if (name is not null)
         {
-            return readers.FirstOrDefault(r => string.Equals(nameOf(r), name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new InputException(SourceLocation.InFile(file.Name), $"unknown {kind} format '{name}'; known: {string.Join(", ", readers.Select(nameOf))}");
+            return readers.Find(name)
+                ?? throw new InputException(SourceLocation.InFile(file.Name), $"unknown {kind} format '{name}'; known: {string.Join(", ", readers.Names)}");
         }
 
         if (head.IsEmpty)
@@ -76,6 +71,6 @@ public sealed class FormatRegistry
 
         return bestScore > Sniffing.No
             ? best!
-            : throw new InputException(SourceLocation.InFile(file.Name), Messages.CannotTellFormat(kind, readers.Select(nameOf), setting));
+            : throw new InputException(SourceLocation.InFile(file.Name), Messages.CannotTellFormat(kind, readers.Names, setting));
     }
 }

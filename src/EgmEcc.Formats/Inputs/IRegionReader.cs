@@ -1,11 +1,8 @@
 namespace EgmEcc.Formats.Inputs;
 
-/// <summary>A format that describes EGM regions.</summary>
-public interface IRegionReader
+/// <summary>A format that describes EGM regions, named by <c>--regions-format</c> (<c>csv</c>, <c>json</c>, <c>acpi</c>, ...).</summary>
+public interface IRegionReader : INamedFormat
 {
-    /// <summary>The name users give <c>--regions-format</c> (<c>csv</c>, <c>json</c>, <c>acpi</c>).</summary>
-    string Name { get; }
-
     /// <summary>How confident the reader is that <paramref name="head"/> (the first bytes) is its format; 0 for not at all.</summary>
     /// <param name="head">Up to the first 4 KiB of the file.</param>
     /// <param name="file">The input, for its extension.</param>

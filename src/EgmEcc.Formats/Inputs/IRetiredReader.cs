@@ -1,11 +1,8 @@
 namespace EgmEcc.Formats.Inputs;
 
-/// <summary>A format that lists retired memory.</summary>
-public interface IRetiredReader
+/// <summary>A format that lists retired memory, named by <c>--retired-format</c> (<c>csv</c>, <c>json</c>, <c>fwtable</c>, ...).</summary>
+public interface IRetiredReader : INamedFormat
 {
-    /// <summary>The name users give <c>--retired-format</c> (<c>csv</c>, <c>json</c>, <c>fwtable</c>, ...).</summary>
-    string Name { get; }
-
     /// <summary>How confident the reader is that <paramref name="head"/> (the first bytes) is its format; 0 for not at all.</summary>
     /// <param name="head">Up to the first 4 KiB of the file.</param>
     /// <param name="file">The input, for its name and extension.</param>

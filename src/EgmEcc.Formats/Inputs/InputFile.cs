@@ -10,13 +10,13 @@ public sealed record InputFile(string Name, Func<Stream> Open)
 {
     /// <summary>A file on disk, or standard input for <c>-</c>.</summary>
     /// <param name="path">The path as given.</param>
-    /// <param name="standardInput">Opens standard input, for <c>-</c>.</param>
+    /// <param name="standardInput">Opens standard input, for <c>-</c>: the command line passes its console's, so no library reaches for the process's own.</param>
     public static InputFile FromPath(string path, Func<Stream>? standardInput = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (path == "-")
         {
-            return new InputFile("-", standardInput ?? Console.OpenStandardInput);
+            return new InputFile("-", standardInput ?? throw new ArgumentException("'-' is standard input; the caller must say how to open it", nameof(standardInput)));
         }
 
         return new InputFile(path, () => OpenFile(path));

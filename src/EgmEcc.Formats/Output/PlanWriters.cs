@@ -4,7 +4,7 @@ namespace EgmEcc.Formats.Output;
 public static class PlanWriters
 {
     /// <summary>The writers, in the order help lists them.</summary>
-    public static IReadOnlyList<IPlanWriter> All { get; } =
+    public static Registry<IPlanWriter> All { get; } = new(
     [
         new PlanJsonWriter(),
         new PlanCsvWriter(),
@@ -12,12 +12,5 @@ public static class PlanWriters
         new PlanDtsWriter(),
         new PlanQemuWriter(),
         new PlanWindowsWriter(),
-    ];
-
-    /// <summary>The names, for help and validation.</summary>
-    public static IEnumerable<string> Names => All.Select(w => w.Name);
-
-    /// <summary>The writer called <paramref name="name"/>, or null.</summary>
-    public static IPlanWriter? Find(string name) =>
-        All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase));
+    ]);
 }

@@ -2,12 +2,9 @@ using EgmEcc.Reporting;
 
 namespace EgmEcc.Formats.Reports;
 
-/// <summary>Renders a <see cref="Report"/> in one format (terminal text, HTML, JSON).</summary>
-public interface IReportWriter
+/// <summary>Renders a <see cref="Report"/> in one format (terminal text, HTML, JSON), named <c>text</c>, <c>html</c>, <c>json</c>.</summary>
+public interface IReportWriter : INamedFormat
 {
-    /// <summary>The format's name (<c>text</c>, <c>html</c>, <c>json</c>).</summary>
-    string Name { get; }
-
     /// <summary>Writes the whole report to <paramref name="output"/>.</summary>
     void Write(Report report, TextWriter output, ReportOutputOptions options);
 }

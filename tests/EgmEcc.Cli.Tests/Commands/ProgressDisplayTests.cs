@@ -26,7 +26,15 @@ public class ProgressDisplayTests
         var error = new StringWriter();
         var console = new CliConsole(TextWriter.Null, error, () => Stream.Null, ErrorIsTerminal: false);
 
-        Assert.Equal(7, ProgressDisplay.Run(console, "planning hosts", _ => 7));
+        // Longer than the grace period, so only the not-a-terminal guard keeps the bar away
+        // (work that ends at once would leave the error stream empty with or without it).
+        var result = ProgressDisplay.Run(console, "planning hosts", _ =>
+        {
+            Thread.Sleep(ProgressDisplay.Grace * 2);
+            return 7;
+        });
+
+        Assert.Equal(7, result);
         Assert.Equal(string.Empty, error.ToString());
     }
 

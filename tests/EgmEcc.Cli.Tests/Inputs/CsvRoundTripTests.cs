@@ -126,7 +126,7 @@ public sealed class CsvRoundTripTests : IDisposable
 
         if (expected != actual)
         {
-            Assert.Fail($"the plans differ:\n{SampleInputGoldenTests.Diff(expected, actual)}");
+            Assert.Fail($"the plans differ:\n{Golden.Diff(expected, actual)}");
         }
     }
 

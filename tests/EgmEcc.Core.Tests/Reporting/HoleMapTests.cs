@@ -69,7 +69,7 @@ public class HoleMapTests
             var sum = cells.Aggregate(0UL, (a, c) => a + c.HoleBytes) == plan.Stats.HoleBytes;
             var marks = cells.All(c => c.HasHole == plan.Holes.Any(h => h.Offset < c.End && h.Offset + h.Size > c.Start));
             return contiguous && sum && marks;
-        }).QuickCheckThrowOnFailure();
+        }).Check(Properties.Seeded());
     }
 
     [Fact]

@@ -14,13 +14,8 @@ public partial class AcpiDslRegionReaderTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private List<Region>? Disassembled(params string[] sources)
+    private List<Region> Disassembled(params string[] sources)
     {
-        if (!Iasl.Available)
-        {
-            return null;
-        }
-
         var files = sources.Select(s => Iasl.CompileAndDisassemble(TestInputs.DataPath(s), work)).ToList();
         var loader = new InputLoader(FormatRegistry.Default, ReadOptions.Default);
         return [.. loader.LoadRegions(files.Select(f => InputFile.FromPath(f))).Regions];
@@ -28,24 +23,18 @@ public partial class AcpiDslRegionReaderTests : IDisposable
 
     private static (string, int, ulong, ulong, ulong?) Shape(Region r) => (r.Id, r.Node, r.Base, r.Size, r.RetiredTableBase);
 
-    [Fact]
+    [ToolFact("iasl")]
     public void Read_IaslSingleSocket_GivesOneRegionWithItsTableBase()
     {
-        if (Disassembled("acpi/single-socket.asl") is not { } regions)
-        {
-            return;
-        }
+        var regions = Disassembled("acpi/single-socket.asl");
 
         Assert.Equal([("egm0", 0, 0x8_8000_0000UL, 0x1F_8000_0000UL, (ulong?)0x8_7FF8_0000UL)], regions.Select(Shape).ToArray());
     }
 
-    [Fact]
+    [ToolFact("iasl")]
     public void Read_IaslMultiSocketTwoGpusEach_GivesOneRegionPerSocket()
     {
-        if (Disassembled("acpi/multi-socket.asl") is not { } regions)
-        {
-            return;
-        }
+        var regions = Disassembled("acpi/multi-socket.asl");
 
         Assert.Equal(["egm0", "egm1", "egm2", "egm3"], regions.Select(r => r.Id).ToArray());
         Assert.All(regions, r => Assert.Equal(0x70_0000_0000UL, r.Size));
@@ -53,26 +42,20 @@ public partial class AcpiDslRegionReaderTests : IDisposable
         Assert.EndsWith("multi-socket.dsl:25", regions[0].Source.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ToolFact("iasl")]
     public void Read_IaslOtherPropertyOrdersAndMethodDsd_GivesTheSameRegions()
     {
-        if (Disassembled("acpi/property-order.asl") is not { } regions)
-        {
-            return;
-        }
+        var regions = Disassembled("acpi/property-order.asl");
 
         Assert.Equal(
             [("egm4", 4, 0x1000_0000_0000UL, 0x20_0000_0000UL, (ulong?)null), ("egm5", 5, 0x1200_0000_0000UL, 0x20_0000_0000UL, (ulong?)null)],
             regions.Select(Shape).ToArray());
     }
 
-    [Fact]
+    [ToolFact("iasl")]
     public void Read_IaslEveryIntegerWidth_ParsesEachConstant()
     {
-        if (Disassembled("acpi/integer-widths.asl") is not { } regions)
-        {
-            return;
-        }
+        var regions = Disassembled("acpi/integer-widths.asl");
 
         Assert.Equal(
             [
@@ -84,14 +67,9 @@ public partial class AcpiDslRegionReaderTests : IDisposable
             regions.Select(Shape).ToArray());
     }
 
-    [Fact]
+    [ToolFact("iasl")]
     public void Read_IaslWithoutIntegerOptimization_ReadsByteZeroAsZero()
     {
-        if (!Iasl.Available)
-        {
-            return;
-        }
-
         var dsl = Iasl.CompileAndDisassemble(TestInputs.DataPath("acpi/integer-widths.asl"), work, "-oi");
         Assert.Contains("0x00\n", File.ReadAllText(dsl).Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         var file = InputFile.FromPath(dsl);
@@ -103,25 +81,17 @@ public partial class AcpiDslRegionReaderTests : IDisposable
         Assert.Equal(0x8000_0000UL, regions[0].Base);
     }
 
-    [Fact]
+    [ToolFact("iasl")]
     public void Read_IaslOneSsdtPerSocket_GivesBothRegions()
     {
-        if (Disassembled("acpi/ssdt-socket0.asl", "acpi/ssdt-socket1.asl") is not { } regions)
-        {
-            return;
-        }
+        var regions = Disassembled("acpi/ssdt-socket0.asl", "acpi/ssdt-socket1.asl");
 
         Assert.Equal(["egm0", "egm1"], regions.Select(r => r.Id).ToArray());
     }
 
-    [Fact]
+    [ToolFact("iasl")]
     public void Read_IaslConflictingPxm_NamesBothDevicesAndLines()
     {
-        if (!Iasl.Available)
-        {
-            return;
-        }
-
         var dsl = Iasl.CompileAndDisassemble(TestInputs.DataPath("acpi/conflicting-pxm.asl"), work);
         var file = InputFile.FromPath(dsl);
         using var stream = file.Open();
@@ -132,13 +102,10 @@ public partial class AcpiDslRegionReaderTests : IDisposable
         Assert.Equal("firmware conflict: PXM 0 is base 0x2000000000 size 0x5000000000 in device \\_SB.GPU1 (line 55) but base 0x2000000000 size 0x6000000000 in device \\_SB.GPU0 (line 25)", e.Message);
     }
 
-    [Fact]
+    [ToolFact("iasl")]
     public void Read_IaslSampleHost_EqualsTheSampleRegionsCsvAndTheCommittedDisassembly()
     {
-        if (Disassembled("samples/grace-2s.asl") is not { } regions)
-        {
-            return;
-        }
+        var regions = Disassembled("samples/grace-2s.asl");
 
         var csv = new InputLoader(FormatRegistry.Default, ReadOptions.Default)
             .LoadRegions([InputFile.FromPath(TestInputs.DataPath("samples/grace-2s.regions.csv"))]).Regions;

@@ -29,15 +29,10 @@ public partial class AmlRegionReaderTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    [Theory]
+    [ToolTheory("iasl")]
     [MemberData(nameof(AslSources))]
     public void Read_IaslCompiledTable_FindsWhatTheDisassemblyReaderFinds(string source)
     {
-        if (!Iasl.Available)
-        {
-            return;
-        }
-
         var dsl = Iasl.CompileAndDisassemble(TestInputs.DataPath(source), work);
         var aml = Path.ChangeExtension(dsl, ".aml");
 

@@ -53,7 +53,7 @@ public class FormatDetectionTests
     [Fact]
     public void FormatNames_IncludeEveryNewReader()
     {
-        Assert.Equal(["csv", "json", "acpi", "aml"], FormatRegistry.Default.RegionFormatNames.ToArray());
-        Assert.Equal(["csv", "json", "fwtable", "ioctl", "kmsg"], FormatRegistry.Default.RetiredFormatNames.ToArray());
+        Assert.Equal(["csv", "json", "acpi", "aml"], FormatRegistry.Default.RegionReaders.Names.ToArray());
+        Assert.Equal(["csv", "json", "fwtable", "ioctl", "kmsg"], FormatRegistry.Default.RetiredReaders.Names.ToArray());
     }
 }

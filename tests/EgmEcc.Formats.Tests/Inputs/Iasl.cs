@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace EgmEcc.Formats.Tests;
 
 /// <summary>
@@ -7,32 +5,11 @@ namespace EgmEcc.Formats.Tests;
 /// would be, so the ACPI reader is tested on genuine <c>iasl -d</c> output.
 /// </summary>
 /// <remarks>
-/// When <c>iasl</c> is missing, <see cref="Available"/> is false: tests then pass without checking
-/// locally, but fail under CI (<c>CI=true</c>), where <c>.ci/run</c> installs acpica-tools.
+/// Tests that use it are <c>[ToolFact("iasl")]</c>: skipped locally when <c>iasl</c> is missing,
+/// failing when <c>CI</c> is set (where <c>.ci/run</c> installs acpica-tools), like every judge.
 /// </remarks>
 internal static class Iasl
 {
-    private static readonly Lazy<string?> Path = new(Find);
-
-    /// <summary>True when tests can run iasl; throws under CI when they cannot.</summary>
-    public static bool Available
-    {
-        get
-        {
-            if (Path.Value is not null)
-            {
-                return true;
-            }
-
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("iasl (acpica-tools) is not installed; CI must install it (.ci/run)");
-            }
-
-            return false;
-        }
-    }
-
     /// <summary>Compiles <paramref name="aslPath"/> in a fresh folder and returns the path of its disassembly.</summary>
     /// <param name="aslPath">The ASL source.</param>
     /// <param name="workDir">A folder of the test's own.</param>
@@ -51,27 +28,7 @@ internal static class Iasl
 
     private static void Run(string workDir, params string[] args)
     {
-        var start = new ProcessStartInfo(Path.Value!)
-        {
-            WorkingDirectory = workDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(30_000), "iasl did not finish in 30 s");
-        Assert.True(process.ExitCode == 0, $"iasl {string.Join(' ', args)} failed ({process.ExitCode}):\n{output.Result}\n{error.Result}");
+        var (exitCode, output, error) = ExternalTools.Run("iasl", args, workDir: workDir);
+        Assert.True(exitCode == 0, $"iasl {string.Join(' ', args)} failed ({exitCode}):\n{output}\n{error}");
     }
-
-    private static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => System.IO.Path.Combine(dir, "iasl"))
-            .FirstOrDefault(File.Exists);
 }

@@ -74,6 +74,6 @@ public partial class LayoutWriterTests
     [Fact]
     public void PlanWriters_Names_IncludeLayoutFormats()
     {
-        Assert.Superset(new HashSet<string> { "dts", "qemu", "windows" }, PlanWriters.Names.ToHashSet());
+        Assert.Superset(new HashSet<string> { "dts", "qemu", "windows" }, PlanWriters.All.Names.ToHashSet());
     }
 }

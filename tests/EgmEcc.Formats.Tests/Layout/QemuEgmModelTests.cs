@@ -84,7 +84,7 @@ public partial class QemuEgmModelTests
             var shuffled = list.OrderBy(_ => random.Next()).ToArray();
             var egm = new Egm("egm0", 0, c.Size, shuffled);
             Assert.Equal(Sorted(QemuNodes(egm)), Sorted(EgmEccNodes(egm)));
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        }).Check(Properties.Seeded(200));
     }
 
     [Fact]

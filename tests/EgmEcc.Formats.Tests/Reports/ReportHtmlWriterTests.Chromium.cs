@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using EgmEcc.Reporting;
 
 namespace EgmEcc.Formats.Tests.Reports;
@@ -8,13 +7,11 @@ public partial class ReportHtmlWriterTests
 {
     public static TheoryData<string> Pages => ["sample", "large"];
 
-    /// <summary>Skipped locally without chromium; under CI=true (which installs it, .ci/run) its absence fails.</summary>
-    [Layout.ToolTheory("chromium")]
+    /// <summary>Skipped locally without chromium; when CI is set (.ci/run installs it) its absence fails.</summary>
+    [ToolTheory("chromium")]
     [MemberData(nameof(Pages))]
     public void Write_Page_RendersInHeadlessChromium(string page)
     {
-        var chromium = FindOnPath("chromium") ?? throw new Xunit.Sdk.XunitException("chromium is not installed; under CI=true .ci/run must install it");
-
         var dir = Directory.CreateTempSubdirectory("egmecc-chromium-");
         try
         {
@@ -22,10 +19,11 @@ public partial class ReportHtmlWriterTests
             var png = Path.Combine(dir.FullName, "report.png");
             File.WriteAllText(html, Render(Report.Create(page == "sample" ? ReportSamples.SamplePlan() : LargeReport.Plan)));
 
-            var (exitCode, log) = Run(chromium, [
+            var (exitCode, stdout, stderr) = ExternalTools.Run("chromium", [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", $"--user-data-dir={Path.Combine(dir.FullName, "profile")}",
-                $"--screenshot={png}", "--window-size=1200,1600", new Uri(html).AbsoluteUri]);
+                $"--screenshot={png}", "--window-size=1200,1600", new Uri(html).AbsoluteUri], TimeSpan.FromSeconds(60));
+            var log = stdout + stderr;
 
             Assert.True(exitCode == 0, $"chromium exited {exitCode}:\n{log}");
             Assert.True(File.Exists(png), $"chromium wrote no screenshot:\n{log}");
@@ -39,30 +37,5 @@ public partial class ReportHtmlWriterTests
         {
             dir.Delete(recursive: true);
         }
-    }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Path.Combine(d, name))
-            .FirstOrDefault(File.Exists);
-
-    private static (int ExitCode, string Log) Run(string program, string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("chromium did not finish within 60 s");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }

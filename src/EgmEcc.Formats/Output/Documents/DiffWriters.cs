@@ -8,13 +8,7 @@ namespace EgmEcc.Formats.Output.Documents;
 public static class DiffWriters
 {
     /// <summary>Every diff format, the default first.</summary>
-    public static IReadOnlyList<IDocumentWriter<PlanDiff>> All { get; } = [new DiffTextWriter(), new DiffJsonWriter()];
-
-    /// <summary>The format names.</summary>
-    public static IEnumerable<string> Names => All.Select(w => w.Name);
-
-    /// <summary>The writer called <paramref name="name"/>, or null.</summary>
-    public static IDocumentWriter<PlanDiff>? Find(string name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase));
+    public static Registry<IDocumentWriter<PlanDiff>> All { get; } = new([new DiffTextWriter(), new DiffJsonWriter()]);
 
     internal static string Signed(long value) => value.ToString("+#;-#;0", CultureInfo.InvariantCulture);
 

@@ -9,13 +9,7 @@ namespace EgmEcc.Formats.Output.Documents;
 public static class ForecastWriters
 {
     /// <summary>Every forecast format, the default first.</summary>
-    public static IReadOnlyList<IDocumentWriter<FleetForecast>> All { get; } = [new ForecastTextWriter(), new ForecastCsvWriter(), new ForecastJsonWriter()];
-
-    /// <summary>The format names.</summary>
-    public static IEnumerable<string> Names => All.Select(w => w.Name);
-
-    /// <summary>The writer called <paramref name="name"/>, or null.</summary>
-    public static IDocumentWriter<FleetForecast>? Find(string name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase));
+    public static Registry<IDocumentWriter<FleetForecast>> All { get; } = new([new ForecastTextWriter(), new ForecastCsvWriter(), new ForecastJsonWriter()]);
 
     /// <summary>The figures of a forecast row in column order: (name, estimate).</summary>
     internal static IEnumerable<(string Name, Estimate Value)> Figures(FleetForecast forecast, ForecastFigures row)

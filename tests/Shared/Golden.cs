@@ -1,40 +1,58 @@
+using System.Reflection;
 using System.Text;
 
-namespace EgmEcc.Formats.Tests;
+namespace EgmEcc.Tests;
 
 /// <summary>
-/// Byte-for-byte comparison with the files in <c>Golden/</c>. On a difference the failure shows a
-/// line diff. <c>EGMECC_UPDATE_GOLDEN=1</c> rewrites the files in the source tree instead
-/// (review the change with <c>git diff</c> before committing it).
+/// Byte-for-byte comparison with the files in the test project's <c>Golden/</c> (copied next to
+/// the test binary). On a difference the failure shows a line diff. <c>EGMECC_UPDATE_GOLDEN=1</c>
+/// rewrites the files in the source tree instead (review the change with <c>git diff</c> before
+/// committing it). One copy, shared by every test project.
 /// </summary>
 internal static class Golden
 {
     private const string Folder = "Golden";
 
+    /// <summary>True when the run rewrites golden files instead of comparing.</summary>
     public static bool Updating => Environment.GetEnvironmentVariable("EGMECC_UPDATE_GOLDEN") == "1";
 
-    /// <summary>An input kept beside the golden outputs.</summary>
-    public static byte[] Input(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, Folder, name));
+    /// <summary>The golden files beside the test binary.</summary>
+    public static string Directory => Path.Combine(AppContext.BaseDirectory, Folder);
 
-    public static void Check(string name, string actual)
+    // The test project this copy is compiled into: tests/<assembly>/Golden is where updates go.
+    private static string SourceDirectory => Path.Combine(Repo.Root, "tests", Assembly.GetExecutingAssembly().GetName().Name!, Folder);
+
+    /// <summary>An input kept beside the golden outputs.</summary>
+    public static byte[] Input(string relative) => File.ReadAllBytes(Path.Combine(Directory, relative));
+
+    /// <summary>A golden file's text.</summary>
+    public static string Read(string relative) => File.ReadAllText(Path.Combine(Directory, relative));
+
+    /// <summary>True when the golden file exists (in the source tree, so a new one counts before a rebuild copies it).</summary>
+    public static bool Exists(string relative) => File.Exists(Path.Combine(SourceDirectory, relative));
+
+    /// <summary>Fails unless <paramref name="actual"/> (as UTF-8 without a BOM) is the golden file byte for byte.</summary>
+    public static void Check(string relative, string actual)
     {
         var actualBytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(actual);
         if (Updating)
         {
-            File.WriteAllBytes(Path.Combine(Repo.Root, "tests", "EgmEcc.Formats.Tests", Folder, name), actualBytes);
+            var source = Path.Combine(SourceDirectory, relative);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(source)!);
+            File.WriteAllBytes(source, actualBytes);
             return;
         }
 
-        var path = Path.Combine(AppContext.BaseDirectory, Folder, name);
+        var path = Path.Combine(Directory, relative);
         if (!File.Exists(path))
         {
-            Assert.Fail($"golden file {Folder}/{name} is missing; create it with EGMECC_UPDATE_GOLDEN=1 dotnet test tests/EgmEcc.Formats.Tests");
+            Assert.Fail($"golden file {Folder}/{relative} is missing; create it with EGMECC_UPDATE_GOLDEN=1 dotnet test and review git diff");
         }
 
         var expectedBytes = File.ReadAllBytes(path);
         if (!expectedBytes.AsSpan().SequenceEqual(actualBytes))
         {
-            Assert.Fail($"output differs from {Folder}/{name} (- golden, + actual); if the change is intended, rerun with EGMECC_UPDATE_GOLDEN=1 and review git diff\n"
+            Assert.Fail($"output differs from {Folder}/{relative} (- golden, + actual); if the change is intended, rerun with EGMECC_UPDATE_GOLDEN=1 and review git diff\n"
                 + Diff(Encoding.UTF8.GetString(expectedBytes), actual));
         }
     }
