@@ -32,7 +32,13 @@ public sealed record RegionStats
     /// <summary>The number of holes.</summary>
     public required int Holes { get; init; }
 
-    /// <summary>Retired records applied to this region (not duplicates).</summary>
+    /// <summary>Usable bytes at risk: the sum of <see cref="RegionPlan.AtRisk"/>.</summary>
+    public ulong AtRiskBytes { get; init; }
+
+    /// <summary>At-risk retirement granules: <see cref="AtRiskBytes"/> / G.</summary>
+    public ulong AtRiskPages { get; init; }
+
+    /// <summary>Retired records applied to this region (not duplicates); a record split across regions counts in each region where it applied.</summary>
     public required long AppliedRecords { get; init; }
 
     /// <summary>Hugepage capacity for each configured size, ascending by size.</summary>

@@ -143,6 +143,7 @@ public partial class RegionSetTests
             Assert.Equal(i + 1, set.IndexOverlapping(string.Empty, AddressRange.FromBaseSize(gap, G + 1)));
         }
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"2 x 10^5 look-ups took {clock.Elapsed}");
+        // Well under a second even on a busy machine; a scan per look-up took many minutes.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"2 x 10^5 look-ups took {clock.Elapsed}");
     }
 }
