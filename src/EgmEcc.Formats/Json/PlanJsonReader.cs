@@ -12,7 +12,8 @@ namespace EgmEcc.Formats.Json;
 /// </summary>
 /// <remarks>
 /// The JSON holds no per-region record counts, so <see cref="RegionStats.AppliedRecords"/> reads as
-/// 0; diagnostics keep their text, their source as a whole-file location printing the same. Errors
+/// 0. Plans written before at-risk pages existed have no <c>atRisk</c> lists, at-risk stats or
+/// accounting count: they read as empty and 0. Diagnostics keep their text, their source as a whole-file location printing the same. Errors
 /// name the file and the JSON path of the bad value (<c>regions[3].base</c>).
 /// </remarks>
 public static class PlanJsonReader
@@ -78,7 +79,8 @@ public static class PlanJsonReader
                 Integer(a, "applied", "accounting"),
                 Integer(a, "duplicate", "accounting"),
                 Integer(a, "clipped", "accounting"),
-                Integer(a, "outOfRegion", "accounting"));
+                Integer(a, "outOfRegion", "accounting"),
+                OptionalInteger(a, "atRisk", "accounting"));
             var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
             if (root.TryGetProperty("diagnostics", out var list) && list.ValueKind == JsonValueKind.Array)
             {
@@ -138,6 +140,18 @@ public static class PlanJsonReader
                 holes.Add(new Hole(range.Start, range.Size, Number(Property(h, "retiredBytes", at), at + ".retiredBytes"), Number(Property(h, "fragmentBytes", at), at + ".fragmentBytes")));
             }
 
+            // Absent in plans older than at-risk pages: none.
+            var atRisk = ImmutableArray.CreateBuilder<AddressRange>();
+            if (r.TryGetProperty("atRisk", out _))
+            {
+                i = 0;
+                foreach (var a in Array(r, "atRisk", path))
+                {
+                    var at = $"{path}.atRisk[{i++}]";
+                    atRisk.Add(After(atRisk, Range(a, at, region), at));
+                }
+            }
+
             var s = Property(r, "stats", path);
             var at2 = path + ".stats";
             var capacity = Property(s, "hugePageCapacity", at2);
@@ -166,6 +180,7 @@ public static class PlanJsonReader
                 Region = region,
                 Usable = usable.ToImmutable(),
                 Holes = holes.ToImmutable(),
+                AtRisk = atRisk.ToImmutable(),
                 Stats = new RegionStats
                 {
                     SizeBytes = sizeBytes,
@@ -173,6 +188,8 @@ public static class PlanJsonReader
                     HoleBytes = holeBytes,
                     RetiredBytes = Number(Property(s, "retiredBytes", at2), at2 + ".retiredBytes"),
                     FragmentBytes = Number(Property(s, "fragmentBytes", at2), at2 + ".fragmentBytes"),
+                    AtRiskBytes = s.TryGetProperty("atRiskBytes", out var riskBytes) ? Number(riskBytes, at2 + ".atRiskBytes") : 0,
+                    AtRiskPages = s.TryGetProperty("atRiskPages", out var riskPages) ? Number(riskPages, at2 + ".atRiskPages") : 0,
                     LargestExtentBytes = Number(Property(s, "largestExtentBytes", at2), at2 + ".largestExtentBytes"),
                     Extents = (int)Integer(s, "extents", at2),
                     Holes = (int)Integer(s, "holes", at2),
@@ -230,6 +247,10 @@ public static class PlanJsonReader
                 ? n
                 : throw new InputException(location, $"{path}.{name}: '{value.GetRawText()}' is not a non-negative integer");
         }
+
+        /// <summary>An integer added to the schema later: 0 when absent (older plans).</summary>
+        private long OptionalInteger(JsonElement e, string name, string path) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out _) ? Integer(e, name, path) : 0;
 
         private ulong Number(JsonElement value, string path) =>
             value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out var n)
