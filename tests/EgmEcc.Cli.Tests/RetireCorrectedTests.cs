@@ -44,6 +44,16 @@ public class RetireCorrectedTests
         Assert.True((long)conservative["regions"]![0]!["stats"]!["retiredBytes"]! > (long)atRisk["regions"]![0]!["stats"]!["retiredBytes"]!);
     }
 
+    [Fact]
+    public void Validate_CountsTheAtRiskRecords()
+    {
+        var byDefault = Cli.Run("validate", "--regions", Regions, "--retired", KernelLog);
+        var conservative = Cli.Run("validate", "--regions", Regions, "--retired", KernelLog, "--retire-corrected");
+
+        Assert.StartsWith("regions 2, records 11: applied 6, at-risk 3, duplicate 1, out-of-region 1, clipped 0;", byDefault.Out, StringComparison.Ordinal);
+        Assert.StartsWith("regions 2, records 11: applied 7, duplicate 3, out-of-region 1, clipped 0;", conservative.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("report", "--format", "json")]
     [InlineData("validate")]
