@@ -4,7 +4,8 @@ namespace EgmEcc;
 
 /// <summary>
 /// The figures of one planned region. Conservation holds exactly:
-/// <c>UsableBytes + HoleBytes = SizeBytes</c> and <c>RetiredBytes + FragmentBytes = HoleBytes</c>.
+/// <c>UsableBytes + HoleBytes = SizeBytes</c> and <c>RetiredBytes + FragmentBytes = HoleBytes</c>;
+/// at-risk bytes are usable bytes, so <c>AtRiskBytes &lt;= UsableBytes</c>.
 /// </summary>
 public sealed record RegionStats
 {
