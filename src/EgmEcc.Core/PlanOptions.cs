@@ -22,7 +22,7 @@ public sealed record PlanOptions
 
     /// <summary>Creates options, checking each value.</summary>
     /// <exception cref="SettingException">A size is not a power of two, or E is 0.</exception>
-    public PlanOptions(ulong granule = Page64K, ulong guestPage = Page64K, ulong? minExtent = null, IEnumerable<ulong>? hugePages = null)
+    public PlanOptions(ulong granule = Page64K, ulong guestPage = Page64K, ulong? minExtent = null, IEnumerable<ulong>? hugePages = null, bool retireCorrected = false)
     {
         RequirePowerOfTwo(granule, Setting.Granule);
         RequirePowerOfTwo(guestPage, Setting.GuestPage);
@@ -41,6 +41,7 @@ public sealed record PlanOptions
         GuestPage = guestPage;
         MinExtent = minExtent ?? Math.Max(granule, guestPage);
         HugePages = huge;
+        RetireCorrected = retireCorrected;
     }
 
     /// <summary>G = P = 64 KiB, E = L, hugepages 2M, 32M, 512M, 1G.</summary>
@@ -60,6 +61,13 @@ public sealed record PlanOptions
 
     /// <summary>The hugepage sizes H whose capacity is counted, ascending, distinct.</summary>
     public ImmutableArray<ulong> HugePages { get; }
+
+    /// <summary>
+    /// True for the conservative plan: corrected errors (at-risk records) retire memory like any
+    /// other record. False by default: they are listed per region as at-risk and left usable
+    /// (docs/design.md §2).
+    /// </summary>
+    public bool RetireCorrected { get; }
 
     private static void RequirePowerOfTwo(ulong value, Setting setting)
     {

@@ -4,23 +4,32 @@ using System.Numerics;
 namespace EgmEcc;
 
 /// <summary>
-/// DOC: turns regions and retired records into holes and usable extents (docs/design.md §2).
+/// DOC: turns regions and retired records into holes, usable extents and at-risk pages
+/// (docs/design.md §2).
 /// </summary>
 /// <remarks>
 /// <para>Four steps, each linear but for one sort:</para>
 /// <list type="number">
-/// <item><b>Attribute</b> each record to a region (the one it names, else the one containing its
-/// start, else the first it runs into), or count it out-of-region. Clip it to the region.</item>
-/// <item><b>Widen</b> it in region-offset space to the layout granule L:
+/// <item><b>Attribute</b> each record: to the region it names (clipped to it), else to every
+/// region of its host it overlaps, split at region edges (each piece in its region); or count it
+/// out-of-region. An at-risk record (a corrected error) goes aside, widened to G, unless the
+/// options retire corrected errors.</item>
+/// <item><b>Widen</b> each piece in region-offset space to the layout granule L:
 /// <c>[alignDown(start, L), alignUp(end, L))</c>, clipped to <c>[0, size)</c>.</item>
 /// <item><b>Sort</b> widened ranges once, stably, by (region, start): a counting sort on the region
 /// and an LSD radix sort on <c>start / L</c> over only the bits in which keys differ.</item>
 /// <item><b>Sweep</b> each region once: classify duplicates, merge ranges that overlap or touch into
 /// retired holes, then walk the gaps between holes as usable extents, folding extents shorter
-/// than the minimum extent into their neighbouring holes as fragment bytes.</item>
+/// than the minimum extent into their neighbouring holes as fragment bytes; the at-risk ranges
+/// are what of them lies in the usable extents.</item>
 /// </list>
 /// <para>Everything is in region-offset space, where every end fits in 64 bits because a region's
 /// size does; SPA only appears at attribution, guarded against overflow.</para>
+/// <para>A record wholly inside one region (nearly all of them) is one widened range of 16 bytes
+/// that needs no identity. A record split across regions counts once, applied when any of its
+/// pieces is, so meeting one plans again with every widened range tagged with its record; regions
+/// a record covers whole (between its first and last) are marked once per region, not once per
+/// record, so a record over 10^5 regions costs no more than one over two.</para>
 /// </remarks>
 public static class Planner
 {
@@ -36,16 +45,37 @@ public static class Planner
 
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         AddRegionWarnings(regions, options, diagnostics);
+        var regionWarnings = diagnostics.Count;
 
-        var items = GC.AllocateUninitializedArray<WidenedRecord>(records.Length);
-        var regionOf = GC.AllocateUninitializedArray<int>(records.Length);
-        var attribution = Attribute(regions, records, options, items, regionOf, diagnostics);
-        var count = attribution.Attributed;
+        if (Create<WidenedRecord>(regions, records, options, diagnostics) is { } plan)
+        {
+            return plan;
+        }
 
-        var sorted = GC.AllocateUninitializedArray<WidenedRecord>(count);
-        var firstOfRegion = GroupByRegion(items.AsSpan(0, count), regionOf.AsSpan(0, count), sorted, regions.Regions.Length);
+        // A record split across regions: start again, every widened range tagged with its record.
+        diagnostics.Count = regionWarnings;
+        return Create<TaggedRecord>(regions, records, options, diagnostics)
+            ?? throw new InvalidOperationException("tagged planning never gives up");
+    }
+
+    /// <summary>Plans with widened ranges of type <typeparamref name="T"/>; null when untagged ranges meet a record split across regions.</summary>
+    private static Plan? Create<T>(RegionSet regions, ReadOnlySpan<RetiredRecord> records, PlanOptions options, ImmutableArray<Diagnostic>.Builder diagnostics)
+        where T : struct, IWidened<T>
+    {
+        var attribution = new Attribution<T>(regions, options, records.Length, diagnostics);
+        if (!attribution.Run(records))
+        {
+            return null;
+        }
+
+        var count = attribution.Count;
+        var items = attribution.Items;
+        var sorted = GC.AllocateUninitializedArray<T>(count);
+        var firstOfRegion = GroupByRegion(items.AsSpan(0, count), attribution.RegionOf.AsSpan(0, count), sorted, regions.Regions.Length);
+        var atRisk = attribution.AtRiskByRegion();
 
         var plans = ImmutableArray.CreateBuilder<RegionPlan>(regions.Regions.Length);
+        var appliedRecords = T.Tagged ? new bool[records.Length] : null;
         long applied = 0;
         var lShift = BitOperations.TrailingZeroCount(options.LayoutGranule);
         for (var r = 0; r < regions.Regions.Length; r++)
@@ -53,17 +83,24 @@ public static class Planner
             var first = firstOfRegion[r];
             var length = firstOfRegion[r + 1] - first;
             var inOrder = RadixSortByStart(sorted.AsSpan(first, length), items.AsSpan(first, length), lShift);
-            var (holes, regionApplied) = MergeHoles(inOrder);
+            var (holes, regionApplied) = MergeHoles(inOrder, appliedRecords);
             applied += regionApplied;
-            plans.Add(Tile(regions.Regions[r], inOrder[..holes], regionApplied, options));
+            plans.Add(Tile(regions.Regions[r], inOrder[..holes], regionApplied, atRisk.Of(r), options));
+        }
+
+        if (appliedRecords is not null)
+        {
+            // A record applied in several regions counts once.
+            applied = appliedRecords.AsSpan().Count(true);
         }
 
         var accounting = new Accounting(
             Records: records.Length,
             Applied: applied,
-            Duplicate: count - applied,
+            Duplicate: attribution.Retiring - applied,
             Clipped: attribution.Clipped,
-            OutOfRegion: records.Length - count);
+            OutOfRegion: records.Length - attribution.Retiring - attribution.AtRiskRecords,
+            AtRisk: attribution.AtRiskRecords);
 
         return new Plan
         {
@@ -105,111 +142,8 @@ public static class Planner
         }
     }
 
-    private static (int Attributed, long Clipped) Attribute(
-        RegionSet regions,
-        ReadOnlySpan<RetiredRecord> records,
-        PlanOptions options,
-        WidenedRecord[] items,
-        int[] regionOf,
-        ImmutableArray<Diagnostic>.Builder diagnostics)
-    {
-        var all = regions.Regions;
-        var layout = options.LayoutGranule;
-        var granule = options.Granule;
-        var resolver = new HostResolver(regions);
-        var named = new RegionIdCache(regions);
-        var count = 0;
-        long clipped = 0;
-
-        // The run of regions of the host last seen: records of one input share their host, so
-        // most records need neither a dictionary look-up nor a Region.
-        string? spanHost = null;
-        int hostFirst = 0, hostCount = 0;
-
-        for (var i = 0; i < records.Length; i++)
-        {
-            ref readonly var record = ref records[i];
-            var host = resolver.Resolve(record);
-            var size = record.SizeOr(granule);
-            int index;
-            ulong offset;
-            ulong end;
-            bool wasClipped;
-
-            if (record.Region is null && !ReferenceEquals(host, spanHost))
-            {
-                (hostFirst, hostCount) = regions.HostRun(host);
-                spanHost = host;
-            }
-
-            if (record.Region is null
-                && (index = regions.IndexContaining(hostFirst, hostCount, record.Start)) >= 0
-                && size <= regions.SizeAt(index) - (record.Start - regions.BaseAt(index)))
-            {
-                // The common case: an SPA record wholly inside its region; nothing to clip or warn.
-                offset = record.Start - regions.BaseAt(index);
-                end = offset + size;
-                wasClipped = false;
-            }
-            else if (record.Region is { } regionId)
-            {
-                index = named.IndexOf(host, regionId, record.Source);
-                var regionSize = regions.SizeAt(index);
-                if (record.Start >= regionSize)
-                {
-                    diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record at offset {Numbers.Hex(record.Start)} of region '{regionId}' lies past its end (size {Numbers.Hex(regionSize)}); counted out-of-region") { Code = DiagnosticCodes.OutOfRegion });
-                    continue;
-                }
-
-                // Compared as lengths: offset + size may pass 2^64, and a saturated end would
-                // hide the clip in a region of 2^64 - 1 bytes.
-                offset = record.Start;
-                wasClipped = size > regionSize - offset;
-                end = wasClipped ? regionSize : offset + size;
-            }
-            else
-            {
-                index = regions.IndexContaining(host, record.Start);
-                // A record running past 2^64 is cut there; it will be clipped to its region anyway.
-                var span = AddressRange.FromBaseSize(record.Start, AddressRange.FitsAt(record.Start, size) ? size : ulong.MaxValue - record.Start + 1);
-                if (index < 0)
-                {
-                    // A record that begins outside every region may still run into one: the
-                    // overlapped part is retired memory, so keep it (clipped) rather than drop it.
-                    index = regions.IndexOverlapping(host, span);
-                    if (index < 0)
-                    {
-                        diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record at {Numbers.Hex(record.Start)} ({new ByteSize(size)}) lies in no region{OnHost(host)}; counted out-of-region") { Code = DiagnosticCodes.OutOfRegion });
-                        continue;
-                    }
-                }
-
-                var region = all[index];
-                var inside = span.Intersect(region.Extent);
-                wasClipped = inside.Size != size;
-                offset = inside.Start - region.Base;
-                end = offset + inside.Size;
-            }
-
-            if (wasClipped)
-            {
-                clipped++;
-                var region = all[index];
-                diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"retired record {record} crosses the edge of region '{region.Id}' {region.Extent}; clipped to the region") { Code = DiagnosticCodes.Clipped });
-            }
-
-            var regionEnd = regions.SizeAt(index);
-            regionOf[count] = index;
-            items[count++] = new WidenedRecord(
-                Numbers.AlignDown(offset, layout),
-                Math.Min(Numbers.AlignUpSaturating(end, layout), regionEnd));
-        }
-
-        return (count, clipped);
-    }
-
     /// <summary>A stable counting sort by region; returns where each region's run starts (plus one past the end).</summary>
-    private static int[] GroupByRegion(ReadOnlySpan<WidenedRecord> items, ReadOnlySpan<int> regionOf, Span<WidenedRecord> sorted, int regionCount)
+    private static int[] GroupByRegion<T>(ReadOnlySpan<T> items, ReadOnlySpan<int> regionOf, Span<T> sorted, int regionCount)
     {
         var first = new int[regionCount + 1];
         foreach (var region in regionOf)
@@ -237,7 +171,8 @@ public static class Planner
     /// the 2^23 64 KiB pages of a 512 GiB region); <paramref name="scratch"/> is as long as
     /// <paramref name="items"/>. Returns whichever of the two spans holds the sorted result.
     /// </summary>
-    private static Span<WidenedRecord> RadixSortByStart(Span<WidenedRecord> items, Span<WidenedRecord> scratch, int shift)
+    private static Span<T> RadixSortByStart<T>(Span<T> items, Span<T> scratch, int shift)
+        where T : struct, IWidened<T>
     {
         if (items.Length < 2)
         {
@@ -299,14 +234,18 @@ public static class Planner
     /// Sweeps one region's widened records, sorted stably by start, into retired holes (merged
     /// where they overlap or touch) and counts the records that were not duplicates. The holes
     /// overwrite the front of <paramref name="sorted"/> (a hole is written only after the records
-    /// it merges have been read); returns how many there are.
+    /// it merges have been read); returns how many there are. With tagged ranges, each applied
+    /// range's record is marked in <paramref name="appliedRecords"/>.
     /// </summary>
     /// <remarks>
-    /// With every earlier record starting at or before this one, the union of the earlier ones
-    /// covers <c>[start, maxEnd)</c> without a gap, so a record is covered exactly when
-    /// <c>end &lt;= maxEnd</c>. Among records with the same start, the longest (first in input
-    /// order among equals) is taken first, as if sorted by end descending: so the counts do not
-    /// depend on input order.
+    /// <para>Duplicates are judged in (widened start, widened end descending, input order), so the
+    /// counts do not depend on input order. With every earlier record starting at or before this
+    /// one, the union of the earlier ones covers <c>[start, maxEnd)</c> without a gap, so a record
+    /// is covered exactly when <c>end &lt;= maxEnd</c>. Among records with the same start, the
+    /// longest, and of equally long ones the first in input order, is taken first: the others of
+    /// that start are duplicates. (The sort is stable, so untagged ranges of one start are in
+    /// input order; tagged ones compare their records, since ranges of regions a record covers
+    /// whole are added after the others.)</para>
     /// <code>
     ///   maxEnd ─────────────┐
     ///   [=====A=====)       │      A applied
@@ -314,7 +253,8 @@ public static class Planner
     ///            [=====C=====)     C applied, merges with A (overlaps or touches)
     /// </code>
     /// </remarks>
-    private static (int Holes, long Applied) MergeHoles(Span<WidenedRecord> sorted)
+    private static (int Holes, long Applied) MergeHoles<T>(Span<T> sorted, bool[]? appliedRecords)
+        where T : struct, IWidened<T>
     {
         var holes = 0;
         long applied = 0;
@@ -325,28 +265,32 @@ public static class Planner
         {
             var start = sorted[i].Start;
             var groupEnd = sorted[i].End;
+            var taken = i;
             var j = i + 1;
             while (j < sorted.Length && sorted[j].Start == start)
             {
-                groupEnd = Math.Max(groupEnd, sorted[j].End);
+                var end = sorted[j].End;
+                if (T.Tagged && (end > groupEnd || (end == groupEnd && sorted[j].Record < sorted[taken].Record)))
+                {
+                    taken = j;
+                }
+
+                groupEnd = Math.Max(groupEnd, end);
                 j++;
             }
 
+            bool isApplied;
             if (!open)
             {
                 (holeStart, maxEnd, open) = (start, groupEnd, true);
-                applied++;
+                isApplied = true;
             }
             else
             {
-                if (groupEnd > maxEnd)
-                {
-                    applied++;
-                }
-
+                isApplied = groupEnd > maxEnd;
                 if (start > maxEnd)
                 {
-                    sorted[holes++] = new WidenedRecord(holeStart, maxEnd);
+                    sorted[holes++] = T.Create(holeStart, maxEnd, -1);
                     (holeStart, maxEnd) = (start, groupEnd);
                 }
                 else
@@ -355,12 +299,22 @@ public static class Planner
                 }
             }
 
+            if (isApplied)
+            {
+                applied++;
+                if (T.Tagged)
+                {
+                    // The hole just written sits before index i, so sorted[taken] is still the range read.
+                    appliedRecords![sorted[taken].Record] = true;
+                }
+            }
+
             i = j;
         }
 
         if (open)
         {
-            sorted[holes++] = new WidenedRecord(holeStart, maxEnd);
+            sorted[holes++] = T.Create(holeStart, maxEnd, -1);
         }
 
         return (holes, applied);
@@ -380,7 +334,8 @@ public static class Planner
     /// <para>One pass, no allocation but the two result arrays, sized for the usual case (every
     /// gap an extent) so that they need no copy.</para>
     /// </remarks>
-    private static RegionPlan Tile(Region region, ReadOnlySpan<WidenedRecord> retired, long applied, PlanOptions options)
+    private static RegionPlan Tile<T>(Region region, ReadOnlySpan<T> retired, long applied, ReadOnlySpan<AtRiskPiece> atRisk, PlanOptions options)
+        where T : struct, IWidened<T>
     {
         var regionSize = region.Size;
         var minExtent = options.MinExtent;
@@ -466,11 +421,13 @@ public static class Planner
 
         var extents = Seal(usable);
         var allHoles = Seal(holes);
+        var (risky, riskyBytes) = AtRiskIn(extents.AsSpan(), atRisk);
         return new RegionPlan
         {
             Region = region,
             Usable = extents,
             Holes = allHoles,
+            AtRisk = risky,
             Stats = new RegionStats
             {
                 SizeBytes = region.Size,
@@ -481,6 +438,8 @@ public static class Planner
                 LargestExtentBytes = largest,
                 Extents = extents.Length,
                 Holes = allHoles.Length,
+                AtRiskBytes = riskyBytes,
+                AtRiskPages = riskyBytes / options.Granule,
                 AppliedRecords = applied,
                 HugePageCapacity = capacity.MoveToImmutable(),
             },
@@ -509,8 +468,465 @@ public static class Planner
 
     private static string OnHost(string host) => host.Length == 0 ? string.Empty : $" of host '{host}'";
 
+    /// <summary>The noun a record's warnings use.</summary>
+    private static string Noun(in RetiredRecord record) =>
+        record.Kind == RecordKind.AtRisk ? "at-risk record (corrected error)" : "retired record";
+
+    /// <summary>
+    /// The at-risk bytes of a region: the union of its at-risk pieces (sorted by start) within its
+    /// usable extents, as maximal ranges, and their total. Retired and fragment bytes are not at
+    /// risk: they are not used at all.
+    /// </summary>
+    private static (ImmutableArray<AddressRange> Ranges, ulong Bytes) AtRiskIn(ReadOnlySpan<AddressRange> usable, ReadOnlySpan<AtRiskPiece> pieces)
+    {
+        if (pieces.IsEmpty)
+        {
+            return ([], 0);
+        }
+
+        var ranges = ImmutableArray.CreateBuilder<AddressRange>();
+        ulong bytes = 0;
+        var e = 0;
+        var p = 0;
+        while (p < pieces.Length)
+        {
+            // One run of pieces that overlap or touch; runs are apart, so are their parts in the
+            // extents, and holes keep the parts of one run in different extents apart too.
+            var start = pieces[p].Start;
+            var end = pieces[p].End;
+            for (p++; p < pieces.Length && pieces[p].Start <= end; p++)
+            {
+                end = Math.Max(end, pieces[p].End);
+            }
+
+            while (e < usable.Length && usable[e].Start + usable[e].Size <= start)
+            {
+                e++;
+            }
+
+            for (var k = e; k < usable.Length && usable[k].Start < end; k++)
+            {
+                var from = Math.Max(start, usable[k].Start);
+                var to = Math.Min(end, usable[k].Start + usable[k].Size);
+                ranges.Add(AddressRange.FromStartEnd(from, to));
+                bytes += to - from;
+            }
+        }
+
+        return (Seal(ranges), bytes);
+    }
+
+    /// <summary>
+    /// A widened range as the sort and the sweep see it. Implemented by structs only, so each is
+    /// compiled apart and the untagged one pays nothing for <see cref="Record"/>.
+    /// </summary>
+    private interface IWidened<TSelf>
+        where TSelf : struct, IWidened<TSelf>
+    {
+        /// <summary>True when <see cref="Record"/> is kept.</summary>
+        static abstract bool Tagged { get; }
+
+        /// <summary>The first offset.</summary>
+        ulong Start { get; }
+
+        /// <summary>The offset past the last.</summary>
+        ulong End { get; }
+
+        /// <summary>The input index of the record, when tagged.</summary>
+        int Record { get; }
+
+        /// <summary>A range of <paramref name="record"/> (ignored when untagged).</summary>
+        static abstract TSelf Create(ulong start, ulong end, int record);
+    }
+
     /// <summary>A record widened to L in its region's offset space: <c>[Start, End)</c>; 16 bytes, its region kept apart.</summary>
-    private readonly record struct WidenedRecord(ulong Start, ulong End);
+    private readonly record struct WidenedRecord(ulong Start, ulong End) : IWidened<WidenedRecord>
+    {
+        public static bool Tagged => false;
+
+        public int Record => -1;
+
+        public static WidenedRecord Create(ulong start, ulong end, int record) => new(start, end);
+    }
+
+    /// <summary>A widened piece of a record that may lie in several regions, with the record's input index.</summary>
+    private readonly record struct TaggedRecord(ulong Start, ulong End, int Record) : IWidened<TaggedRecord>
+    {
+        public static bool Tagged => true;
+
+        public static TaggedRecord Create(ulong start, ulong end, int record) => new(start, end, record);
+    }
+
+    /// <summary>An at-risk piece widened to G in the offset space of region <see cref="Region"/>: <c>[Start, End)</c>.</summary>
+    private readonly record struct AtRiskPiece(int Region, ulong Start, ulong End);
+
+    /// <summary>The at-risk pieces of every region, grouped by region and sorted by start.</summary>
+    private sealed class AtRiskTable(AtRiskPiece[] pieces, int[] firstOfRegion)
+    {
+        /// <summary>The pieces of region <paramref name="region"/>.</summary>
+        public ReadOnlySpan<AtRiskPiece> Of(int region) =>
+            pieces.AsSpan(firstOfRegion[region], firstOfRegion[region + 1] - firstOfRegion[region]);
+    }
+
+    /// <summary>
+    /// Steps 1 and 2: attributes, clips and widens every record. Retiring pieces become widened
+    /// ranges beside their region index; at-risk pieces go aside. Counts what it meets and warns.
+    /// </summary>
+    private sealed class Attribution<T>
+        where T : struct, IWidened<T>
+    {
+        private readonly RegionSet regions;
+        private readonly ImmutableArray<Diagnostic>.Builder diagnostics;
+        private readonly ulong layout;
+        private readonly ulong granule;
+        private readonly bool retireCorrected;
+        private readonly List<AtRiskPiece> atRisk = [];
+
+        // Regions that records split across several cover whole (neither the first nor the last
+        // they overlap), marked once each: by the first retiring record, and as at risk.
+        private RegionPainter? wholeRetired;
+        private RegionPainter? wholeAtRisk;
+
+        // For each region, the last one reached from it through regions that touch, host by host.
+        private int[]? touchingUpTo;
+
+        public Attribution(RegionSet regions, PlanOptions options, int records, ImmutableArray<Diagnostic>.Builder diagnostics)
+        {
+            this.regions = regions;
+            this.diagnostics = diagnostics;
+            layout = options.LayoutGranule;
+            granule = options.Granule;
+            retireCorrected = options.RetireCorrected;
+            Items = GC.AllocateUninitializedArray<T>(records);
+            RegionOf = GC.AllocateUninitializedArray<int>(records);
+        }
+
+        /// <summary>The widened ranges; the first <see cref="Count"/> are used.</summary>
+        public T[] Items { get; private set; }
+
+        /// <summary>The region index of each widened range.</summary>
+        public int[] RegionOf { get; private set; }
+
+        /// <summary>How many widened ranges there are.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Retiring records with a piece in some region (applied or duplicate).</summary>
+        public long Retiring { get; private set; }
+
+        /// <summary>At-risk records left usable with a piece in some region.</summary>
+        public long AtRiskRecords { get; private set; }
+
+        /// <summary>Records cut at a region's edge.</summary>
+        public long Clipped { get; private set; }
+
+        /// <summary>Attributes every record; false, having stopped, when untagged ranges meet a retiring record split across regions.</summary>
+        public bool Run(ReadOnlySpan<RetiredRecord> records)
+        {
+            var resolver = new HostResolver(regions);
+            var named = new RegionIdCache(regions);
+            var items = Items;
+            var regionOf = RegionOf;
+            var count = 0;
+            long wholeInOne = 0;
+
+            // The run of regions of the host last seen: records of one input share their host, so
+            // most records need neither a dictionary look-up nor a Region.
+            string? spanHost = null;
+            int hostFirst = 0, hostCount = 0;
+
+            for (var i = 0; i < records.Length; i++)
+            {
+                ref readonly var record = ref records[i];
+                var host = resolver.Resolve(record);
+                var size = record.SizeOr(granule);
+                var retire = retireCorrected || record.Kind == RecordKind.Retired;
+
+                if (record.Region is null)
+                {
+                    if (!ReferenceEquals(host, spanHost))
+                    {
+                        (hostFirst, hostCount) = regions.HostRun(host);
+                        spanHost = host;
+                    }
+
+                    int index;
+                    if (retire
+                        && (index = regions.IndexContaining(hostFirst, hostCount, record.Start)) >= 0
+                        && size <= regions.SizeAt(index) - (record.Start - regions.BaseAt(index))
+                        && (!T.Tagged || count < items.Length))
+                    {
+                        // The common case: an SPA record wholly inside one region; nothing to
+                        // clip, split or warn.
+                        var offset = record.Start - regions.BaseAt(index);
+                        regionOf[count] = index;
+                        items[count++] = T.Create(
+                            Numbers.AlignDown(offset, layout),
+                            Math.Min(Numbers.AlignUpSaturating(offset + size, layout), regions.SizeAt(index)),
+                            i);
+                        wholeInOne++;
+                        continue;
+                    }
+
+                    Count = count;
+                    if (!Spread(in record, i, host, hostFirst, hostCount, size, retire))
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    Count = count;
+                    Named(in record, i, host, named, size, retire);
+                }
+
+                (items, regionOf, count) = (Items, RegionOf, Count);
+            }
+
+            Count = count;
+            Retiring += wholeInOne;
+            if (wholeRetired is not null)
+            {
+                for (var r = 0; r < regions.Regions.Length; r++)
+                {
+                    if (wholeRetired.By[r] >= 0)
+                    {
+                        Piece(r, 0, regions.SizeAt(r), wholeRetired.By[r], retire: true);
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The at-risk pieces by region, regions covered whole included.</summary>
+        public AtRiskTable AtRiskByRegion()
+        {
+            var regionCount = regions.Regions.Length;
+            if (wholeAtRisk is not null)
+            {
+                for (var r = 0; r < regionCount; r++)
+                {
+                    if (wholeAtRisk.By[r] >= 0)
+                    {
+                        atRisk.Add(new AtRiskPiece(r, 0, regions.SizeAt(r)));
+                    }
+                }
+            }
+
+            var pieces = atRisk.ToArray();
+            Array.Sort(pieces, static (a, b) => a.Region != b.Region ? a.Region.CompareTo(b.Region) : a.Start.CompareTo(b.Start));
+            var first = new int[regionCount + 1];
+            foreach (var piece in pieces)
+            {
+                first[piece.Region + 1]++;
+            }
+
+            for (var r = 0; r < regionCount; r++)
+            {
+                first[r + 1] += first[r];
+            }
+
+            return new AtRiskTable(pieces, first);
+        }
+
+        /// <summary>A record that names its region: clipped to that region.</summary>
+        private void Named(in RetiredRecord record, int input, string host, RegionIdCache named, ulong size, bool retire)
+        {
+            var regionId = record.Region!;
+            var index = named.IndexOf(host, regionId, record.Source);
+            var regionSize = regions.SizeAt(index);
+            if (record.Start >= regionSize)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"{Noun(record)} at offset {Numbers.Hex(record.Start)} of region '{regionId}' lies past its end (size {Numbers.Hex(regionSize)}); counted out-of-region") { Code = DiagnosticCodes.OutOfRegion });
+                return;
+            }
+
+            // Compared as lengths: offset + size may pass 2^64, and a saturated end would hide the
+            // clip in a region of 2^64 - 1 bytes.
+            var offset = record.Start;
+            var clipped = size > regionSize - offset;
+            if (clipped)
+            {
+                WarnClipped(record, index, index);
+            }
+
+            Piece(index, offset, clipped ? regionSize : offset + size, input, retire);
+            Attributed(retire);
+        }
+
+        /// <summary>
+        /// An SPA record not wholly inside one region: a piece in every region of its host it
+        /// overlaps, clipped when part of it lies outside them all. False when it retires in
+        /// several regions and the ranges are untagged.
+        /// </summary>
+        private bool Spread(in RetiredRecord record, int input, string host, int hostFirst, int hostCount, ulong size, bool retire)
+        {
+            var start = record.Start;
+
+            // A record running past 2^64 is cut there: that part lies in no region.
+            var cut = !AddressRange.FitsAt(start, size);
+            var last = cut ? ulong.MaxValue : start + (size - 1);
+            var (first, count) = regions.Overlapping(hostFirst, hostCount, start, last);
+            if (count == 0)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, $"{Noun(record)} at {Numbers.Hex(start)} ({new ByteSize(size)}) lies in no region{OnHost(host)}; counted out-of-region") { Code = DiagnosticCodes.OutOfRegion });
+                return true;
+            }
+
+            if (count > 1 && retire && !T.Tagged)
+            {
+                return false;
+            }
+
+            var final = first + count - 1;
+            var firstBase = regions.BaseAt(first);
+            var finalLast = regions.BaseAt(final) + (regions.SizeAt(final) - 1);
+            if (cut || start < firstBase || last > finalLast || (count > 1 && !Touching(first, final)))
+            {
+                WarnClipped(record, first, final);
+            }
+
+            // Inclusive lasts, converted to ends in offset space only: a region's size fits 64 bits.
+            var head = Math.Max(start, firstBase) - firstBase;
+            var tail = Math.Min(last, finalLast);
+            Piece(first, head, count == 1 ? tail - firstBase + 1 : regions.SizeAt(first), input, retire);
+            if (count > 1)
+            {
+                if (count > 2)
+                {
+                    var painter = retire
+                        ? wholeRetired ??= new RegionPainter(regions.Regions.Length)
+                        : wholeAtRisk ??= new RegionPainter(regions.Regions.Length);
+                    painter.Paint(first + 1, final - 1, input);
+                }
+
+                Piece(final, 0, tail - regions.BaseAt(final) + 1, input, retire);
+            }
+
+            Attributed(retire);
+            return true;
+        }
+
+        /// <summary>Adds the piece <c>[start, end)</c> of region <paramref name="region"/>'s offset space, widened.</summary>
+        private void Piece(int region, ulong start, ulong end, int input, bool retire)
+        {
+            var regionSize = regions.SizeAt(region);
+            if (!retire)
+            {
+                atRisk.Add(new AtRiskPiece(region, Numbers.AlignDown(start, granule), Math.Min(Numbers.AlignUpSaturating(end, granule), regionSize)));
+                return;
+            }
+
+            if (Count == Items.Length)
+            {
+                // Only tagged: a split record has up to two pieces, and each region covered whole one more.
+                var length = (int)Math.Min(Array.MaxLength, Math.Max(16L, 2L * Items.Length));
+                var items = Items;
+                var regionOf = RegionOf;
+                Array.Resize(ref items, length);
+                Array.Resize(ref regionOf, length);
+                (Items, RegionOf) = (items, regionOf);
+            }
+
+            RegionOf[Count] = region;
+            Items[Count++] = T.Create(Numbers.AlignDown(start, layout), Math.Min(Numbers.AlignUpSaturating(end, layout), regionSize), input);
+        }
+
+        private void Attributed(bool retire)
+        {
+            if (retire)
+            {
+                Retiring++;
+            }
+            else
+            {
+                AtRiskRecords++;
+            }
+        }
+
+        private void WarnClipped(in RetiredRecord record, int first, int final)
+        {
+            Clipped++;
+            var a = regions.Regions[first];
+            var message = first == final
+                ? $"{Noun(record)} {record} crosses the edge of region '{a.Id}' {a.Extent}; clipped to the region"
+                : $"{Noun(record)} {record} lies partly outside the {final - first + 1} regions it overlaps, '{a.Id}' {a.Extent} to '{regions.Regions[final].Id}' {regions.Regions[final].Extent}; clipped to them";
+            diagnostics.Add(new Diagnostic(Severity.Warning, record.Source, message) { Code = DiagnosticCodes.Clipped });
+        }
+
+        /// <summary>True when regions <paramref name="first"/> to <paramref name="final"/> (one host's) each end where the next begins.</summary>
+        private bool Touching(int first, int final)
+        {
+            if (touchingUpTo is null)
+            {
+                var all = regions.Regions;
+                touchingUpTo = new int[all.Length];
+                for (var r = all.Length - 1; r >= 0; r--)
+                {
+                    var touchesNext = r + 1 < all.Length
+                        && all[r].Host == all[r + 1].Host
+                        && regions.SizeAt(r) == regions.BaseAt(r + 1) - regions.BaseAt(r);
+                    touchingUpTo[r] = touchesNext ? touchingUpTo[r + 1] : r;
+                }
+            }
+
+            return touchingUpTo[first] >= final;
+        }
+    }
+
+    /// <summary>
+    /// Marks runs of regions, each region once, with the first record to cover it whole: later
+    /// records skip marked regions through a union-find of "next unmarked region", so a record
+    /// costs the regions it marks, not the regions it spans.
+    /// </summary>
+    private sealed class RegionPainter
+    {
+        private readonly int[] next;
+
+        public RegionPainter(int regions)
+        {
+            next = new int[regions + 1];
+            for (var r = 0; r <= regions; r++)
+            {
+                next[r] = r;
+            }
+
+            By = new int[regions];
+            Array.Fill(By, -1);
+        }
+
+        /// <summary>The record that marked each region, or -1.</summary>
+        public int[] By { get; }
+
+        /// <summary>Marks the unmarked regions of <c>[from, to]</c> with <paramref name="record"/>.</summary>
+        public void Paint(int from, int to, int record)
+        {
+            for (var r = Find(from); r <= to; r = Find(r + 1))
+            {
+                By[r] = record;
+                next[r] = r + 1;
+            }
+        }
+
+        /// <summary>The first unmarked region at or after <paramref name="region"/> (the sentinel past the last when none).</summary>
+        private int Find(int region)
+        {
+            var root = region;
+            while (next[root] != root)
+            {
+                root = next[root];
+            }
+
+            while (next[region] != root)
+            {
+                var following = next[region];
+                next[region] = root;
+                region = following;
+            }
+
+            return root;
+        }
+    }
 
     /// <summary>
     /// Finds the region a record names, remembering the last few (host, id) pairs by reference:

@@ -17,6 +17,12 @@ public sealed record RegionPlan
     /// <summary>The maximal runs of unusable bytes.</summary>
     public required ImmutableArray<Hole> Holes { get; init; }
 
+    /// <summary>
+    /// The at-risk bytes (corrected errors, widened to the retirement granule) that lie in usable
+    /// extents, as maximal offset ranges sorted by offset; empty when there are none.
+    /// </summary>
+    public ImmutableArray<AddressRange> AtRisk { get; init; } = [];
+
     /// <summary>The region's figures.</summary>
     public required RegionStats Stats { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace EgmEcc;
 
@@ -111,6 +112,53 @@ public sealed class RegionSet
     internal int IndexContaining(int first, int count, ulong address)
     {
         // Regions of a host are sorted by base and disjoint: find the last base <= address.
+        var found = LastBasedAtOrBelow(first, count, address);
+        return found >= 0 && address - bases[found] < sizes[found] ? found : -1;
+    }
+
+    /// <summary>The base of the region at <paramref name="index"/>, without touching the <see cref="Region"/>.</summary>
+    internal ulong BaseAt(int index) => bases[index];
+
+    /// <summary>The size of the region at <paramref name="index"/>, without touching the <see cref="Region"/>.</summary>
+    internal ulong SizeAt(int index) => sizes[index];
+
+    /// <summary>
+    /// The index of the host's first region that <paramref name="range"/> overlaps, or -1;
+    /// used for a record that begins outside every region but runs into one.
+    /// </summary>
+    public int IndexOverlapping(string host, AddressRange range)
+    {
+        if (range.IsEmpty || !byHost.TryGetValue(host, out var run))
+        {
+            return -1;
+        }
+
+        var (first, count) = Overlapping(run.First, run.Count, range.Start, range.Last);
+        return count > 0 ? first : -1;
+    }
+
+    /// <summary>
+    /// The regions of one host's run <c>[first, first + count)</c> that overlap the bytes
+    /// <c>[start, last]</c> (inclusive, so a range may end at 2^64): the first such index and how
+    /// many follow it. Two binary searches, whatever the number of regions: records that miss
+    /// every region must not cost a scan each.
+    /// </summary>
+    internal (int First, int Count) Overlapping(int first, int count, ulong start, ulong last)
+    {
+        // The first region ending after start: the one containing start, else the one after the
+        // last region based at or below start (regions of a host are sorted and disjoint).
+        var below = LastBasedAtOrBelow(first, count, start);
+        var from = below >= 0 && start - bases[below] < sizes[below] ? below : (below >= 0 ? below + 1 : first);
+
+        // The last region that begins at or below last.
+        var to = LastBasedAtOrBelow(first, count, last);
+        return to >= from ? (from, to - from + 1) : (from, 0);
+    }
+
+    /// <summary>The last index in <c>[first, first + count)</c> whose base is at most <paramref name="address"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // on the planner's per-record path
+    private int LastBasedAtOrBelow(int first, int count, ulong address)
+    {
         int lo = first, hi = first + count - 1, found = -1;
         while (lo <= hi)
         {
@@ -126,35 +174,7 @@ public sealed class RegionSet
             }
         }
 
-        return found >= 0 && address - bases[found] < sizes[found] ? found : -1;
-    }
-
-    /// <summary>The base of the region at <paramref name="index"/>, without touching the <see cref="Region"/>.</summary>
-    internal ulong BaseAt(int index) => bases[index];
-
-    /// <summary>The size of the region at <paramref name="index"/>, without touching the <see cref="Region"/>.</summary>
-    internal ulong SizeAt(int index) => sizes[index];
-
-    /// <summary>
-    /// The index of the host's first region that <c>[start, start + size)</c> overlaps, or -1;
-    /// used for a record that begins outside every region but runs into one.
-    /// </summary>
-    public int IndexOverlapping(string host, AddressRange range)
-    {
-        if (!byHost.TryGetValue(host, out var span))
-        {
-            return -1;
-        }
-
-        for (var i = span.First; i < span.First + span.Count; i++)
-        {
-            if (Regions[i].Extent.Overlaps(range))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        return found;
     }
 
     /// <summary>True when <paramref name="host"/> has at least one region.</summary>

@@ -4,7 +4,8 @@ namespace EgmEcc;
 
 /// <summary>
 /// The figures of one planned region. Conservation holds exactly:
-/// <c>UsableBytes + HoleBytes = SizeBytes</c> and <c>RetiredBytes + FragmentBytes = HoleBytes</c>.
+/// <c>UsableBytes + HoleBytes = SizeBytes</c> and <c>RetiredBytes + FragmentBytes = HoleBytes</c>;
+/// at-risk bytes are usable bytes, so <c>AtRiskBytes &lt;= UsableBytes</c>.
 /// </summary>
 public sealed record RegionStats
 {
@@ -32,7 +33,13 @@ public sealed record RegionStats
     /// <summary>The number of holes.</summary>
     public required int Holes { get; init; }
 
-    /// <summary>Retired records applied to this region (not duplicates).</summary>
+    /// <summary>Usable bytes at risk: the sum of <see cref="RegionPlan.AtRisk"/>.</summary>
+    public ulong AtRiskBytes { get; init; }
+
+    /// <summary>At-risk retirement granules: <see cref="AtRiskBytes"/> / G.</summary>
+    public ulong AtRiskPages { get; init; }
+
+    /// <summary>Retired records applied to this region (not duplicates); a record split across regions counts in each region where it applied.</summary>
     public required long AppliedRecords { get; init; }
 
     /// <summary>Hugepage capacity for each configured size, ascending by size.</summary>

@@ -25,6 +25,9 @@ public readonly struct SourceLocation : IEquatable<SourceLocation>
         packed = isByteOffset ? ~position : position;
     }
 
+    // As stored, for a value that keeps the two apart (RetiredRecord packs its kind beside them).
+    private SourceLocation(string? file, long packed) => (this.file, this.packed) = (file, packed);
+
     /// <summary>The file name as the user gave it (<c>-</c> for standard input).</summary>
     public string File => file ?? "-";
 
@@ -45,6 +48,15 @@ public readonly struct SourceLocation : IEquatable<SourceLocation>
 
     /// <summary>A whole file, when no finer position applies.</summary>
     public static SourceLocation InFile(string file) => new(file, 0, isByteOffset: false);
+
+    /// <summary>The file as stored: null for <c>default</c>.</summary>
+    internal string? StoredFile => file;
+
+    /// <summary>The position as stored: a line (or 0) as itself, a byte offset b as ~b.</summary>
+    internal long PackedPosition => packed;
+
+    /// <summary>The location whose <see cref="StoredFile"/> and <see cref="PackedPosition"/> these are.</summary>
+    internal static SourceLocation FromStored(string? file, long packed) => new(file, packed);
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -47,17 +47,6 @@ public partial class PlannerTests
     }
 
     [Fact]
-    public void Create_RecordAcrossTwoTouchingRegions_ClippedToTheRegionOfItsStart()
-    {
-        // docs/design.md §2: a record belongs to the region containing its start and is clipped to it.
-        var plan = PlanOf([Egm(0, G, 16 * M), Egm(1, G + (16 * M), 16 * M)], [At(G + (16 * M) - K64, 2 * K64)]);
-
-        Assert.Equal(new Accounting(1, 1, 0, 1, 0), plan.Accounting);
-        Assert.Equal([new Hole((16 * M) - K64, K64, K64, 0)], plan.Regions[0].Holes.ToArray());
-        Assert.Empty(plan.Regions[1].Holes);
-    }
-
-    [Fact]
     public void Create_HugeRecordRunningPast2Pow64_IsClippedWithoutOverflow()
     {
         var plan = PlanOf([Egm(0, G, 16 * M)], [At(G + (15 * M), ulong.MaxValue), In("egm0", 15 * M, ulong.MaxValue)]);

@@ -99,4 +99,51 @@ public partial class RegionSetTests
     {
         Assert.Equal(-1, TwoHosts().IndexOverlapping("zz", AddressRange.FromBaseSize(0, ulong.MaxValue)));
     }
+
+    [Theory]
+    [InlineData(0x0UL, 0x10UL, 0, 0)] // ends just below the first region
+    [InlineData(0x0UL, 0x11UL, 0, 1)]
+    [InlineData(0x1FUL, 0x1UL, 0, 1)] // the last granule of the first region
+    [InlineData(0x20UL, 0x28UL, 1, 0)] // the gap between them, up to the second's base
+    [InlineData(0x20UL, 0x29UL, 1, 1)]
+    [InlineData(0x1FUL, 0x40UL, 0, 2)] // both, from the first's last granule
+    [InlineData(0x0UL, 0x100UL, 0, 2)]
+    [InlineData(0x58UL, 0x10UL, 2, 0)] // above every region
+    public void Overlapping_RunOfRegionsTheRangeMeets(ulong startG, ulong sizeG, int first, int count)
+    {
+        var set = TwoHosts();
+        var (run, runCount) = set.HostRun("a");
+        var start = startG * G;
+
+        Assert.Equal((first, count), set.Overlapping(run, runCount, start, start + (sizeG * G) - 1));
+    }
+
+    [Fact]
+    public void Overlapping_RangeToTheTopOfTheSpace_ReachesTheRegionEndingAt2Pow64()
+    {
+        var set = TwoHosts();
+        var (run, count) = set.HostRun("b");
+
+        Assert.Equal((2, 3), set.Overlapping(run, count, 0, ulong.MaxValue));
+        Assert.Equal((4, 1), set.Overlapping(run, count, ulong.MaxValue, ulong.MaxValue));
+        Assert.Equal(4, set.IndexOverlapping("b", AddressRange.FromBaseSize(0x90 * G, ulong.MaxValue - (0x90 * G) + 1)));
+    }
+
+    [Fact]
+    public void IndexOverlapping_ManyRegions_FindsTheRegionAfterAGapWithoutScanning()
+    {
+        // 10^5 regions, one range per gap: a scan per look-up costs 10^10 region tests (minutes).
+        const int n = 100_000;
+        var set = RegionSet.Create(Enumerable.Range(0, n).Select(i => new Region($"r{i}", i, (ulong)i * 2 * G, G, Line(i + 2))));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < n - 1; i++)
+        {
+            var gap = ((ulong)i * 2 * G) + G;
+            Assert.Equal(-1, set.IndexOverlapping(string.Empty, AddressRange.FromBaseSize(gap, G)));
+            Assert.Equal(i + 1, set.IndexOverlapping(string.Empty, AddressRange.FromBaseSize(gap, G + 1)));
+        }
+
+        // Well under a second even on a busy machine; a scan per look-up took many minutes.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"2 x 10^5 look-ups took {clock.Elapsed}");
+    }
 }

@@ -41,4 +41,58 @@ public partial class RetiredRecordTests
     {
         Assert.ThrowsAny<ArgumentException>(() => RetiredRecord.InRegion(string.Empty, 0, 0, At));
     }
+
+    [Fact]
+    public void Kind_DefaultsToRetired()
+    {
+        Assert.Equal(RecordKind.Retired, RetiredRecord.AtAddress(0, 0, At).Kind);
+        Assert.Equal(RecordKind.Retired, RetiredRecord.InRegion("egm0", 0, 0, At).Kind);
+        Assert.Equal(RecordKind.Retired, default(RetiredRecord).Kind);
+    }
+
+    [Theory]
+    [InlineData(RecordKind.Retired)]
+    [InlineData(RecordKind.AtRisk)]
+    public void Kind_AndSource_BothSurviveWhateverThePosition(RecordKind kind)
+    {
+        // The kind shares a word with the source position: neither may disturb the other.
+        SourceLocation[] sources =
+        [
+            At,
+            SourceLocation.AtLine("a.log", 1),
+            SourceLocation.AtLine("a.log", (1L << 62) - 1),
+            SourceLocation.AtByte("t.bin", 0),
+            SourceLocation.AtByte("t.bin", 8 + (4096 * 8)),
+            SourceLocation.AtByte("t.bin", (1L << 62) - 1),
+            SourceLocation.InFile("whole.csv"),
+            default,
+        ];
+
+        foreach (var source in sources)
+        {
+            var byAddress = RetiredRecord.AtAddress(0x4000_0000, 0x1000, source, "h1", kind);
+            var inRegion = RetiredRecord.InRegion("egm1", 0x1_0000, 0, source, kind: kind);
+
+            Assert.Equal(kind, byAddress.Kind);
+            Assert.Equal(kind, inRegion.Kind);
+            Assert.Equal(source, byAddress.Source);
+            Assert.Equal(source, inRegion.Source);
+            Assert.Equal(source.ToString(), byAddress.Source.ToString());
+        }
+    }
+
+    [Fact]
+    public void Size_StaysFortyEightBytes()
+    {
+        // Arrays of 10^7 records: the kind must not cost a word per record.
+        Assert.Equal(48, System.Runtime.CompilerServices.Unsafe.SizeOf<RetiredRecord>());
+    }
+
+    [Fact]
+    public void Create_PositionOf2Pow62OrMore_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => RetiredRecord.AtAddress(0, 0, SourceLocation.AtLine("a.log", 1L << 62)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RetiredRecord.AtAddress(0, 0, SourceLocation.AtByte("t.bin", long.MaxValue)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RetiredRecord.AtAddress(0, 0, At, kind: (RecordKind)2));
+    }
 }

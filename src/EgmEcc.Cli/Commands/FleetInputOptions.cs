@@ -36,7 +36,7 @@ internal sealed class FleetInputOptions
     public void AddTo(Command command)
     {
         command.Add(Directory);
-        foreach (var option in new Option[] { shared.Regions, shared.Retired, shared.RegionsFormat, shared.RetiredFormat, shared.Granule, shared.GuestPage, shared.MinExtent, shared.HugePages, shared.HostPage, Parallelism })
+        foreach (var option in new Option[] { shared.Regions, shared.Retired, shared.RegionsFormat, shared.RetiredFormat, shared.Granule, shared.GuestPage, shared.MinExtent, shared.HugePages, shared.HostPage, shared.RetireCorrected, Parallelism })
         {
             command.Add(option);
         }

@@ -47,6 +47,11 @@ internal sealed class InputOptions
 
     public Option<ByteSize?> HostPage { get; } = SizeOptions.Size("--host-page", "Host kernel page size, for kernel-log page frame numbers [default: 64K].");
 
+    public Option<bool> RetireCorrected { get; } = new("--retire-corrected")
+    {
+        Description = "Retire corrected errors too (the conservative plan); by default they are at-risk pages, listed and left usable.",
+    };
+
     public Option<string?> Region { get; } = new("--region")
     {
         Description = "The region (id) of region-relative inputs (ioctl lists) whose file name does not say egm<N>.",
@@ -63,7 +68,7 @@ internal sealed class InputOptions
     /// <summary>Adds every shared option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Regions, Retired, RegionsFormat, RetiredFormat, Granule, GuestPage, MinExtent, HugePages, HostPage, Region })
+        foreach (var option in new Option[] { Regions, Retired, RegionsFormat, RetiredFormat, Granule, GuestPage, MinExtent, HugePages, HostPage, RetireCorrected, Region })
         {
             command.Add(option);
         }
@@ -76,7 +81,8 @@ internal sealed class InputOptions
             granule: result.GetValue(Granule)?.Bytes ?? PlanOptions.Page64K,
             guestPage: result.GetValue(GuestPage)?.Bytes ?? PlanOptions.Page64K,
             minExtent: result.GetValue(MinExtent)?.Bytes,
-            hugePages: result.GetValue(HugePages) is { Length: > 0 } huge ? huge.Select(h => h.Bytes) : null);
+            hugePages: result.GetValue(HugePages) is { Length: > 0 } huge ? huge.Select(h => h.Bytes) : null,
+            retireCorrected: result.GetValue(RetireCorrected));
 
     /// <summary>The inputs the flags name.</summary>
     public HostInputs ResolveInputs(ParseResult result, CliConsole console)

@@ -15,7 +15,8 @@ internal static class ValidateCommand
             var plan = inputs.ResolveInputs(result, console).Plan(inputs.ResolvePlanOptions(result));
             Diagnostics.Print(plan.Diagnostics, console.Error);
             var a = plan.Accounting;
-            console.Out.WriteLine($"regions {plan.Regions.Length}, records {a.Records}: applied {a.Applied}, duplicate {a.Duplicate}, out-of-region {a.OutOfRegion}, clipped {a.Clipped}; {plan.Diagnostics.Length} warning(s)");
+            var atRisk = a.AtRisk == 0 ? string.Empty : $", at-risk {a.AtRisk}";
+            console.Out.WriteLine($"regions {plan.Regions.Length}, records {a.Records}: applied {a.Applied}{atRisk}, duplicate {a.Duplicate}, out-of-region {a.OutOfRegion}, clipped {a.Clipped}; {plan.Diagnostics.Length} warning(s)");
             return ExitCodes.Success;
         });
         return command;

@@ -46,7 +46,8 @@ public sealed record FleetReport
 /// <param name="VmFit">VMs of the shape that fit, over all hosts.</param>
 /// <param name="Accounting">All records, summed.</param>
 /// <param name="Warnings">All warnings, summed.</param>
-public sealed record FleetTotals(long Hosts, long Regions, UInt128 SizeBytes, UInt128 UsableBytes, ImmutableArray<UInt128> HugePages, long VmFit, Accounting Accounting, long Warnings)
+/// <param name="AtRiskPages">At-risk pages (corrected errors, left usable), summed.</param>
+public sealed record FleetTotals(long Hosts, long Regions, UInt128 SizeBytes, UInt128 UsableBytes, ImmutableArray<UInt128> HugePages, long VmFit, Accounting Accounting, long Warnings, UInt128 AtRiskPages = default)
 {
     /// <summary>Usable bytes as a percentage of the fleet's EGM memory.</summary>
     public double UsablePercent => SizeBytes == 0 ? 0 : 100.0 * (double)UsableBytes / (double)SizeBytes;
@@ -56,7 +57,7 @@ public sealed record FleetTotals(long Hosts, long Regions, UInt128 SizeBytes, UI
     {
         ArgumentNullException.ThrowIfNull(hosts);
         long count = 0, regions = 0, vms = 0, warnings = 0;
-        UInt128 size = 0, usable = 0;
+        UInt128 size = 0, usable = 0, atRisk = 0;
         var huge = new UInt128[hugePageSizes];
         var accounting = new Accounting(0, 0, 0, 0, 0);
         foreach (var host in hosts)
@@ -70,6 +71,7 @@ public sealed record FleetTotals(long Hosts, long Regions, UInt128 SizeBytes, UI
             {
                 size += region.SizeBytes;
                 usable += region.UsableBytes;
+                atRisk += region.AtRiskPages;
                 for (var h = 0; h < hugePageSizes; h++)
                 {
                     huge[h] += region.HugePages[h];
@@ -77,6 +79,6 @@ public sealed record FleetTotals(long Hosts, long Regions, UInt128 SizeBytes, UI
             }
         }
 
-        return new FleetTotals(count, regions, size, usable, [.. huge], vms, accounting, warnings);
+        return new FleetTotals(count, regions, size, usable, [.. huge], vms, accounting, warnings, atRisk);
     }
 }

@@ -35,6 +35,9 @@ public sealed record HostSummary
     /// <summary>The sum of usable bytes.</summary>
     public ulong UsableBytes => Sum(r => r.UsableBytes);
 
+    /// <summary>The sum of at-risk pages (corrected errors, left usable).</summary>
+    public ulong AtRiskPages => Sum(r => r.AtRiskPages);
+
     /// <summary>Usable bytes as a percentage of the host's EGM memory.</summary>
     public double UsablePercent => SizeBytes == 0 ? 0 : 100.0 * UsableBytes / SizeBytes;
 
@@ -53,7 +56,7 @@ public sealed record HostSummary
         {
             var huge = ImmutableArray.CreateRange(region.Stats.HugePageCapacity, c => c.Count);
             var vmBlocks = shape is null ? 0 : region.UsableSet.WholeAlignedBlocks(shape.PageSize);
-            regions.Add(new RegionSummary(region.Region.Id, region.Region.Node, region.Stats.SizeBytes, region.Stats.UsableBytes, huge, vmBlocks));
+            regions.Add(new RegionSummary(region.Region.Id, region.Region.Node, region.Stats.SizeBytes, region.Stats.UsableBytes, huge, vmBlocks, region.Stats.AtRiskPages));
         }
 
         var summaries = regions.MoveToImmutable();

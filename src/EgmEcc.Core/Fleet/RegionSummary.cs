@@ -9,4 +9,5 @@ namespace EgmEcc.Fleet;
 /// <param name="UsableBytes">Bytes in usable extents.</param>
 /// <param name="HugePages">Blocks per configured hugepage size, in the plan options' order.</param>
 /// <param name="VmBlocks">Usable blocks of the VM shape's page size (0 when no shape is asked for).</param>
-public sealed record RegionSummary(string Id, int Node, ulong SizeBytes, ulong UsableBytes, ImmutableArray<ulong> HugePages, ulong VmBlocks);
+/// <param name="AtRiskPages">Usable retirement granules at risk (corrected errors).</param>
+public sealed record RegionSummary(string Id, int Node, ulong SizeBytes, ulong UsableBytes, ImmutableArray<ulong> HugePages, ulong VmBlocks, ulong AtRiskPages = 0);

@@ -13,7 +13,9 @@ namespace EgmEcc.Formats.Json;
 /// </summary>
 /// <remarks>
 /// <para>The JSON holds no per-region record counts, so <see cref="RegionStats.AppliedRecords"/> reads as
-/// 0; diagnostics keep their text, their source as a whole-file location printing the same.</para>
+/// 0; diagnostics keep their text, their source as a whole-file location printing the same. Plans
+/// written before at-risk pages existed have no <c>atRisk</c> lists, at-risk stats or accounting
+/// count: they read as empty and 0.</para>
 /// <para>Errors give <c>FILE:LINE</c> like every reader (docs/design.md §3) and then the JSON path of
 /// the bad value (<c>regions[3].base</c>), which still places it in a plan written on one line.
 /// The document is first read through <see cref="JsonInput"/>, which finds syntax errors, names
@@ -138,7 +140,8 @@ public static class PlanJsonReader
                 Integer(a, "applied", "accounting"),
                 Integer(a, "duplicate", "accounting"),
                 Integer(a, "clipped", "accounting"),
-                Integer(a, "outOfRegion", "accounting"));
+                Integer(a, "outOfRegion", "accounting"),
+                OptionalInteger(a, "atRisk", "accounting"));
             var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
             if (root.TryGetProperty("diagnostics", out var list) && list.ValueKind == JsonValueKind.Array)
             {
@@ -215,6 +218,18 @@ public static class PlanJsonReader
                 holes.Add(new Hole(range.Start, range.Size, retired, fragment));
             }
 
+            // Absent in plans older than at-risk pages: none.
+            var atRisk = ImmutableArray.CreateBuilder<AddressRange>();
+            if (r.TryGetProperty("atRisk", out _))
+            {
+                i = 0;
+                foreach (var a in Array(r, "atRisk", path))
+                {
+                    var at = $"{path}.atRisk[{i++}]";
+                    atRisk.Add(After(atRisk, Range(a, at, region), at));
+                }
+            }
+
             var s = Property(r, "stats", path);
             var at2 = path + ".stats";
             var capacity = Property(s, "hugePageCapacity", at2);
@@ -251,6 +266,7 @@ public static class PlanJsonReader
                 Region = region,
                 Usable = usable.ToImmutable(),
                 Holes = holes.ToImmutable(),
+                AtRisk = atRisk.ToImmutable(),
                 Stats = new RegionStats
                 {
                     SizeBytes = sizeBytes,
@@ -258,6 +274,8 @@ public static class PlanJsonReader
                     HoleBytes = holeBytes,
                     RetiredBytes = Number(Property(s, "retiredBytes", at2), at2 + ".retiredBytes"),
                     FragmentBytes = Number(Property(s, "fragmentBytes", at2), at2 + ".fragmentBytes"),
+                    AtRiskBytes = s.TryGetProperty("atRiskBytes", out var riskBytes) ? Number(riskBytes, at2 + ".atRiskBytes") : 0,
+                    AtRiskPages = s.TryGetProperty("atRiskPages", out var riskPages) ? Number(riskPages, at2 + ".atRiskPages") : 0,
                     LargestExtentBytes = Number(Property(s, "largestExtentBytes", at2), at2 + ".largestExtentBytes"),
                     Extents = Count(s, "extents", at2),
                     Holes = Count(s, "holes", at2),
@@ -322,6 +340,10 @@ public static class PlanJsonReader
             var count = Integer(e, name, path);
             return count <= int.MaxValue ? (int)count : throw Error(Join(path, name), $"{count} is more than a plan can list");
         }
+
+        /// <summary>An integer added to the schema later: 0 when absent (older plans).</summary>
+        private long OptionalInteger(JsonElement e, string name, string path) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out _) ? Integer(e, name, path) : 0;
 
         private ulong Number(JsonElement value, string path) =>
             value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out var n)

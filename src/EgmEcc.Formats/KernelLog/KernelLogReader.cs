@@ -22,7 +22,12 @@ namespace EgmEcc.Formats.KernelLog;
 /// (drivers/firmware/efi/cper.c, <c>cper_print_mem</c>), which is how an arm64 Grace host reports
 /// memory errors firmware handled: a record at that SPA, one retirement granule long. When the
 /// next line is its <c>physical_address_mask: 0x...</c>, the record widens to the granule the
-/// mask leaves valid (<c>spa &amp; mask</c>, <c>1 &lt;&lt; tzcnt(mask)</c> bytes).</item>
+/// mask leaves valid (<c>spa &amp; mask</c>, <c>1 &lt;&lt; tzcnt(mask)</c> bytes). When the
+/// record's <c>event severity:</c> line (<c>cper_estatus_print</c>) says <c>corrected</c>, the
+/// record is an at-risk page, not a retirement (docs/design.md §2); <c>recoverable</c>,
+/// <c>fatal</c>, any other severity, or none seen, retire. The severity belongs to the record whose
+/// <c>{N}</c> sequence prefix it carries, so a record of another CPU printed in between does not
+/// lend it its own.</item>
 /// </list>
 /// <para>The same page logged many times is many records: the planner counts the repeats as
 /// duplicates. Every other line is counted and reported in one info note per file. A NUL byte
@@ -64,13 +69,15 @@ public sealed partial class KernelLogReader : IRetiredReader
         }
 
         var lines = new LineReader(stream);
-        long ignored = 0, read = 0;
+        long ignored = 0, read = 0, corrected = 0;
         Pending pending = default;
+        EventSeverity severity = default;
 
         while (true)
         {
-            // Every line that carries a page (or a mask) has ": 0x": skip the others in bulk.
-            var skipped = lines.SkipLinesWithout(": 0x"u8);
+            // Every line that carries a page (or a mask) has ": 0x", and a CPER record's severity
+            // line "severity: ": skip the others in bulk.
+            var skipped = lines.SkipLinesWithout(": 0x"u8, "severity: "u8);
             if (skipped > 0)
             {
                 ignored += skipped;
@@ -102,6 +109,13 @@ public sealed partial class KernelLogReader : IRetiredReader
             }
 
             Flush(ref pending, sink, options);
+            if (!lines.Overlong && FindSeverity(line, out var isCorrected))
+            {
+                severity = new EventSeverity(true, CperSequence(line), isCorrected);
+                ignored++;
+                continue;
+            }
+
             if (lines.Overlong || line.IndexOf(": 0x"u8) < 0)
             {
                 ignored++;
@@ -120,8 +134,10 @@ public sealed partial class KernelLogReader : IRetiredReader
             }
             else if (Find(line, "physical_address: "u8, at, out var spa))
             {
-                pending = new Pending(true, spa, 0, at);
-                read++;
+                var atRisk = severity is { Seen: true, Corrected: true } && severity.Sequence == CperSequence(line);
+                pending = new Pending(true, spa, 0, at, atRisk ? RecordKind.AtRisk : RecordKind.Retired);
+                read += atRisk ? 0 : 1;
+                corrected += atRisk ? 1 : 0;
             }
             else
             {
@@ -130,17 +146,18 @@ public sealed partial class KernelLogReader : IRetiredReader
         }
 
         Flush(ref pending, sink, options);
+        var correctedLines = corrected == 0 ? string.Empty : $" and {corrected} corrected-error line{(corrected == 1 ? "" : "s")} (at-risk pages)";
         report(new Diagnostic(
             Severity.Info,
             SourceLocation.InFile(file.Name),
-            $"kernel log: {read} retired-page line{(read == 1 ? "" : "s")} read, {ignored} other line{(ignored == 1 ? "" : "s")} ignored"));
+            $"kernel log: {read} retired-page line{(read == 1 ? "" : "s")}{correctedLines} read, {ignored} other line{(ignored == 1 ? "" : "s")} ignored"));
     }
 
     private static void Flush(ref Pending pending, List<RetiredRecord> sink, ReadOptions options)
     {
         if (pending.Active)
         {
-            sink.Add(RetiredRecord.AtAddress(pending.Address, pending.Size, pending.Source, options.Host));
+            sink.Add(RetiredRecord.AtAddress(pending.Address, pending.Size, pending.Source, options.Host, pending.Kind));
             pending = default;
         }
     }
@@ -167,6 +184,39 @@ public sealed partial class KernelLogReader : IRetiredReader
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A CPER record's <c>event severity: WORD</c> line; <paramref name="corrected"/> when the word
+    /// is <c>corrected</c> (cper.c's <c>cper_severity_str</c>: recoverable, fatal, corrected, info).
+    /// </summary>
+    private static bool FindSeverity(ReadOnlySpan<byte> line, out bool corrected)
+    {
+        var marker = "event severity: "u8;
+        var i = line.IndexOf(marker);
+        if (i < 0)
+        {
+            corrected = false;
+            return false;
+        }
+
+        var word = line[(i + marker.Length)..].TrimEnd(" \t"u8);
+        corrected = Ascii.EqualsIgnoreCase(word, "corrected"u8);
+        return true;
+    }
+
+    /// <summary>The <c>N</c> of a <c>{N}[Hardware Error]:</c> prefix (ghes.c numbers each record so), or -1 when there is none.</summary>
+    private static long CperSequence(ReadOnlySpan<byte> line)
+    {
+        var at = line.IndexOf("}[Hardware Error]"u8);
+        if (at <= 0)
+        {
+            return -1;
+        }
+
+        var open = line[..at].LastIndexOf((byte)'{');
+        var digits = open < 0 ? default : line[(open + 1)..at];
+        return !digits.IsEmpty && Utf8Parser.TryParse(digits, out uint n, out var used) && used == digits.Length ? n : -1;
     }
 
     private static bool FindSoftOffline(ReadOnlySpan<byte> line, SourceLocation at, out ulong pfn)
@@ -206,5 +256,8 @@ public sealed partial class KernelLogReader : IRetiredReader
 
     private static bool IsTimestamped(string line) => Timestamp().IsMatch(line);
 
-    private readonly record struct Pending(bool Active, ulong Address, ulong Size, SourceLocation Source);
+    private readonly record struct Pending(bool Active, ulong Address, ulong Size, SourceLocation Source, RecordKind Kind);
+
+    /// <summary>The severity last read, of the CPER record numbered <see cref="Sequence"/> (-1: unnumbered).</summary>
+    private readonly record struct EventSeverity(bool Seen, long Sequence, bool Corrected);
 }

@@ -10,7 +10,10 @@ namespace EgmEcc.Formats.Output;
 /// <remarks>
 /// Region and extent <c>base</c>, <c>address</c>, <c>offset</c> and <c>size</c> are lower-case
 /// <c>0x</c> strings (they may exceed what JSON numbers carry exactly); options, stats and
-/// accounting are integers. <c>guestSize</c> appears only when the region has one.
+/// accounting are integers. <c>guestSize</c> appears only when the region has one. Every region
+/// has <c>atRisk</c> (corrected-error ranges in usable extents, docs/design.md §2), empty when
+/// none, and its stats <c>atRiskBytes</c> and <c>atRiskPages</c>; the accounting has
+/// <c>atRisk</c>.
 /// </remarks>
 public sealed class PlanJsonWriter : IPlanWriter
 {
@@ -131,6 +134,17 @@ public sealed class PlanJsonWriter : IPlanWriter
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("atRisk");
+        foreach (var range in plan.AtRisk)
+        {
+            json.WriteStartObject();
+            WriteHex(json, OffsetName, range.Start);
+            WriteHex(json, AddressName, plan.AddressOf(range.Start));
+            WriteHex(json, SizeName, range.Size);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         var s = plan.Stats;
         json.WriteStartObject("stats");
         json.WriteNumber("sizeBytes", s.SizeBytes);
@@ -138,6 +152,8 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteNumber("holeBytes", s.HoleBytes);
         json.WriteNumber("retiredBytes", s.RetiredBytes);
         json.WriteNumber("fragmentBytes", s.FragmentBytes);
+        json.WriteNumber("atRiskBytes", s.AtRiskBytes);
+        json.WriteNumber("atRiskPages", s.AtRiskPages);
         json.WriteNumber("largestExtentBytes", s.LargestExtentBytes);
         json.WriteNumber("extents", s.Extents);
         json.WriteNumber("holes", s.Holes);
@@ -168,6 +184,7 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteStartObject("accounting");
         json.WriteNumber("records", accounting.Records);
         json.WriteNumber("applied", accounting.Applied);
+        json.WriteNumber("atRisk", accounting.AtRisk);
         json.WriteNumber("duplicate", accounting.Duplicate);
         json.WriteNumber("clipped", accounting.Clipped);
         json.WriteNumber("outOfRegion", accounting.OutOfRegion);

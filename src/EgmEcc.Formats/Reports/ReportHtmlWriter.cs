@@ -125,6 +125,11 @@ public sealed class ReportHtmlWriter : IReportWriter
         Row(html, "fragment", ReportText.Bytes(s.FragmentBytes));
         Row(html, "largest extent", ReportText.Bytes(s.LargestExtentBytes));
         Row(html, "extents / holes", $"{s.Extents} / {s.Holes}");
+        if (!region.Plan.AtRisk.IsEmpty)
+        {
+            Row(html, "at risk (corrected, usable)", ReportText.AtRisk(s, region.Plan.AtRisk.Length));
+        }
+
         html.Append("</table>\n");
         WriteHugePageChart(html, region);
         html.Append("</div>\n");

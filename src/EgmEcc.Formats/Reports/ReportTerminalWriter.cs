@@ -97,6 +97,14 @@ public sealed class ReportTerminalWriter : IReportWriter
         figures.AddRow(Label("retired"), new Text(ReportText.Bytes(s.RetiredBytes)), Label("fragment"), new Text(ReportText.Bytes(s.FragmentBytes)));
         figures.AddRow(Label("largest extent"), new Text(ReportText.Bytes(s.LargestExtentBytes)), Label("extents / holes"), new Text($"{s.Extents} / {s.Holes}"));
         console.Write(figures);
+        if (!region.Plan.AtRisk.IsEmpty)
+        {
+            // Corrected errors: usable, but the pages to watch. A line of its own: too long for a grid cell.
+            console.Write(new Paragraph().Append("  at risk ", new Style(decoration: Decoration.Dim))
+                .Append(ReportText.AtRisk(s, region.Plan.AtRisk.Length), new Style(Color.Yellow))
+                .Append(" (corrected errors, left usable)\n", new Style(decoration: Decoration.Dim)));
+        }
+
         console.WriteLine();
 
         var table = new Grid { Expand = false };

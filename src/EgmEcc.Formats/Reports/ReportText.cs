@@ -31,9 +31,13 @@ internal static class ReportText
     public static string Hole(RegionPlan plan, Hole hole) =>
         $"hole {AddressRange.FromBaseSize(plan.AddressOf(hole.Offset), hole.Size)} {Bytes(hole.Size)}: {Bytes(hole.RetiredBytes)} retired, {Bytes(hole.FragmentBytes)} fragment; offset {Numbers.Hex(hole.Offset)}";
 
-    /// <summary><c>records 34: 30 applied, 3 duplicate, 1 out-of-region, 0 clipped</c>.</summary>
+    /// <summary><c>records 34: 30 applied, 3 duplicate, 1 out-of-region, 0 clipped</c>; <c>2 at-risk</c> after applied when there are any.</summary>
     public static string Accounting(Accounting a) =>
-        $"retired records {a.Records}: {a.Applied} applied, {a.Duplicate} duplicate, {a.OutOfRegion} out-of-region, {a.Clipped} clipped";
+        $"retired records {a.Records}: {a.Applied} applied, {(a.AtRisk == 0 ? string.Empty : $"{a.AtRisk} at-risk, ")}{a.Duplicate} duplicate, {a.OutOfRegion} out-of-region, {a.Clipped} clipped";
+
+    /// <summary><c>2 page(s), 128 KiB in 1 range(s)</c>: a region's at-risk pages (corrected errors, left usable).</summary>
+    public static string AtRisk(RegionStats s, int ranges) =>
+        $"{s.AtRiskPages} page(s), {Bytes(s.AtRiskBytes)} in {ranges} range(s)";
 
     /// <summary><c>granule 64K · guest page 64K · ...</c>.</summary>
     public static string Options(PlanOptions o, string separator) =>

@@ -79,19 +79,26 @@ internal sealed class LineReader
     }
 
     /// <summary>
-    /// Skips, in bulk, whole lines that contain neither <paramref name="needle"/> nor a NUL byte,
+    /// Skips, in bulk, whole lines that contain neither <paramref name="needle"/> (nor
+    /// <paramref name="otherNeedle"/>, when given) nor a NUL byte,
     /// so a reader looking for rare lines does not pay for every other one; the next
     /// <see cref="ReadLine"/> returns the first line that may hold one. <see cref="LineNumber"/>
     /// counts the skipped lines.
     /// </summary>
     /// <returns>How many lines were skipped.</returns>
-    public long SkipLinesWithout(ReadOnlySpan<byte> needle)
+    public long SkipLinesWithout(ReadOnlySpan<byte> needle, ReadOnlySpan<byte> otherNeedle = default)
     {
         long skipped = 0;
         while (!skippingRest)
         {
             var pending = buffer.AsSpan(start, end - start);
             var hit = pending.IndexOf(needle);
+            var other = otherNeedle.IsEmpty ? -1 : pending.IndexOf(otherNeedle);
+            if (other >= 0 && (hit < 0 || other < hit))
+            {
+                hit = other;
+            }
+
             var nul = pending.IndexOf((byte)0);
             if (nul >= 0 && (hit < 0 || nul < hit))
             {

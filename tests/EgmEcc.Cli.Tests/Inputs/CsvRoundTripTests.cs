@@ -60,7 +60,8 @@ public sealed class CsvRoundTripTests : IDisposable
     [InlineData("4K")]
     public void Plan_KernelLog_EqualsTheHandWrittenCsvOfItsPages(string granule)
     {
-        // What grace-2s.kmsg.log says, read by a person: pfn * 64K pages and CPER 4K granules.
+        // What grace-2s.kmsg.log says, read by a person: pfn * 64K pages and CPER 4K granules. A
+        // CSV row retires; the log's corrected errors are at-risk pages unless --retire-corrected.
         const string csv = """
             address,size
             0x2c12300000,64K
@@ -71,13 +72,14 @@ public sealed class CsvRoundTripTests : IDisposable
             0x406600000000,4K
             0x406600001000,4K
             0x406600002000,4K
+            0x3000050000,4K
             0x217a450000,64K
             0x81230000,64K
             """;
 
         string[] semantics = ["--granule", granule, "--guest-page", granule];
         AssertSamePlan(
-            ["--regions", Regions, "--retired", "data/samples/grace-2s.kmsg.log", .. semantics],
+            ["--regions", Regions, "--retired", "data/samples/grace-2s.kmsg.log", "--retire-corrected", .. semantics],
             ["--regions", Regions, "--retired", Twin("kmsg.csv", csv), .. semantics]);
     }
 

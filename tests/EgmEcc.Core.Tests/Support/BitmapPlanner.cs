@@ -8,15 +8,17 @@ internal static class BitmapPlanner
 {
     public static ModelPlan Plan(IReadOnlyList<Region> regions, IReadOnlyList<RetiredRecord> records, PlanOptions options)
     {
-        var (sorted, widened, outOfRegion, clipped) = Attribute(regions, records, options);
+        var a = Attribute(regions, records, options);
         var plans = new List<ModelRegionPlan>();
-        long applied = 0, duplicate = 0;
-        for (var r = 0; r < sorted.Length; r++)
+
+        // A record counts once: applied when any of its pieces is, in whichever region.
+        var appliedRecords = new HashSet<int>();
+        for (var r = 0; r < a.Sorted.Length; r++)
         {
-            var region = sorted[r];
+            var region = a.Sorted[r];
             var retired = new bool[region.Size];
             long regionApplied = 0;
-            foreach (var (start, end, _) in InDuplicateOrder(widened[r]))
+            foreach (var (start, end, input) in InDuplicateOrder(a.Widened[r]))
             {
                 var covered = true;
                 for (var x = start; x < end; x++)
@@ -25,93 +27,109 @@ internal static class BitmapPlanner
                     retired[x] = true;
                 }
 
-                if (covered)
-                {
-                    duplicate++;
-                }
-                else
+                if (!covered)
                 {
                     regionApplied++;
+                    appliedRecords.Add(input);
                 }
             }
 
-            applied += regionApplied;
-            plans.Add(Tile(region, retired, regionApplied, options));
+            var atRisk = new bool[region.Size];
+            foreach (var (start, end) in a.AtRisk[r])
+            {
+                Array.Fill(atRisk, true, (int)start, (int)(end - start));
+            }
+
+            plans.Add(Tile(region, retired, atRisk, regionApplied, options));
         }
 
-        return new ModelPlan(plans, new Accounting(records.Count, applied, duplicate, clipped, outOfRegion));
+        var applied = appliedRecords.Count;
+        return new ModelPlan(plans, new Accounting(records.Count, applied, a.Retiring - applied, a.Clipped, a.OutOfRegion, a.AtRiskRecords));
     }
 
     /// <summary>
-    /// Attributes, clips and widens every record (docs/design.md §2), with no bitmap: it scales to any
-    /// region size. Returns the regions sorted by base and each one's widened records.
+    /// Attributes, splits, clips and widens every record (docs/design.md §2), with no bitmap: it
+    /// scales to any region size. A record naming its region is clipped to it; any other retires
+    /// its bytes in every region it overlaps. Retiring pieces are widened to L, at-risk ones (kept
+    /// usable) to G. Returns the regions sorted by base and each one's widened records.
     /// </summary>
-    public static (Region[] Sorted, List<(ulong Start, ulong End, int Input)>[] Widened, long OutOfRegion, long Clipped) Attribute(
-        IReadOnlyList<Region> regions, IReadOnlyList<RetiredRecord> records, PlanOptions options)
+    public static ModelAttribution Attribute(IReadOnlyList<Region> regions, IReadOnlyList<RetiredRecord> records, PlanOptions options)
     {
         var sorted = regions.DistinctBy(r => r.Id).OrderBy(r => r.Base).ToArray();
-        var layout = options.LayoutGranule;
         var widened = sorted.Select(_ => new List<(ulong Start, ulong End, int Input)>()).ToArray();
-        long outOfRegion = 0, clipped = 0;
+        var atRisk = sorted.Select(_ => new List<(ulong Start, ulong End)>()).ToArray();
+        long outOfRegion = 0, clipped = 0, retiring = 0, atRiskRecords = 0;
 
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
             var size = record.Size == 0 ? options.Granule : record.Size;
-            int index;
-            UInt128 offset, end;
+            var retire = options.RetireCorrected || record.Kind == RecordKind.Retired;
+
+            // (region, offset, end) pieces, in region-offset space.
+            var pieces = new List<(int Region, UInt128 Offset, UInt128 End)>();
             if (record.Region is { } id)
             {
-                index = Array.FindIndex(sorted, r => r.Id == id);
+                var index = Array.FindIndex(sorted, r => r.Id == id);
                 var region = sorted[index];
-                if (record.Start >= region.Size)
+                if (record.Start < region.Size)
                 {
-                    outOfRegion++;
-                    continue;
+                    pieces.Add((index, record.Start, UInt128.Min((UInt128)record.Start + size, region.Size)));
+                    clipped += (UInt128)record.Start + size > region.Size ? 1 : 0;
                 }
-
-                offset = record.Start;
-                end = UInt128.Min((UInt128)record.Start + size, region.Size);
-                clipped += (UInt128)record.Start + size > region.Size ? 1 : 0;
             }
             else
             {
                 UInt128 start = record.Start;
                 var stop = UInt128.Min(start + size, (UInt128)ulong.MaxValue + 1);
-                index = Array.FindIndex(sorted, r => r.Base <= start && start < r.Extent.End);
-                if (index < 0)
+                UInt128 covered = 0;
+                for (var r = 0; r < sorted.Length; r++)
                 {
-                    index = Array.FindIndex(sorted, r => r.Base < stop && start < r.Extent.End);
+                    var from = UInt128.Max(start, sorted[r].Base);
+                    var to = UInt128.Min(stop, sorted[r].Extent.End);
+                    if (from < to)
+                    {
+                        pieces.Add((r, from - sorted[r].Base, to - sorted[r].Base));
+                        covered += to - from;
+                    }
                 }
 
-                if (index < 0)
-                {
-                    outOfRegion++;
-                    continue;
-                }
-
-                var region = sorted[index];
-                var from = UInt128.Max(start, region.Base);
-                var to = UInt128.Min(start + size, region.Extent.End);
-                offset = from - region.Base;
-                end = to - region.Base;
-                clipped += to - from != size ? 1 : 0;
+                clipped += pieces.Count > 0 && covered != size ? 1 : 0;
             }
 
-            var regionSize = sorted[index].Size;
-            var wStart = offset / layout * layout;
-            var wEnd = UInt128.Min((end + layout - 1) / layout * layout, regionSize);
-            widened[index].Add(((ulong)wStart, (ulong)wEnd, i));
+            if (pieces.Count == 0)
+            {
+                outOfRegion++;
+                continue;
+            }
+
+            var granule = retire ? options.LayoutGranule : options.Granule;
+            foreach (var (r, offset, end) in pieces)
+            {
+                var wStart = offset / granule * granule;
+                var wEnd = UInt128.Min((end + granule - 1) / granule * granule, sorted[r].Size);
+                if (retire)
+                {
+                    widened[r].Add(((ulong)wStart, (ulong)wEnd, i));
+                }
+                else
+                {
+                    atRisk[r].Add(((ulong)wStart, (ulong)wEnd));
+                }
+            }
+
+            retiring += retire ? 1 : 0;
+            atRiskRecords += retire ? 0 : 1;
         }
 
-        return (sorted, widened, outOfRegion, clipped);
+        return new ModelAttribution(sorted, widened, atRisk, retiring, atRiskRecords, outOfRegion, clipped);
     }
 
-    /// <summary>Orders widened records as docs/design.md §2 does for duplicates: (start, end descending, input).</summary>
+    /// <summary>Orders widened records as docs/design.md §2 does for duplicates: (widened start, widened end descending, input order).</summary>
     public static IEnumerable<(ulong Start, ulong End, int Input)> InDuplicateOrder(IEnumerable<(ulong Start, ulong End, int Input)> widened) =>
         widened.OrderBy(w => w.Start).ThenByDescending(w => w.End).ThenBy(w => w.Input);
 
-    private static ModelRegionPlan Tile(Region region, bool[] retired, long applied, PlanOptions options)
+    private static ModelRegionPlan Tile(Region region, bool[] retired, bool[] atRisk, long applied, PlanOptions options)
     {
         var size = (int)region.Size;
         var unusable = (bool[])retired.Clone();
@@ -145,9 +163,13 @@ internal static class BitmapPlanner
             return new HugePageCapacity(h, count, region.Size / h);
         }).ToArray();
 
+        // At risk: what of the at-risk bytes stays usable.
+        var risky = atRisk.Select((b, x) => b && !unusable[x]).ToArray();
+        var atRiskRanges = Runs(risky, true).Select(run => AddressRange.FromStartEnd((ulong)run.Start, (ulong)run.End)).ToArray();
+
         var retiredTotal = (ulong)retired.Count(b => b);
         var holeTotal = (ulong)unusable.Count(b => b);
-        return new ModelRegionPlan(region, usable, holes, retiredTotal, holeTotal - retiredTotal, applied, huge);
+        return new ModelRegionPlan(region, usable, holes, retiredTotal, holeTotal - retiredTotal, applied, huge, atRiskRanges, (ulong)risky.Count(b => b));
     }
 
     /// <summary>The maximal runs <c>[Start, End)</c> of <paramref name="value"/> in <paramref name="bits"/>.</summary>
@@ -185,4 +207,16 @@ internal sealed record ModelRegionPlan(
     ulong RetiredBytes,
     ulong FragmentBytes,
     long AppliedRecords,
-    HugePageCapacity[] HugePages);
+    HugePageCapacity[] HugePages,
+    AddressRange[] AtRisk,
+    ulong AtRiskBytes);
+
+/// <summary>The model's attribution: regions sorted by base, each one's widened retiring pieces (with their record's input index) and at-risk pieces, and the counts.</summary>
+internal sealed record ModelAttribution(
+    Region[] Sorted,
+    List<(ulong Start, ulong End, int Input)>[] Widened,
+    List<(ulong Start, ulong End)>[] AtRisk,
+    long Retiring,
+    long AtRiskRecords,
+    long OutOfRegion,
+    long Clipped);

@@ -9,10 +9,15 @@ internal static class PlanInvariants
         var a = plan.Accounting;
         Assert.True(a.IsBalanced, $"unbalanced accounting {a}");
         Assert.Equal(records, a.Records);
-        Assert.Equal(a.Records, a.Applied + a.Duplicate + a.OutOfRegion);
-        Assert.True(a.Clipped <= a.Applied + a.Duplicate, $"clipped exceeds attributed in {a}");
-        Assert.True(a.Applied >= 0 && a.Duplicate >= 0 && a.OutOfRegion >= 0 && a.Clipped >= 0, $"negative count in {a}");
-        Assert.Equal(a.Applied, plan.Regions.Sum(r => r.Stats.AppliedRecords));
+        Assert.Equal(a.Records, a.Applied + a.AtRisk + a.Duplicate + a.OutOfRegion);
+        Assert.True(a.Clipped <= a.Applied + a.AtRisk + a.Duplicate, $"clipped exceeds attributed in {a}");
+        Assert.True(a.Applied >= 0 && a.AtRisk >= 0 && a.Duplicate >= 0 && a.OutOfRegion >= 0 && a.Clipped >= 0, $"negative count in {a}");
+        Assert.True(!plan.Options.RetireCorrected || a.AtRisk == 0, $"at-risk records in a plan that retires them: {a}");
+
+        // A record split across regions counts once in the plan but in every region it applied in.
+        var regionApplied = plan.Regions.Sum(r => r.Stats.AppliedRecords);
+        Assert.True(regionApplied >= a.Applied, $"regions applied {regionApplied} records, fewer than the {a.Applied} applied");
+        Assert.True(regionApplied == 0 || a.Applied > 0, $"regions applied {regionApplied} records but the plan none");
 
         for (var i = 1; i < plan.Regions.Length; i++)
         {
@@ -60,7 +65,23 @@ internal static class PlanInvariants
         Assert.All(plan.Usable, u => Assert.True(u.Size >= options.MinExtent, $"extent {u} shorter than the minimum extent"));
         Assert.All(plan.Holes, h => Assert.Equal(h.Size, h.RetiredBytes + h.FragmentBytes));
 
+        // At-risk ranges: sorted, apart (so maximal), each inside one usable extent.
+        for (var i = 0; i < plan.AtRisk.Length; i++)
+        {
+            var risk = plan.AtRisk[i];
+            Assert.True(risk.Size > 0, $"empty at-risk range in {plan.Region.Id}");
+            if (i > 0)
+            {
+                Assert.True(plan.AtRisk[i - 1].End < risk.Start, $"at-risk ranges {plan.AtRisk[i - 1]} and {risk} in {plan.Region.Id} overlap, touch or are out of order");
+            }
+
+            Assert.True(plan.Usable.Any(u => u.Encloses(risk)), $"at-risk range {risk} of {plan.Region.Id} is not inside a usable extent");
+        }
+
         var s = plan.Stats;
+        Assert.Equal(plan.AtRisk.Aggregate(0UL, (t, r) => t + r.Size), s.AtRiskBytes);
+        Assert.Equal(s.AtRiskBytes / options.Granule, s.AtRiskPages);
+        Assert.True(s.AtRiskBytes <= s.UsableBytes);
         Assert.Equal(size, s.SizeBytes);
         Assert.Equal(s.SizeBytes, s.UsableBytes + s.HoleBytes);
         Assert.Equal(s.HoleBytes, s.RetiredBytes + s.FragmentBytes);

@@ -14,7 +14,7 @@ internal sealed record Scenario(PlanOptions Options, Region[] Regions, RetiredRe
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.Append($"G={Options.Granule} P={Options.GuestPage} E={Options.MinExtent} H=[{string.Join(",", Options.HugePages)}]\n");
+        text.Append($"G={Options.Granule} P={Options.GuestPage} E={Options.MinExtent} H=[{string.Join(",", Options.HugePages)}]{(Options.RetireCorrected ? " retire-corrected" : "")}\n");
         foreach (var r in Regions)
         {
             text.Append($"  region {r.Id} base=0x{r.Base:x} size=0x{r.Size:x}\n");
@@ -22,7 +22,7 @@ internal sealed record Scenario(PlanOptions Options, Region[] Regions, RetiredRe
 
         foreach (var rec in Records)
         {
-            text.Append($"  record {rec.Source.Line}: {(rec.Region is null ? "@" : rec.Region + "+")}0x{rec.Start:x} size=0x{rec.Size:x}\n");
+            text.Append($"  record {rec.Source.Line}: {(rec.Region is null ? "@" : rec.Region + "+")}0x{rec.Start:x} size=0x{rec.Size:x}{(rec.Kind == RecordKind.AtRisk ? " at-risk" : "")}\n");
         }
 
         return text.ToString();
@@ -40,7 +40,8 @@ internal static class Scenarios
     /// <summary>
     /// 1 to 3 regions of up to ~50 units (some not a multiple of the unit), packed with small gaps
     /// (sometimes touching), placed low, unaligned, or ending exactly at 2^64; up to ~100 records
-    /// around them (aligned and not, default-sized or not, some out of region, some region-relative).
+    /// around them (aligned and not, default-sized or not, some out of region, some region-relative,
+    /// some at-risk), planned with corrected errors retired or not.
     /// </summary>
     public static Gen<Scenario> Any =>
         from options in Options
@@ -56,7 +57,8 @@ internal static class Scenarios
             (1, Gen.Constant<ulong?>(1)),
             (2, Gen.Choose(1, 300).Select(x => (ulong?)(ulong)x)))
         from huge in Gen.SubListOf(new[] { 2 * Unit, 4 * Unit, 8 * Unit, 32 * Unit })
-        select new PlanOptions(g, p, e, huge);
+        from retireCorrected in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select new PlanOptions(g, p, e, huge, retireCorrected);
 
     public static Gen<Region[]> Regions =>
         from count in Gen.Choose(1, 3)
@@ -180,29 +182,31 @@ internal static class Scenarios
             from aligned in Gen.Elements(true, false)
             from anywhere in Gen.Choose(0, 8192)
             from s in size
-            select (kind, r, delta, aligned, anywhere, s);
+            from atRisk in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+            select (kind, r, delta, aligned, anywhere, s, atRisk);
 
         return from picks in one.ArrayOf()
                select picks.Select((p, i) => MakeRecord(regions, p, i + 1)).ToArray();
     }
 
-    private static RetiredRecord MakeRecord(Region[] regions, (int Kind, int R, int Delta, bool Aligned, int Anywhere, ulong Size) p, int line)
+    private static RetiredRecord MakeRecord(Region[] regions, (int Kind, int R, int Delta, bool Aligned, int Anywhere, ulong Size, bool AtRisk) p, int line)
     {
+        var kind = p.AtRisk ? RecordKind.AtRisk : RecordKind.Retired;
         var source = SourceLocation.AtLine("retired.csv", line);
         var region = regions[p.R];
         var delta = p.Aligned ? (p.Delta / (int)Unit) * (int)Unit : p.Delta;
         switch (p.Kind)
         {
             case 1:
-                return RetiredRecord.InRegion(region.Id, (ulong)Math.Max(0, delta), p.Size, source);
+                return RetiredRecord.InRegion(region.Id, (ulong)Math.Max(0, delta), p.Size, source, kind: kind);
             case 2:
                 // Anywhere low, or just below the top of the space.
                 var at = p.Anywhere % 2 == 0 ? (ulong)p.Anywhere : Top - (ulong)p.Anywhere;
-                return RetiredRecord.AtAddress(at, p.Size, source);
+                return RetiredRecord.AtAddress(at, p.Size, source, kind: kind);
             default:
                 var address = (Int128)region.Base + delta;
                 address = Int128.Clamp(address, 0, (Int128)Top);
-                return RetiredRecord.AtAddress((ulong)address, p.Size, source);
+                return RetiredRecord.AtAddress((ulong)address, p.Size, source, kind: kind);
         }
     }
 }

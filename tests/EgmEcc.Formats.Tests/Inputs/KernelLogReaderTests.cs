@@ -62,6 +62,92 @@ public class KernelLogReaderTests
         Assert.All(records, r => Assert.Equal(0UL, r.Size));
     }
 
+    [Theory]
+    [InlineData("corrected", RecordKind.AtRisk)]
+    [InlineData("Corrected", RecordKind.AtRisk)]
+    [InlineData("recoverable", RecordKind.Retired)]
+    [InlineData("fatal", RecordKind.Retired)]
+    [InlineData("info", RecordKind.Retired)]
+    public void Read_CperMemoryError_CorrectedSeverityIsAtRiskOthersRetire(string severity, RecordKind kind)
+    {
+        var log = $$"""
+            [ 9002.113004] {2}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 2
+            [ 9002.113006] {2}[Hardware Error]: event severity: {{severity}}
+            [ 9002.113007] {2}[Hardware Error]:  Error 0, type: {{severity}}
+            [ 9002.113008] {2}[Hardware Error]:   section_type: memory error
+            [ 9002.113009] {2}[Hardware Error]:   physical_address: 0x0000406600001000
+            [ 9002.113010] {2}[Hardware Error]:   physical_address_mask: 0xfffffffffffff000
+            [ 9002.113011] {2}[Hardware Error]:   error_type: 2, single-bit ECC
+            """;
+
+        var (records, _) = TestInputs.Read(Reader, TestInputs.Text("k.log", log));
+
+        var record = Assert.Single(records);
+        Assert.Equal(kind, record.Kind);
+        Assert.Equal(0x4066_0000_1000UL, record.Start);
+        Assert.Equal("k.log:5", record.Source.ToString());
+    }
+
+    [Fact]
+    public void Read_CorrectedSeverityOfAnotherRecord_DoesNotCarryOver()
+    {
+        // {2} is corrected; {3}, printed in between by another CPU, names no severity of its own;
+        // an unnumbered record after them neither. Only {2}'s address is at risk.
+        const string log = """
+            {2}[Hardware Error]: event severity: corrected
+            {3}[Hardware Error]:   physical_address: 0x0000406600005000
+            {2}[Hardware Error]:   physical_address: 0x0000406600001000
+            [Hardware Error]:   physical_address: 0x0000406600009000
+            Memory failure: 0x2c1230: recovery action for free buddy page: Recovered
+            """;
+
+        var (records, notes) = TestInputs.Read(Reader, TestInputs.Text("k.log", log));
+
+        Assert.Equal(
+            [(0x4066_0000_5000UL, RecordKind.Retired), (0x4066_0000_1000UL, RecordKind.AtRisk), (0x4066_0000_9000UL, RecordKind.Retired), (0x2c1230UL << 16, RecordKind.Retired)],
+            records.Select(r => (r.Start, r.Kind)).ToArray());
+        Assert.Equal("kernel log: 3 retired-page lines and 1 corrected-error line (at-risk pages) read, 1 other line ignored", Assert.Single(notes).Message);
+    }
+
+    [Fact]
+    public void Read_SeverityLineFarFromItsAddress_IsNotSkippedInBulk()
+    {
+        // Thousands of other lines between the severity and the address: the bulk skip must stop
+        // at the severity line too.
+        var filler = string.Concat(Enumerable.Repeat("[    1.000000] some other kernel message that carries nothing\n", 5000));
+        var log = "[ 9002.1] {7}[Hardware Error]: event severity: corrected\n" + filler + "[ 9002.2] {7}[Hardware Error]:   physical_address: 0x0000406600001000\n";
+
+        var (records, _) = TestInputs.Read(Reader, TestInputs.Text("k.log", log));
+
+        Assert.Equal(RecordKind.AtRisk, Assert.Single(records).Kind);
+    }
+
+    [Fact]
+    public void Plan_CorrectedAndUncorrectedCperRecords_AtRiskPageLeftUsableTheOtherRetired()
+    {
+        const string log = """
+            {1}[Hardware Error]: event severity: recoverable
+            {1}[Hardware Error]:   physical_address: 0x0000002000010000
+            {2}[Hardware Error]: event severity: corrected
+            {2}[Hardware Error]:   physical_address: 0x0000002000030000
+            """;
+        var inputs = new HostInputs
+        {
+            Regions = [TestInputs.Text("r.csv", "id,node,base,size\negm0,0,0x2000000000,1G\n")],
+            Retired = [TestInputs.Text("k.log", log)],
+        };
+
+        var plan = inputs.Plan(PlanOptions.Default);
+        var conservative = inputs.Plan(new PlanOptions(retireCorrected: true));
+
+        Assert.Equal([new Hole(0x1_0000, 0x1_0000, 0x1_0000, 0)], plan.Regions[0].Holes.ToArray());
+        Assert.Equal([AddressRange.FromBaseSize(0x3_0000, 0x1_0000)], plan.Regions[0].AtRisk.ToArray());
+        Assert.Equal(new Accounting(2, 1, 0, 0, 0, AtRisk: 1), plan.Accounting);
+        Assert.Equal([new Hole(0x1_0000, 0x1_0000, 0x1_0000, 0), new Hole(0x3_0000, 0x1_0000, 0x1_0000, 0)], conservative.Regions[0].Holes.ToArray());
+        Assert.Empty(conservative.Regions[0].AtRisk);
+        Assert.Equal(new Accounting(2, 2, 0, 0, 0), conservative.Accounting);
+    }
+
     [Fact]
     public void Read_MaskWithoutAddress_IsIgnoredAndCounted()
     {

@@ -7,6 +7,7 @@ namespace EgmEcc.Formats.Output.Documents;
 /// The fleet report as CSV: one row per host (<c>scope</c> = <c>host</c>) and a last row with the
 /// fleet totals (<c>scope</c> = <c>fleet</c>, empty host). Bytes are integers; <c>belowThreshold</c>
 /// is <c>true</c>/<c>false</c> for a host and the number of hosts below it for the fleet.
+/// <c>atRiskPages</c> counts corrected-error pages left usable.
 /// </summary>
 public sealed class FleetCsvWriter : IDocumentWriter<FleetReport>
 {
@@ -20,18 +21,18 @@ public sealed class FleetCsvWriter : IDocumentWriter<FleetReport>
         ArgumentNullException.ThrowIfNull(output);
         var huge = document.Options.HugePages;
         using var csv = CsvWriter.Create(output, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
-        string[] head = ["scope", "host", "regions", "sizeBytes", "usableBytes", "usablePercent", .. huge.Select(h => "hugePages" + FleetFormat.PageName(h)), "vmFit", "records", "applied", "duplicate", "outOfRegion", "warnings", "belowThreshold"];
+        string[] head = ["scope", "host", "regions", "sizeBytes", "usableBytes", "usablePercent", .. huge.Select(h => "hugePages" + FleetFormat.PageName(h)), "vmFit", "atRiskPages", "records", "applied", "duplicate", "outOfRegion", "warnings", "belowThreshold"];
         csv.WriteHeader(head);
         foreach (var host in document.Hosts)
         {
-            Row(csv, "host", host.Host, host.Regions.Length, host.SizeBytes, host.UsableBytes, host.UsablePercent, huge.Select((_, h) => (UInt128)host.HugePages(h)), host.VmFit, host.Accounting, host.Warnings, document.IsBelowThreshold(host) ? "true" : "false");
+            Row(csv, "host", host.Host, host.Regions.Length, host.SizeBytes, host.UsableBytes, host.UsablePercent, huge.Select((_, h) => (UInt128)host.HugePages(h)), host.VmFit, host.AtRiskPages, host.Accounting, host.Warnings, document.IsBelowThreshold(host) ? "true" : "false");
         }
 
         var t = document.Totals;
-        Row(csv, "fleet", string.Empty, t.Regions, t.SizeBytes, t.UsableBytes, t.UsablePercent, t.HugePages, t.VmFit, t.Accounting, t.Warnings, FleetFormat.Number(document.HostsBelowThreshold.Count()));
+        Row(csv, "fleet", string.Empty, t.Regions, t.SizeBytes, t.UsableBytes, t.UsablePercent, t.HugePages, t.VmFit, t.AtRiskPages, t.Accounting, t.Warnings, FleetFormat.Number(document.HostsBelowThreshold.Count()));
     }
 
-    private static void Row(CsvWriter csv, string scope, string host, long regions, UInt128 size, UInt128 usable, double percent, IEnumerable<UInt128> huge, long vm, Accounting a, long warnings, string below)
+    private static void Row(CsvWriter csv, string scope, string host, long regions, UInt128 size, UInt128 usable, double percent, IEnumerable<UInt128> huge, long vm, UInt128 atRisk, Accounting a, long warnings, string below)
     {
         csv.WriteField(scope);
         csv.WriteField(host);
@@ -45,6 +46,7 @@ public sealed class FleetCsvWriter : IDocumentWriter<FleetReport>
         }
 
         csv.WriteField(FleetFormat.Number(vm));
+        csv.WriteField(FleetFormat.Number(atRisk));
         csv.WriteField(FleetFormat.Number(a.Records));
         csv.WriteField(FleetFormat.Number(a.Applied));
         csv.WriteField(FleetFormat.Number(a.Duplicate));

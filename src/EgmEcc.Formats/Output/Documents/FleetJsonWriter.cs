@@ -7,9 +7,10 @@ namespace EgmEcc.Formats.Output.Documents;
 /// <summary>
 /// The fleet report as JSON, schema <c>egmecc.fleet/1</c>:
 /// <c>{schema, options, vmShape, minUsablePercent, hosts[{host, sizeBytes, usableBytes,
-/// usablePercent, hugePageCapacity{"&lt;bytes&gt;": n}, vmFit, belowThreshold, accounting, warnings,
-/// regions[{id, node, sizeBytes, usableBytes, hugePageCapacity, vmBlocks}]}], totals{...,
-/// hostsBelowThreshold[]}}</c>. Byte figures are JSON integers.
+/// usablePercent, hugePageCapacity{"&lt;bytes&gt;": n}, vmFit, atRiskPages, belowThreshold, accounting,
+/// warnings, regions[{id, node, sizeBytes, usableBytes, hugePageCapacity, vmBlocks, atRiskPages}]}],
+/// totals{..., hostsBelowThreshold[]}}</c>. Byte figures are JSON integers; <c>atRiskPages</c>
+/// counts corrected-error pages left usable.
 /// </summary>
 public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
 {
@@ -58,6 +59,7 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
                 json.WriteNumber("usablePercent", FleetFormat.RoundPercent(host.UsablePercent));
                 WriteHuge(json, huge, h => host.HugePages(h));
                 json.WriteNumber("vmFit", host.VmFit);
+                json.WriteNumber("atRiskPages", host.AtRiskPages);
                 json.WriteBoolean("belowThreshold", document.IsBelowThreshold(host));
                 PlanJsonWriter.WriteAccounting(json, host.Accounting);
                 json.WriteNumber("warnings", host.Warnings);
@@ -71,6 +73,7 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
                     json.WriteNumber("usableBytes", region.UsableBytes);
                     WriteHuge(json, huge, h => region.HugePages[h]);
                     json.WriteNumber("vmBlocks", region.VmBlocks);
+                    json.WriteNumber("atRiskPages", region.AtRiskPages);
                     json.WriteEndObject();
                 }
 
@@ -95,6 +98,7 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
 
             json.WriteEndObject();
             json.WriteNumber("vmFit", t.VmFit);
+            FleetFormat.WriteNumber(json, "atRiskPages", t.AtRiskPages);
             PlanJsonWriter.WriteAccounting(json, t.Accounting);
             json.WriteNumber("warnings", t.Warnings);
             json.WriteStartArray("hostsBelowThreshold");

@@ -2,7 +2,11 @@ using EgmEcc.Fleet;
 
 namespace EgmEcc.Formats.Output.Documents;
 
-/// <summary>The fleet report as a table a person reads: one row per host, then the fleet totals and the hosts below threshold.</summary>
+/// <summary>
+/// The fleet report as a table a person reads: one row per host, then the fleet totals and the
+/// hosts below threshold. An <c>at-risk</c> column (corrected-error pages, left usable) appears
+/// when any host has some.
+/// </summary>
 public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
 {
     /// <inheritdoc/>
@@ -19,6 +23,12 @@ public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
         if (document.VmShape is { } shape)
         {
             headers.Add($"vm {shape}");
+        }
+
+        var atRisk = document.Totals.AtRiskPages > 0;
+        if (atRisk)
+        {
+            headers.Add("at-risk");
         }
 
         headers.AddRange(["records", "warnings"]);
@@ -48,6 +58,11 @@ public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
                 row.Add(FleetFormat.Number(host.VmFit));
             }
 
+            if (atRisk)
+            {
+                row.Add(FleetFormat.Number((UInt128)host.AtRiskPages));
+            }
+
             row.AddRange([FleetFormat.Number(host.Accounting.Records), FleetFormat.Number(host.Warnings)]);
             if (flagged)
             {
@@ -64,6 +79,11 @@ public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
         if (document.VmShape is not null)
         {
             total.Add(FleetFormat.Number(t.VmFit));
+        }
+
+        if (atRisk)
+        {
+            total.Add(FleetFormat.Number(t.AtRiskPages));
         }
 
         total.AddRange([FleetFormat.Number(t.Accounting.Records), FleetFormat.Number(t.Warnings)]);
