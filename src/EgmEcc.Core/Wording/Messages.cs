@@ -75,10 +75,10 @@ internal static class Messages
 
     // Gates: what each found, with its threshold; a front end may add the setting that set it.
 
-    public static string UsableGate(string where, string actual, bool passed, double threshold) =>
+    public static string UsableGate(string where, string actual, bool passed, string threshold) =>
         Invariant($"{where}: usable {actual}% {Relation(passed)} {threshold}%");
 
-    public static string HugePagesGate(string where, double actual, string size, bool passed, double threshold) =>
+    public static string HugePagesGate(string where, double actual, string size, bool passed, string threshold) =>
         Invariant($"{where}: {actual} {size} hugepages {Relation(passed)} {threshold}");
 
     public static string WarningsGate(string where, double actual) =>
