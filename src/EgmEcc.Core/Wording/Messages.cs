@@ -58,6 +58,9 @@ internal static class Messages
     public static SettingError MoreRetirementsThanATiBHolds(double rate, double years, double perTiB, double granules, ulong granule) =>
         new(Setting.Rate, rate, $"{N(Setting.Rate)} {rate:G6} over {N(Setting.Horizon)} {years:G6} year(s) retires {perTiB:G6} pages per TiB, more than a TiB holds ({granules:G} granules of {new ByteSize(granule)})");
 
+    public static SettingError TooMuchForecastWork(string host, double perTrial, int trials, double total, double max) =>
+        new(Setting.Trials, trials, $"host '{host}' would draw about {perTrial:G4} new pages per trial ({N(Setting.Rate)} x EGM size x {N(Setting.Horizon)}) x {trials} trials = {total:G4}, more than the {max:G4} a host may take in reasonable time; lower {N(Setting.Trials)}, {N(Setting.Rate)} or {N(Setting.Horizon)}");
+
     public static SettingError AtLeast(Setting setting, long min, long value) =>
         new(setting, value, $"{N(setting)} must be at least {min}, not {value}");
 
