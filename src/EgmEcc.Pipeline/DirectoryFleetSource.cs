@@ -25,10 +25,17 @@ public sealed class DirectoryFleetSource : FleetSource
     private readonly ReadOptions options;
     private readonly string? regionsFormat;
     private readonly string? retiredFormat;
+    private readonly FolderListing listing;
 
     /// <summary>Lists the host folders of <paramref name="root"/>.</summary>
     /// <exception cref="InputException">The directory does not exist or has no host folder.</exception>
     public DirectoryFleetSource(string root, FormatRegistry? formats = null, ReadOptions? options = null, string? regionsFormat = null, string? retiredFormat = null)
+        : this(root, formats, options, regionsFormat, retiredFormat, FolderListing.Disk)
+    {
+    }
+
+    /// <summary>As the public constructor, listing folders through <paramref name="listing"/> (tests: a folder that cannot be read even by root).</summary>
+    internal DirectoryFleetSource(string root, FormatRegistry? formats, ReadOptions? options, string? regionsFormat, string? retiredFormat, FolderListing listing)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
         if (!Directory.Exists(root))
@@ -41,7 +48,8 @@ public sealed class DirectoryFleetSource : FleetSource
         this.options = options ?? ReadOptions.Default;
         this.regionsFormat = regionsFormat;
         this.retiredFormat = retiredFormat;
-        hosts = [.. Directory.EnumerateDirectories(root).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal)];
+        this.listing = listing;
+        hosts = [.. List(root, listing.Directories).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal)];
         if (hosts.Length == 0)
         {
             throw new InputException(SourceLocation.InFile(root), "the directory has no host folders; expected one folder per host");
@@ -59,38 +67,77 @@ public sealed class DirectoryFleetSource : FleetSource
         var notes = new List<Diagnostic>();
         var regionFiles = new List<InputFile>();
         var retiredFiles = new List<InputFile>();
-        foreach (var file in Directory.EnumerateFiles(folder).Where(p => !Path.GetFileName(p).StartsWith('.')).Order(StringComparer.Ordinal).Select(path => InputFile.FromPath(path)))
+        var opened = new List<OpenedInput>();
+        try
         {
-            switch (Classify(file, out var empty))
+            // Each file is opened once: detection peeks at the head of the stream the reader then
+            // reads (a FIFO or a device can be read only once; opening it again would wait forever).
+            foreach (var path in List(folder, listing.Files).Where(p => !Path.GetFileName(p).StartsWith('.')).Order(StringComparer.Ordinal))
             {
-                case Role.Regions:
-                    regionFiles.Add(file);
-                    break;
-                case Role.Retired:
-                    retiredFiles.Add(file);
-                    break;
-                default:
-                    notes.Add(new Diagnostic(Severity.Warning, SourceLocation.InFile(file.Name), empty ? "skipped: the file is empty" : "skipped: no region or retired format recognises this file"));
-                    break;
+                var input = OpenedInput.Open(InputFile.FromPath(path));
+                opened.Add(input);
+                var once = new InputFile(input.File.Name, () => input.Stream) { Length = input.File.Length };
+                switch (Classify(input, out var empty))
+                {
+                    case Role.Regions:
+                        regionFiles.Add(once);
+                        break;
+                    case Role.Retired:
+                        retiredFiles.Add(once);
+                        break;
+                    default:
+                        notes.Add(new Diagnostic(Severity.Warning, SourceLocation.InFile(input.File.Name), empty ? "skipped: the file is empty" : "skipped: no region or retired format recognises this file"));
+                        break;
+                }
+            }
+
+            if (regionFiles.Count == 0)
+            {
+                throw new InputException(SourceLocation.InFile(folder), $"host '{host}' has no region file");
+            }
+
+            // The same read as a single host's, with the folder's name as every input's host.
+            var loaded = new HostInputs
+            {
+                Regions = regionFiles,
+                Retired = retiredFiles,
+                RegionsFormat = regionsFormat,
+                RetiredFormat = retiredFormat,
+                ReadOptions = options with { Host = host },
+                Formats = formats,
+            }.Load();
+            return notes.Count == 0 ? loaded : loaded.WithNotesFirst(notes);
+        }
+        finally
+        {
+            foreach (var input in opened)
+            {
+                input.Dispose();
             }
         }
+    }
 
-        if (regionFiles.Count == 0)
+    /// <summary>
+    /// The entries of <paramref name="folder"/>, listed in full now so that a folder that cannot be
+    /// read is an input error at the folder (the listing is lazy otherwise, and fails mid-loop).
+    /// </summary>
+    private static List<string> List(string folder, Func<string, IEnumerable<string>> list)
+    {
+        try
         {
-            throw new InputException(SourceLocation.InFile(folder), $"host '{host}' has no region file");
+            return [.. list(folder)];
         }
-
-        // The same read as a single host's, with the folder's name as every input's host.
-        var loaded = new HostInputs
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Regions = regionFiles,
-            Retired = retiredFiles,
-            RegionsFormat = regionsFormat,
-            RetiredFormat = retiredFormat,
-            ReadOptions = options with { Host = host },
-            Formats = formats,
-        }.Load();
-        return notes.Count == 0 ? loaded : loaded.WithNotesFirst(notes);
+            var reason = e switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                _ when File.Exists(folder) => "it is not a directory",
+                DirectoryNotFoundException => "no such directory",
+                _ => e.Message,
+            };
+            throw new InputException(SourceLocation.InFile(folder), $"cannot read the folder: {reason}");
+        }
     }
 
     private enum Role
@@ -100,16 +147,11 @@ public sealed class DirectoryFleetSource : FleetSource
         Retired,
     }
 
-    /// <summary>The role detection gives <paramref name="file"/>; <paramref name="empty"/> says why it has none.</summary>
-    private Role Classify(InputFile file, out bool empty)
+    /// <summary>The role detection gives <paramref name="input"/>; <paramref name="empty"/> says why it has none.</summary>
+    private Role Classify(OpenedInput input, out bool empty)
     {
-        byte[] head;
-        using (var input = OpenedInput.Open(file))
-        {
-            head = input.Head.ToArray();
-            file = input.File;
-        }
-
+        var head = input.Head.ToArray();
+        var file = input.File;
         empty = head.Length == 0;
         if (empty)
         {
@@ -130,4 +172,13 @@ public sealed class DirectoryFleetSource : FleetSource
 
         return file.FileName.Contains("region", StringComparison.OrdinalIgnoreCase) ? Role.Regions : Role.Retired;
     }
+}
+
+/// <summary>How a fleet directory's folders are listed: the disk, or a stand-in in tests.</summary>
+/// <param name="Directories">The sub-folders of a folder.</param>
+/// <param name="Files">The files of a folder (anything that is not a folder: FIFOs and devices too).</param>
+internal sealed record FolderListing(Func<string, IEnumerable<string>> Directories, Func<string, IEnumerable<string>> Files)
+{
+    /// <summary>The file system.</summary>
+    public static FolderListing Disk { get; } = new(Directory.EnumerateDirectories, Directory.EnumerateFiles);
 }

@@ -37,8 +37,10 @@ public static class FleetRun
                 {
                     results[i] = map(source.Hosts[i], source.Load(i).Plan(options));
                 }
-                catch (Exception e) when (e is InputException or IOException)
+                catch (Exception e)
                 {
+                    // Every failure is kept and the first (in host order) rethrown as itself: an
+                    // exception escaping the loop would reach the caller wrapped in an AggregateException.
                     errors[i] = e;
                     Interlocked.Exchange(ref failed, 1);
                 }

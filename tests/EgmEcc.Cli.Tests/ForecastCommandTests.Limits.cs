@@ -37,4 +37,26 @@ public partial class ForecastCommandTests
 
         Assert.Equal(0, run.Exit);
     }
+
+    // Regression: --rate 16777215 was accepted and cost about 6 s a trial, 100 minutes for the default trials.
+    [Fact]
+    public void Forecast_WorkBeyondTheBudget_IsAUsageErrorSayingHowToReduceIt()
+    {
+        var run = Cli.Run("forecast", "--dir", Tree, "--rate", "16777215");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Equal(
+            "egmecc: error: host 'gh-a01' would draw about 1.468E+07 new pages per trial (--rate x EGM size x --horizon) x 1000 trials = 1.468E+10, more than the 1E+08 a host may take in reasonable time; lower --trials, --rate or --horizon",
+            run.ErrorLines[0]);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(60), $"refusing took {run.Elapsed}");
+    }
+
+    [Fact]
+    public void Forecast_WorkWithinTheBudget_Runs()
+    {
+        var run = Cli.Run("forecast", "--dir", Tree, "--rate", "100000", "--trials", "10", "--format", "csv");
+
+        Assert.True(run.Exit == 0, run.ToString());
+    }
 }

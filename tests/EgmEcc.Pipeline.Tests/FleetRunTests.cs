@@ -104,6 +104,22 @@ public class FleetRunTests
 
     private static string Json(FleetReport report) => Write(new FleetJsonWriter(), report);
 
+    /// <summary>Any failure of a host load reaches the caller as itself, never wrapped in an AggregateException.</summary>
+    [Fact]
+    public void Map_UnexpectedExceptionFromAHostLoad_IsRethrownUnwrapped()
+    {
+        var source = new ThrowingSource(new UnauthorizedAccessException("denied"));
+        var e = Assert.Throws<UnauthorizedAccessException>(() => FleetRun.Map(source, PlanOptions.Default, (host, plan) => host, parallelism: 2));
+        Assert.Equal("denied", e.Message);
+    }
+
+    private sealed class ThrowingSource(Exception error) : FleetSource
+    {
+        public override IReadOnlyList<string> Hosts { get; } = ["a", "b", "c"];
+
+        public override LoadedHost Load(int index) => throw error;
+    }
+
     private static string Write<T>(IDocumentWriter<T> writer, T document)
     {
         var output = new StringWriter();

@@ -12,11 +12,7 @@ internal static class FleetCommand
     {
         var inputs = new FleetInputOptions();
         var shape = VmShapeOption.Create();
-        var minUsable = new Option<double?>("--min-usable")
-        {
-            Description = "Flag hosts whose usable share of EGM memory is below PCT percent (exit 3 with --fail-below).",
-            HelpName = "PCT",
-        };
+        var minUsable = SizeOptions.Percent("--min-usable", "Flag hosts whose usable share of EGM memory is below PCT percent (exit 3 with --fail-below).");
         var failBelow = new Option<bool>("--fail-below")
         {
             Description = "Exit 3 when a host is below --min-usable.",
@@ -43,10 +39,6 @@ internal static class FleetCommand
             var options = inputs.ResolvePlanOptions(result);
             var parallelism = inputs.ResolveParallelism(result);
             var min = result.GetValue(minUsable);
-            if (min is < 0 or > 100 || (min is { } m && double.IsNaN(m)))
-            {
-                throw new UsageException($"--min-usable must be a percentage in [0, 100], not {min}");
-            }
 
             var planPath = result.GetValue(planJson);
             var (report, plan) = ProgressDisplay.Run(console, "planning hosts", progress =>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace EgmEcc.Cli.Commands;
@@ -38,12 +39,13 @@ internal static class OutputTarget
             }
 
             temporary = $"{target}.egmecc-{Environment.ProcessId}.tmp";
+            using var interrupted = new InterruptCleanup(temporary);
             using (var file = new StreamWriter(temporary, append: false, utf8))
             {
                 write(file);
             }
 
-            File.Move(temporary, target, overwrite: true);
+            interrupted.Commit(() => File.Move(temporary, target, overwrite: true));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -76,5 +78,72 @@ internal static class OutputTarget
     {
         var info = new FileInfo(path);
         return info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+    }
+}
+
+/// <summary>
+/// While a temporary output file is written, SIGINT and SIGTERM delete it and end the run with the
+/// shell's code for the signal (130, 143): the target is left as it was, and no
+/// <c>FILE.egmecc-PID.tmp</c> stays behind (they reached hundreds of megabytes).
+/// </summary>
+internal sealed class InterruptCleanup : IDisposable
+{
+    private readonly string temporary;
+    private readonly object gate = new();
+    private readonly PosixSignalRegistration[] registrations;
+    private bool committed;
+
+    public InterruptCleanup(string temporary)
+    {
+        this.temporary = temporary;
+        registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
+    }
+
+    /// <summary>The exit code a shell gives a process the signal ended: 128 + its number.</summary>
+    internal static int ExitCodeOf(PosixSignal signal) => signal switch
+    {
+        PosixSignal.SIGINT => 128 + 2,
+        PosixSignal.SIGTERM => 128 + 15,
+        _ => 128 + 1,
+    };
+
+    /// <summary>Runs the move of the finished file, so that a signal either comes before it (and deletes the file) or after it.</summary>
+    public void Commit(Action move)
+    {
+        lock (gate)
+        {
+            move();
+            committed = true;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var registration in registrations)
+        {
+            registration.Dispose();
+        }
+    }
+
+    private void Handle(PosixSignalContext context)
+    {
+        lock (gate)
+        {
+            if (!committed)
+            {
+                try
+                {
+                    File.Delete(temporary);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Nothing more can be done while the process is ending; the exit code still says why.
+                }
+            }
+        }
+
+        context.Cancel = true;
+        Environment.Exit(ExitCodeOf(context.Signal));
     }
 }

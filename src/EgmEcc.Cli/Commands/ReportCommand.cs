@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using EgmEcc.Formats.Reports;
 using EgmEcc.Reporting;
 
@@ -27,22 +26,7 @@ internal static class ReportCommand
             Description = "Also write the report as one self-contained HTML page with a hole map per region.",
             HelpName = "FILE",
         });
-        var failBelowUsable = new Option<double?>("--fail-below-usable")
-        {
-            Description = "Exit 3 when a region keeps less than PCT percent of its bytes usable.",
-            HelpName = "PCT",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.TrimEnd('%') : string.Empty;
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var pct) || !(pct is >= 0 and <= 100))
-                {
-                    result.AddError($"--fail-below-usable: '{(result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty)}' is not a percentage in [0, 100]");
-                    return null;
-                }
-
-                return pct;
-            },
-        };
+        var failBelowUsable = SizeOptions.Percent("--fail-below-usable", "Exit 3 when a region keeps less than PCT percent of its bytes usable.");
         var failBelowHuge = new Option<HugePageGate[]>("--fail-below-huge")
         {
             Description = "Exit 3 when a region holds fewer than COUNT hugepages of SIZE (e.g. 1G:300). Repeatable.",

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace EgmEcc.Cli.Commands;
 
@@ -42,6 +43,28 @@ internal static class SizeOptions
             }
 
             return [.. sizes];
+        },
+    };
+
+    /// <summary>
+    /// A percentage in [0, 100], with or without a trailing <c>%</c> (<c>50</c>, <c>50%</c>,
+    /// <c>99.9998</c>); one parser for every percentage flag, so they all accept the same text.
+    /// </summary>
+    public static Option<double?> Percent(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "PCT",
+        CustomParser = result =>
+        {
+            var given = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            var text = given.EndsWith('%') ? given[..^1] : given;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var pct) || !(pct is >= 0 and <= 100))
+            {
+                result.AddError($"{name}: '{given}' is not a percentage in [0, 100]");
+                return null;
+            }
+
+            return pct;
         },
     };
 

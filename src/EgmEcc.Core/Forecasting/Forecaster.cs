@@ -48,10 +48,16 @@ public sealed class Forecaster
     }
 
     /// <summary>The forecast of one host, given its plan today; also adds it to the fleet.</summary>
+    /// <exception cref="SettingException">The host's expected work is beyond <see cref="ForecastOptions.MaxPagesPerHost"/>.</exception>
     public ForecastFigures AddHost(string host, Plan today)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(today);
+        if (forecast.CheckWork(host, today.Regions.Select(r => r.Region.Size)) is { } tooMuch)
+        {
+            throw tooMuch.ToException();
+        }
+
         var regions = today.Regions.Select(r => new UsableAfterRetiring(r, planOptions, pageSizes)).ToArray();
         var hugeCount = planOptions.HugePages.Length;
         var values = new UInt128[forecast.Trials * metrics];

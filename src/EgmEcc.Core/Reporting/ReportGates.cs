@@ -82,7 +82,11 @@ public sealed record ReportGates
             foreach (var huge in MinHugePages.IsDefault ? [] : MinHugePages)
             {
                 var count = region.CapacityAt(huge.PageSize).Count;
-                results.Add(new GateResult(region.Region.Host, region.Region.Id, GateResult.HugePagesGate(huge.PageSize), huge.MinCount, count, count >= huge.MinCount));
+                results.Add(new GateResult(region.Region.Host, region.Region.Id, GateResult.HugePagesGate(huge.PageSize), huge.MinCount, count, count >= huge.MinCount)
+                {
+                    // A count beyond 2^53 has no exact double: the text keeps it as given.
+                    ThresholdText = huge.MinCount.ToString(CultureInfo.InvariantCulture),
+                });
             }
         }
 
@@ -118,6 +122,18 @@ public sealed record GateResult(string? Host, string? Region, string Gate, doubl
     /// <summary>The gate on each region's count of hugepages of <paramref name="pageSize"/> (<see cref="Setting.MinHugePages"/>).</summary>
     public static string HugePagesGate(ulong pageSize) => $"hugepages-{new ByteSize(pageSize)}";
 
+    /// <summary>
+    /// <see cref="Threshold"/> as messages print it: exactly as it was set (a count as an integer,
+    /// never in exponent notation); by default the double in fixed-point notation.
+    /// </summary>
+    public string ThresholdText
+    {
+        get => thresholdText ?? Threshold.ToString("0.#################", CultureInfo.InvariantCulture);
+        init => thresholdText = value;
+    }
+
+    private readonly string? thresholdText;
+
     /// <summary>The setting that set this gate.</summary>
     public Setting Setting => Gate switch
     {
@@ -132,9 +148,9 @@ public sealed record GateResult(string? Host, string? Region, string Gate, doubl
     /// </summary>
     public string? SettingValue => Gate switch
     {
-        UsablePercentGate => Invariant($"{Threshold}"),
+        UsablePercentGate => ThresholdText,
         WarningsGate => null,
-        _ => Invariant($"{HugePageSize}:{Threshold}"),
+        _ => $"{HugePageSize}:{ThresholdText}",
     };
 
     /// <summary>
@@ -146,15 +162,13 @@ public sealed record GateResult(string? Host, string? Region, string Gate, doubl
         var where = Region is null ? Messages.GateRun : Messages.GateRegion(Host, Region);
         return Gate switch
         {
-            UsablePercentGate => Messages.UsableGate(where, Floor4(Actual), Passed, Threshold),
+            UsablePercentGate => Messages.UsableGate(where, Floor4(Actual), Passed, ThresholdText),
             WarningsGate => Messages.WarningsGate(where, Actual),
-            _ => Messages.HugePagesGate(where, Actual, HugePageSize, Passed, Threshold),
+            _ => Messages.HugePagesGate(where, Actual, HugePageSize, Passed, ThresholdText),
         };
     }
 
     private string HugePageSize => Gate["hugepages-".Length..];
 
     private static string Floor4(double percent) => (Math.Floor(percent * 10000) / 10000).ToString("0.0###", CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -58,6 +58,9 @@ internal static class Messages
     public static SettingError MoreRetirementsThanATiBHolds(double rate, double years, double perTiB, double granules, ulong granule) =>
         new(Setting.Rate, rate, $"{N(Setting.Rate)} {rate:G6} over {N(Setting.Horizon)} {years:G6} year(s) retires {perTiB:G6} pages per TiB, more than a TiB holds ({granules:G} granules of {new ByteSize(granule)})");
 
+    public static SettingError TooMuchForecastWork(string host, double perTrial, int trials, double total, double max) =>
+        new(Setting.Trials, trials, $"host '{host}' would draw about {perTrial:G4} new pages per trial ({N(Setting.Rate)} x EGM size x {N(Setting.Horizon)}) x {trials} trials = {total:G4}, more than the {max:G4} a host may take in reasonable time; lower {N(Setting.Trials)}, {N(Setting.Rate)} or {N(Setting.Horizon)}");
+
     public static SettingError AtLeast(Setting setting, long min, long value) =>
         new(setting, value, $"{N(setting)} must be at least {min}, not {value}");
 
@@ -75,10 +78,10 @@ internal static class Messages
 
     // Gates: what each found, with its threshold; a front end may add the setting that set it.
 
-    public static string UsableGate(string where, string actual, bool passed, double threshold) =>
+    public static string UsableGate(string where, string actual, bool passed, string threshold) =>
         Invariant($"{where}: usable {actual}% {Relation(passed)} {threshold}%");
 
-    public static string HugePagesGate(string where, double actual, string size, bool passed, double threshold) =>
+    public static string HugePagesGate(string where, double actual, string size, bool passed, string threshold) =>
         Invariant($"{where}: {actual} {size} hugepages {Relation(passed)} {threshold}");
 
     public static string WarningsGate(string where, double actual) =>

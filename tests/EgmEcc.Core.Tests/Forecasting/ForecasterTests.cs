@@ -32,6 +32,22 @@ public class ForecasterTests
         Assert.Equal((decimal)totals.UsableBytes, forecaster.Fleet().Usable.Mean);
     }
 
+    /// <summary>Expected pages per trial x trials is bounded per host: exactly at the budget runs, beyond it is refused.</summary>
+    [Fact]
+    public void CheckWork_ExpectedPagesTimesTrialsBeyondTheBudget_IsATrialsSettingError()
+    {
+        var options = new ForecastOptions(100_000, 1, trials: 1000);
+
+        Assert.Null(options.CheckWork("h", [1UL << 40]));
+        var error = new ForecastOptions(100_001, 1, trials: 1000).CheckWork("h", [1UL << 39, 1UL << 39]);
+
+        Assert.NotNull(error);
+        Assert.Equal(Setting.Trials, error.Setting);
+        Assert.Contains("host 'h' would draw about 1E+05 new pages per trial", error.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<SettingException>(() => new Forecaster(new ForecastOptions(16_000_000, 1, trials: 1000), PlanOptions.Default, null).AddHost("h", Hosts(1)[0].Plan));
+        Assert.Equal(Setting.Trials, e.Setting);
+    }
+
     [Fact]
     public void AddHost_FixedSeed_IdenticalWhateverTheOrder()
     {

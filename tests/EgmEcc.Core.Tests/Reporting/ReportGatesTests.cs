@@ -53,6 +53,25 @@ public class ReportGatesTests
         Assert.Equal(passed, gate.Passed);
     }
 
+    /// <summary>A count beyond 2^53 printed as a double read 1.8446744073709552E+19; it prints as given.</summary>
+    [Fact]
+    public void Describe_HugePageCountBeyondDoublePrecision_PrintsTheExactInteger()
+    {
+        var gate = Assert.Single(ReportOf(new ReportGates { MinHugePages = [new HugePageGate(1UL << 30, ulong.MaxValue)] }).Gates);
+
+        Assert.Equal("region egm0: 3 1G hugepages is below 18446744073709551615", gate.Describe());
+        Assert.Equal("1G:18446744073709551615", gate.SettingValue);
+    }
+
+    [Fact]
+    public void Describe_UsablePercent_PrintsTheThresholdWithoutExponent()
+    {
+        var gate = Assert.Single(ReportOf(new ReportGates { MinUsablePercent = 0.00001 }).Gates);
+
+        Assert.EndsWith(" 0.00001%", gate.Describe(), StringComparison.Ordinal);
+        Assert.Equal("0.00001", gate.SettingValue);
+    }
+
     [Fact]
     public void Evaluate_HugePageSizeThePlanDidNotCount_CountsItFromTheExtents()
     {
