@@ -129,13 +129,7 @@ public sealed class DirectoryFleetSource : FleetSource
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var reason = e switch
-            {
-                UnauthorizedAccessException => "permission denied",
-                _ when File.Exists(folder) => "it is not a directory",
-                DirectoryNotFoundException => "no such directory",
-                _ => e.Message,
-            };
+            var reason = File.Exists(folder) && e is not UnauthorizedAccessException ? "it is not a directory" : IoFailure.Reason(e);
             throw new InputException(SourceLocation.InFile(folder), $"cannot read the folder: {reason}");
         }
     }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using EgmEcc.Formats.Inputs;
 
 namespace EgmEcc.Cli.Commands;
 
@@ -49,13 +50,7 @@ internal static class OutputTarget
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var reason = e switch
-            {
-                DirectoryNotFoundException => "no such directory",
-                UnauthorizedAccessException => "permission denied",
-                _ => e.Message,
-            };
-            throw new IOException($"cannot write {path}: {reason}", e);
+            throw new IOException($"cannot write {path}: {IoFailure.Reason(e)}", e);
         }
         finally
         {

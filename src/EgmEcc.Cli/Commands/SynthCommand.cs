@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Synthesis;
 using EgmEcc.Synthesis;
 
@@ -69,12 +70,7 @@ internal static class SynthCommand
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
-                var reason = e switch
-                {
-                    UnauthorizedAccessException => "permission denied",
-                    DirectoryNotFoundException => "no such directory",
-                    _ => e.Message.Replace(staging, directory, StringComparison.Ordinal),
-                };
+                var reason = IoFailure.Reason(e).Replace(staging, directory, StringComparison.Ordinal);
                 throw new IOException($"cannot write {directory}: {reason}", e);
             }
             finally

@@ -45,13 +45,7 @@ public sealed record InputFile(string Name, Func<Stream> Open)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var reason = e switch
-            {
-                _ when Directory.Exists(path) => "it is a directory",
-                FileNotFoundException or DirectoryNotFoundException => "no such file",
-                UnauthorizedAccessException => "permission denied",
-                _ => e.Message,
-            };
+            var reason = Directory.Exists(path) ? "it is a directory" : IoFailure.Reason(e, missing: "no such file");
             throw new InputException(SourceLocation.InFile(path), $"cannot open: {reason}");
         }
     }
