@@ -5,8 +5,11 @@ namespace EgmEcc.Cli.Commands;
 /// <summary>Prints a run's warnings to standard error, capped so a flood of them stays readable.</summary>
 internal static class Diagnostics
 {
-    /// <summary>How many warnings standard error shows; the full list is in the JSON and text outputs.</summary>
-    public const int Shown = 20;
+    /// <summary>
+    /// How many warnings standard error shows, the same cap as the terminal report's list; the full
+    /// list is in the JSON and text outputs.
+    /// </summary>
+    public const int Shown = Formats.Reports.ReportTerminalWriter.WarningsShown;
 
     public static void Print(IReadOnlyList<Diagnostic> diagnostics, TextWriter error)
     {
