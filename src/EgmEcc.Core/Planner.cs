@@ -4,7 +4,7 @@ using System.Numerics;
 namespace EgmEcc;
 
 /// <summary>
-/// DOC: turns regions and retired records into holes, usable extents and at-risk pages
+/// Turns regions and retired records into holes, usable extents and at-risk pages
 /// (docs/design.md §2).
 /// </summary>
 /// <remarks>

@@ -82,7 +82,7 @@ public sealed record HostDiff(string Host, ulong OldUsable, ulong NewUsable, Imm
 }
 
 /// <summary>
-/// DOC: the difference between two plans (one host or a fleet): per region, new and cleared
+/// The difference between two plans (one host or a fleet): per region, new and cleared
 /// holes and the capacity change; per host, the totals. Only what changed is listed, so the
 /// diff of a plan with itself is empty.
 /// </summary>

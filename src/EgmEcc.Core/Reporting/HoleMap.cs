@@ -40,7 +40,7 @@ public readonly record struct ZoomWindow(ulong Start, ulong Size, int FirstHole,
 public sealed record ZoomInset(ImmutableArray<ZoomWindow> Windows, int OmittedHoles);
 
 /// <summary>
-/// DOC: a region's holes drawn to scale on a line of cells (the terminal bar, the HTML map).
+/// A region's holes drawn to scale on a line of cells (the terminal bar, the HTML map).
 /// </summary>
 /// <remarks>
 /// Cell <c>i</c> of <c>n</c> covers <c>[floor(i·size/n), floor((i+1)·size/n))</c>, so the cells

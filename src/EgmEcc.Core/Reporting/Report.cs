@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace EgmEcc.Reporting;
 
 /// <summary>
-/// DOC: the pre-boot memory report of one or many hosts: per region its figures, hugepage losses
+/// The pre-boot memory report of one or many hosts: per region its figures, hugepage losses
 /// and hole map, the run's warnings by kind, and the gates' verdicts. Writers (terminal, HTML,
 /// JSON) only render it; every figure they show is computed here or in the plan.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EgmEcc.Synthesis;
 
 /// <summary>
-/// DOC: a seeded generator of synthetic Grace fleets, for demos, tests and benchmarks.
+/// A seeded generator of synthetic Grace fleets, for demos, tests and benchmarks.
 /// </summary>
 /// <remarks>
 /// <para>Each host gets one EGM region per socket. A host is one of three memory classes, as
