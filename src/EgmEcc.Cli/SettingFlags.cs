@@ -38,6 +38,7 @@ internal sealed class SettingFlags : SettingNames
         Setting.Hosts => "--hosts",
         Setting.Sockets => "--sockets",
         Setting.Records => "--records",
+        Setting.MaxRecords => "--max-records",
         Setting.MinUsablePercent => "--fail-below-usable",
         Setting.MinHugePages => "--fail-below-huge",
         Setting.FailOnWarning => "--fail-on-warning",
@@ -63,6 +64,11 @@ internal sealed class SettingFlags : SettingNames
         _ => Of(setting),
     };
 
-    /// <summary>The flag with its argument where one helps (a region id is free text).</summary>
-    private static string Usage(Setting setting) => setting == Setting.Region ? $"{Of(setting)} ID" : Of(setting);
+    /// <summary>The flag with its argument where one helps (a region id is free text, a limit a count).</summary>
+    private static string Usage(Setting setting) => setting switch
+    {
+        Setting.Region => $"{Of(setting)} ID",
+        Setting.MaxRecords => $"{Of(setting)} N",
+        _ => Of(setting),
+    };
 }

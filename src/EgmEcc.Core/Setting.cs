@@ -58,6 +58,9 @@ public enum Setting
     /// <summary>How many retired records a synthetic fleet has.</summary>
     Records,
 
+    /// <summary>How many retired records one read may hold: a bound on memory (docs/design.md §5).</summary>
+    MaxRecords,
+
     /// <summary>The gate on each region's usable percentage.</summary>
     MinUsablePercent,
 

@@ -24,7 +24,8 @@ public sealed class HostColumnFleetSource : FleetSource
     public HostColumnFleetSource(HostInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        loaded = inputs.Load(EstimateRows(inputs.Retired));
+        // The list never needs room past the record limit: the read stops there.
+        loaded = inputs.Load((int)Math.Min(EstimateRows(inputs.Retired), inputs.ReadOptions.MaxRecords));
         hosts = [.. loaded.Regions.Hosts];
         var hostIndex = new Dictionary<string, int>(hosts.Length, StringComparer.Ordinal);
         for (var h = 0; h < hosts.Length; h++)

@@ -36,7 +36,7 @@ internal sealed class FleetInputOptions
     public void AddTo(Command command)
     {
         command.Add(Directory);
-        foreach (var option in new Option[] { shared.Regions, shared.Retired, shared.RegionsFormat, shared.RetiredFormat, shared.Granule, shared.GuestPage, shared.MinExtent, shared.HugePages, shared.HostPage, shared.RetireCorrected, Parallelism })
+        foreach (var option in new Option[] { shared.Regions, shared.Retired, shared.RegionsFormat, shared.RetiredFormat, shared.Granule, shared.GuestPage, shared.MinExtent, shared.HugePages, shared.HostPage, shared.RetireCorrected, shared.MaxRecords, Parallelism })
         {
             command.Add(option);
         }
@@ -83,7 +83,7 @@ internal sealed class FleetInputOptions
             throw new UsageException("--retired goes with --regions; a fleet directory holds its retired files");
         }
 
-        var read = new ReadOptions { HostPage = shared.ResolveHostPage(result) };
+        var read = new ReadOptions { HostPage = shared.ResolveHostPage(result), MaxRecords = shared.ResolveMaxRecords(result) };
         var regionsFormat = result.GetValue(shared.RegionsFormat);
         var retiredFormat = result.GetValue(shared.RetiredFormat);
         return directory is not null

@@ -52,6 +52,12 @@ internal sealed class InputOptions
         Description = "Retire corrected errors too (the conservative plan); by default they are at-risk pages, listed and left usable.",
     };
 
+    public Option<long?> MaxRecords { get; } = new("--max-records")
+    {
+        Description = $"Stop with an input error past this many retired records in one read, about {RecordLimit.BytesPerRecord} bytes of memory each [default: {ReadOptions.DefaultMaxRecords}].",
+        HelpName = "N",
+    };
+
     public Option<string?> Region { get; } = new("--region")
     {
         Description = "The region (id) of region-relative inputs (ioctl lists) whose file name does not say egm<N>.",
@@ -68,7 +74,7 @@ internal sealed class InputOptions
     /// <summary>Adds every shared option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Regions, Retired, RegionsFormat, RetiredFormat, Granule, GuestPage, MinExtent, HugePages, HostPage, RetireCorrected, Region })
+        foreach (var option in new Option[] { Regions, Retired, RegionsFormat, RetiredFormat, Granule, GuestPage, MinExtent, HugePages, HostPage, RetireCorrected, MaxRecords, Region })
         {
             command.Add(option);
         }
@@ -98,7 +104,7 @@ internal sealed class InputOptions
             Retired = [.. retired.Select(path => InputFile.FromPath(path, console.OpenStandardInput))],
             RegionsFormat = result.GetValue(RegionsFormat),
             RetiredFormat = result.GetValue(RetiredFormat),
-            ReadOptions = new ReadOptions { HostPage = hostPage, Region = result.GetValue(Region) },
+            ReadOptions = new ReadOptions { HostPage = hostPage, Region = result.GetValue(Region), MaxRecords = ResolveMaxRecords(result) },
         };
     }
 
@@ -111,6 +117,15 @@ internal sealed class InputOptions
             ? hostPage
             : throw new UsageException($"--host-page must be a power of two, not {Numbers.Hex(hostPage)}");
     }
+
+    /// <summary>The record limit (<c>--max-records</c>), at least 1; the default when not given.</summary>
+    /// <exception cref="UsageException">It is less than 1.</exception>
+    public long ResolveMaxRecords(ParseResult result) => result.GetValue(MaxRecords) switch
+    {
+        null => ReadOptions.DefaultMaxRecords,
+        >= 1 and var n => n,
+        var n => throw new UsageException($"--max-records must be at least 1, not {n}"),
+    };
 
     /// <summary>Standard input can be read once: at most one input may be <c>-</c>.</summary>
     /// <exception cref="UsageException">Two or more inputs are <c>-</c>.</exception>

@@ -32,6 +32,7 @@ internal static class Messages
         Setting.Hosts => "the number of hosts",
         Setting.Sockets => "the number of sockets per host",
         Setting.Records => "the number of records",
+        Setting.MaxRecords => "the record limit",
         Setting.MinUsablePercent => "the minimum usable percentage",
         Setting.MinHugePages => "the minimum hugepage count",
         Setting.FailOnWarning => "the no-warning gate",

@@ -74,6 +74,7 @@ public sealed class FirmwareTableReader : IRetiredReader
                 throw new InputException(input.At(at), $"the table counts {BinaryInput.Count((long)count, "entry", "entries")} ({payload} bytes) but the file ends at byte {input.Offset}; entry [{i}] at +{at} is {(entry.Length == 0 ? "missing" : "incomplete")}");
             }
 
+            RecordLimit.Check(sink, options, input.At(at));
             sink.Add(RetiredRecord.AtAddress(BinaryInput.U64(entry, 0), PageSize, input.At(at), options.Host));
         }
 

@@ -89,6 +89,7 @@ public sealed partial class IoctlListReader : IRetiredReader
                 throw new InputException(input.At(at + 8), $"entry [{i}] (offset {Numbers.Hex(BinaryInput.U64(entry, 0))}) has size 0; the driver reports one host page per entry");
             }
 
+            RecordLimit.Check(sink, options, input.At(at));
             sink.Add(RetiredRecord.InRegion(region, BinaryInput.U64(entry, 0), size, input.At(at), options.Host));
         }
 

@@ -52,7 +52,7 @@ public sealed class RetiredCsvReader : IRetiredReader
             else if (rows == SampleRows || (rows > SampleRows && sink.Count == sink.Capacity))
             {
                 // Each time the list is full (a check per row is cheap), re-estimate from more rows.
-                Reserve(sink, stream, origin, firstRow, table.ByteOffset, rows);
+                Reserve(sink, stream, origin, firstRow, table.ByteOffset, rows, options.MaxRecords);
             }
 
             rows++;
@@ -79,6 +79,7 @@ public sealed class RetiredCsvReader : IRetiredReader
                     : $"the row gives no {(byAddress ? "'address'" : "'offset'")}");
             }
 
+            RecordLimit.Check(sink, options, table.Location);
             if (hasAddress)
             {
                 sink.Add(RetiredRecord.AtAddress(table.Required(Address, size: false), size, table.Location, host));
@@ -103,7 +104,7 @@ public sealed class RetiredCsvReader : IRetiredReader
     /// The rows read say how long a row is, not that the rest of the file is rows: a few short
     /// rows and then a gigabyte of comments would estimate half a billion records and abort the
     /// process reserving them. So it reserves at most <see cref="MaxGrowth"/> times what the list
-    /// holds (and never past <see cref="Array.MaxLength"/>), and is called again each time the
+    /// holds (and never past <see cref="Array.MaxLength"/> or the record limit), and is called again each time the
     /// list is full: a real file of a hundred million rows still gets there in a handful of steps.
     /// </remarks>
     /// <param name="sink">The list to reserve in.</param>
@@ -112,7 +113,8 @@ public sealed class RetiredCsvReader : IRetiredReader
     /// <param name="firstRow">The reader's offset of the first row.</param>
     /// <param name="current">The reader's offset of the current row.</param>
     /// <param name="rows">The rows from the first to the current one.</param>
-    private static void Reserve(List<RetiredRecord> sink, Stream stream, long origin, long firstRow, long current, int rows)
+    /// <param name="limit">The record limit: room past it would never be used, as the read stops there.</param>
+    private static void Reserve(List<RetiredRecord> sink, Stream stream, long origin, long firstRow, long current, int rows, long limit)
     {
         if (origin < 0 || current <= firstRow || !IsUtf8(stream, origin))
         {
@@ -122,10 +124,11 @@ public sealed class RetiredCsvReader : IRetiredReader
         var bytesPerRow = (double)(current - firstRow) / rows;
         var remaining = Math.Max(0, stream.Length - origin - current) / bytesPerRow;
         var estimate = sink.Count + (remaining * 1.05) + 1;
-        var target = Math.Min(estimate, Math.Min(((double)sink.Count * MaxGrowth) + SampleRows, Array.MaxLength));
+        var target = Math.Min(Math.Min(estimate, limit), Math.Min(((double)sink.Count * MaxGrowth) + SampleRows, Array.MaxLength));
         if (target > sink.Capacity)
         {
-            sink.EnsureCapacity((int)target);
+            // At least double, as EnsureCapacity does, but never past the record limit (which it would pass).
+            sink.Capacity = (int)Math.Max(target, Math.Min(2.0 * sink.Capacity, Math.Min(limit, Array.MaxLength)));
         }
     }
 

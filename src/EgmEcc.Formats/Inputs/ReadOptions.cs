@@ -3,7 +3,7 @@ namespace EgmEcc.Formats.Inputs;
 /// <summary>What retired-record readers may need beyond the bytes of their file.</summary>
 public sealed record ReadOptions
 {
-    /// <summary>Default options: 64 KiB host pages, no region or host given.</summary>
+    /// <summary>Default options: 64 KiB host pages, no region or host given, the default record limit.</summary>
     public static ReadOptions Default { get; } = new();
 
     /// <summary>The host kernel's page size, for kernel logs that report page frame numbers (<c>--host-page</c>).</summary>
@@ -14,6 +14,28 @@ public sealed record ReadOptions
 
     /// <summary>The host every record of the input belongs to (a fleet folder), when the input does not say.</summary>
     public string? Host { get; init; }
+
+    /// <summary>
+    /// The default <see cref="MaxRecords"/>: at roughly 100–150 bytes per record end to end (the
+    /// record, its share of the list and of the plan built from it), fifty million records keep a
+    /// default run under about 8 GiB, where a larger input would otherwise grow until the kernel
+    /// kills the process.
+    /// </summary>
+    public const long DefaultMaxRecords = 50_000_000;
+
+    /// <summary>
+    /// How many retired records one read (one host's inputs, all its files together) may hold
+    /// before it stops with an input error at the record past the limit (<c>--max-records</c>);
+    /// at least 1.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
+    public long MaxRecords
+    {
+        get => maxRecords;
+        init => maxRecords = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "the record limit must be at least 1");
+    }
+
+    private readonly long maxRecords = DefaultMaxRecords;
 
     /// <summary>
     /// The regions already read, when retired inputs are read after them (as every run does); lets

@@ -68,6 +68,7 @@ public sealed class RetiredJsonReader : IRetiredReader
             }
 
             host ??= options.Host;
+            RecordLimit.Check(sink, options, location);
             if (address is { } spa && offset is null)
             {
                 sink.Add(RetiredRecord.AtAddress(spa, size ?? 0, location, host));

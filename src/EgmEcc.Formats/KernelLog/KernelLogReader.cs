@@ -129,6 +129,7 @@ public sealed partial class KernelLogReader : IRetiredReader
                     throw new InputException(at, $"page frame number {Numbers.Hex(pfn)} times the host page ({new ByteSize(hostPage)}) is beyond 2^64");
                 }
 
+                RecordLimit.Check(sink, options, at);
                 sink.Add(RetiredRecord.AtAddress(pfn * hostPage, hostPage, at, options.Host));
                 read++;
             }
@@ -157,6 +158,7 @@ public sealed partial class KernelLogReader : IRetiredReader
     {
         if (pending.Active)
         {
+            RecordLimit.Check(sink, options, pending.Source);
             sink.Add(RetiredRecord.AtAddress(pending.Address, pending.Size, pending.Source, options.Host, pending.Kind));
             pending = default;
         }

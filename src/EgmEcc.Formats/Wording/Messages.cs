@@ -1,3 +1,4 @@
+using EgmEcc.Formats.Inputs;
 using EgmEcc.Wording;
 
 namespace EgmEcc.Formats.Wording;
@@ -21,6 +22,9 @@ internal static class Messages
 
     public static FormattableString IoctlListRegionAmbiguous(string id, int node, IEnumerable<Region> regions) =>
         $"the file name says {id}, and several hosts have a region of PXM {node} ({string.Join(", ", regions.Select(r => $"'{r.Id}' of '{r.Host}'"))}); rename the file without egm<N> and name its region {Means(Setting.Region)}";
+
+    public static FormattableString TooManyRecords(long limit) =>
+        $"more than {limit} retired records in one run; raise the record limit {Means(Setting.MaxRecords)} if the memory is there (about {RecordLimit.BytesPerRecord} bytes a record)";
 
     public static string NotAPlan(string schema, string expected) =>
         $"schema '{schema}' is not a plan; expected '{expected}' (a plan written as JSON)";
