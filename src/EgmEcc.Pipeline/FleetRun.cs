@@ -60,14 +60,7 @@ public static class FleetRun
     public static FleetReport Report(FleetSource source, PlanOptions options, VmShape? shape = null, double? minUsablePercent = null, FleetProgress? progress = null, int parallelism = 0)
     {
         var hosts = Map(source, options, (host, plan) => HostSummary.FromPlan(host, plan, shape), progress, parallelism);
-        return new FleetReport
-        {
-            Options = options,
-            VmShape = shape,
-            MinUsablePercent = minUsablePercent,
-            Hosts = [.. hosts],
-            Notes = [.. source.Notes],
-        };
+        return FleetReportOf(hosts, source, options, shape, minUsablePercent);
     }
 
     /// <summary>
@@ -77,16 +70,18 @@ public static class FleetRun
     public static (FleetReport Report, Plan Plan) ReportWithPlan(FleetSource source, PlanOptions options, VmShape? shape = null, double? minUsablePercent = null, FleetProgress? progress = null, int parallelism = 0)
     {
         var results = Map(source, options, (host, plan) => (Summary: HostSummary.FromPlan(host, plan, shape), Plan: plan), progress, parallelism);
-        var report = new FleetReport
-        {
-            Options = options,
-            VmShape = shape,
-            MinUsablePercent = minUsablePercent,
-            Hosts = [.. results.Select(r => r.Summary)],
-            Notes = [.. source.Notes],
-        };
+        var report = FleetReportOf(results.Select(r => r.Summary), source, options, shape, minUsablePercent);
         return (report, CombinedPlan.Of([.. results.Select(r => r.Plan)], options));
     }
+
+    private static FleetReport FleetReportOf(IEnumerable<HostSummary> hosts, FleetSource source, PlanOptions options, VmShape? shape, double? minUsablePercent) => new()
+    {
+        Options = options,
+        VmShape = shape,
+        MinUsablePercent = minUsablePercent,
+        Hosts = [.. hosts],
+        Notes = [.. source.Notes],
+    };
 
     /// <summary>The forecast of every host and of the fleet.</summary>
     public static FleetForecast Forecast(FleetSource source, PlanOptions options, ForecastOptions forecast, VmShape? shape = null, FleetProgress? progress = null, int parallelism = 0)
