@@ -1,4 +1,5 @@
 using System.Text;
+using EgmEcc.Formats.Output.Documents;
 
 namespace EgmEcc.Cli.Tests;
 
@@ -11,14 +12,44 @@ public class FleetGoldenTests
     private static readonly string Tree = Cli.Data("fleet", "hosts");
 
     [Theory]
-    [InlineData("fleet.text", "fleet", "--vm-shape", "2x200G@512M", "--min-usable", "99.6")]
-    [InlineData("fleet.csv", "fleet", "--vm-shape", "2x200G@512M", "--min-usable", "99.6", "--format", "csv")]
-    [InlineData("fleet.json", "fleet", "--vm-shape", "2x200G@512M", "--min-usable", "99.6", "--format", "json")]
     [InlineData("forecast.text", "forecast", "--rate", "500", "--horizon", "3", "--spread", "clustered", "--trials", "200", "--vm-shape", "2x200G@512M", "--huge-pages", "512M,1G")]
     [InlineData("forecast.json", "forecast", "--rate", "500", "--horizon", "3", "--trials", "100", "--vm-shape", "2x200G@512M", "--format", "json")]
     public void Output_SampleFleet_MatchesGolden(string golden, params string[] args)
     {
         var run = Cli.Run([args[0], "--dir", Tree, .. args[1..]]);
+        Assert.Equal(0, run.Exit);
+        Golden.Check(golden, run.Out);
+    }
+
+    /// <summary>Every registered fleet and forecast format, so a new writer has a golden file the day it is registered.</summary>
+    public static TheoryData<string, string> RegisteredFormats()
+    {
+        var formats = new TheoryData<string, string>();
+        foreach (var name in FleetWriters.All.Names)
+        {
+            formats.Add("fleet", name);
+        }
+
+        foreach (var name in ForecastWriters.All.Names)
+        {
+            formats.Add("forecast", name);
+        }
+
+        return formats;
+    }
+
+    [Theory]
+    [MemberData(nameof(RegisteredFormats))]
+    public void Output_EveryRegisteredFormat_HasAGoldenFileItMatches(string verb, string format)
+    {
+        var golden = $"every-format/{verb}.{format}";
+        Assert.True(Golden.Updating || Golden.Exists(golden), $"no golden file {golden} for the registered {verb} format '{format}'");
+        string[] options = verb == "fleet"
+            ? ["--vm-shape", "2x200G@512M", "--min-usable", "99.6"]
+            : ["--rate", "500", "--horizon", "3", "--trials", "100", "--vm-shape", "2x200G@512M"];
+
+        var run = Cli.Run([verb, "--dir", Tree, .. options, "--format", format]);
+
         Assert.Equal(0, run.Exit);
         Golden.Check(golden, run.Out);
     }
