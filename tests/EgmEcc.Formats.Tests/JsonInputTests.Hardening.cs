@@ -86,7 +86,7 @@ public sealed class JsonInputHardeningTests
         const long blankBytes = 64L << 20;
         var head = "[{\"address\": \"0x2000000000\"},"u8.ToArray();
         var tail = "{\"address\": \"0xZZ\"}]"u8.ToArray();
-        var stream = new Blanks(head, blankBytes, tail);
+        var stream = Blanks(head, blankBytes, tail);
         var file = InputFile.FromBytes("big.json", []);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -139,42 +139,9 @@ public sealed class JsonInputHardeningTests
     }
 
     /// <summary>A head, then <c>count</c> bytes of blanks (63 spaces and a line end, over and over), then a tail: never in memory.</summary>
-    private sealed class Blanks(byte[] head, long count, byte[] tail) : Stream
-    {
-        private long position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int size)
-        {
-            var total = head.Length + count + tail.Length;
-            var n = (int)Math.Min(size, total - position);
-            for (var i = 0; i < n; i++, position++)
-            {
-                buffer[offset + i] = position < head.Length ? head[position]
-                    : position < head.Length + count ? ((position - head.Length) % 64 == 63 ? (byte)'\n' : (byte)' ')
-                    : tail[position - head.Length - count];
-            }
-
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
+    private static GeneratedStream Blanks(byte[] head, long count, byte[] tail) =>
+        new(head.Length + count + tail.Length, i =>
+            i < head.Length ? head[i]
+            : i < head.Length + count ? ((i - head.Length) % 64 == 63 ? (byte)'\n' : (byte)' ')
+            : tail[i - head.Length - count]);
 }

@@ -71,42 +71,9 @@ public class BinaryLengthTests
 
     /// <summary><paramref name="head"/> and then zeros for ever, with a length the loader measured (or none).</summary>
     private static InputFile Endless(string name, byte[] head, long? knownLength) =>
-        new InputFile(name, () => new ZerosAfter(head)) { Length = knownLength };
+        new InputFile(name, () => ZerosAfter(head)) { Length = knownLength };
 
     /// <summary>A stream that never ends: its head, then zeros, like <c>/dev/zero</c>.</summary>
-    private sealed class ZerosAfter(byte[] head) : Stream
-    {
-        private long position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                buffer[offset + i] = position + i < head.Length ? head[position + i] : (byte)0;
-            }
-
-            position += count;
-            return count;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
+    private static GeneratedStream ZerosAfter(byte[] head) =>
+        new(long.MaxValue, i => i < head.Length ? head[i] : (byte)0);
 }
