@@ -221,6 +221,20 @@ public class HostCollectorTests
         Assert.Equal("the manifest names host 'gpu-host-1' but lies in the folder of host 'renamed'; the folder's name is used", notes[0].Message);
     }
 
+    [Fact]
+    public void Folder_MalformedManifest_IsAnInputErrorAtItsLine()
+    {
+        using var root = FakeHostRoot.Sample();
+        var fleet = FleetData.TempDirectory();
+        var folder = HostFolder.Write(Collect(root), fleet, replace: false);
+        var manifest = Path.Combine(folder, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"hostPageBytes\": 65536", "\"hostPageBytes\": \"64K\"", StringComparison.Ordinal));
+
+        var e = Assert.Throws<InputException>(() => new DirectoryFleetSource(fleet).Load(0));
+
+        Assert.Equal($"{manifest}:6: hostPageBytes: '\"64K\"' is not a non-negative integer", $"{e.Location}: {e.Message}");
+    }
+
     /// <summary>Runs <paramref name="body"/> on a background thread and fails when it has not finished in time (it blocks).</summary>
     private static T WithinSeconds<T>(int seconds, Func<T> body, string blocked)
     {
