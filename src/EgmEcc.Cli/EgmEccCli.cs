@@ -20,6 +20,7 @@ public static class EgmEccCli
         root.Add(ForecastCommand.Create(console));
         root.Add(DiffCommand.Create(console));
         root.Add(SynthCommand.Create(console));
+        root.Add(CollectCommand.Create(console));
         return root;
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace EgmEcc;
 
 /// <summary>
@@ -87,8 +89,12 @@ public sealed record Region
     /// <summary>Where the region was defined.</summary>
     public SourceLocation Source { get; }
 
-    /// <summary>The SPA of the firmware retired-page table, when firmware names one.</summary>
-    public ulong? RetiredTableBase { get; init; }
+    /// <summary>
+    /// The SPAs of the firmware retired-page tables of the region, in device order, each once:
+    /// firmware keeps one copy of the table per GPU, at different addresses with the same contents
+    /// (docs/design.md §1). Empty when firmware names none (no retired pages).
+    /// </summary>
+    public ImmutableArray<ulong> RetiredTableBases { get; init; } = [];
 
     /// <summary><c>[Base, Base + Size)</c>.</summary>
     public AddressRange Extent => AddressRange.FromBaseSize(Base, Size);

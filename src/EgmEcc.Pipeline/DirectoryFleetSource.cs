@@ -1,3 +1,4 @@
+using EgmEcc.Formats.Collection;
 using EgmEcc.Formats.Inputs;
 
 namespace EgmEcc.Pipeline;
@@ -12,6 +13,10 @@ namespace EgmEcc.Pipeline;
 /// <c>region</c> makes it a region file. A file no reader claims is skipped with a warning, never
 /// silently. Records and regions take the folder's name as their host; a file that names another
 /// host is an input error.</para>
+/// <para>A folder written by <c>egmecc collect</c> holds a <c>manifest.json</c>
+/// (<see cref="CollectionManifest"/>, docs/design.md §3): it is no region or retired file; its host
+/// page size is the one the host's kernel log is read with, and its diagnostics (what could not be
+/// collected) come first in the host's.</para>
 /// <code>
 ///   fleet/host-0001/regions.csv     fleet/host-0002/regions.dsl
 ///   fleet/host-0001/retired.csv     fleet/host-0002/egm4.ioctl.bin
@@ -68,6 +73,7 @@ public sealed class DirectoryFleetSource : FleetSource
         var regionFiles = new List<InputFile>();
         var retiredFiles = new List<InputFile>();
         var opened = new List<OpenedInput>();
+        CollectionManifest? manifest = null;
         try
         {
             // Each file is opened once: detection peeks at the head of the stream the reader then
@@ -76,6 +82,12 @@ public sealed class DirectoryFleetSource : FleetSource
             {
                 var input = OpenedInput.Open(InputFile.FromPath(path));
                 opened.Add(input);
+                if (manifest is null && ManifestReader.Claims(input.Head, input.File))
+                {
+                    manifest = ManifestReader.Read(input.Stream, input.File.Name);
+                    continue;
+                }
+
                 var once = new InputFile(input.File.Name, () => input.Stream) { Length = input.File.Length };
                 switch (Classify(input, out var empty))
                 {
@@ -103,8 +115,9 @@ public sealed class DirectoryFleetSource : FleetSource
                 Retired = retiredFiles,
                 RegionsFormat = regionsFormat,
                 RetiredFormat = retiredFormat,
-                ReadOptions = options with { Host = host },
+                ReadOptions = options with { Host = host, HostPage = manifest?.HostPageBytes ?? options.HostPage },
                 Formats = formats,
+                Notes = manifest is null ? [] : Collected(manifest, host, folder),
             }.Load();
             return notes.Count == 0 ? loaded : loaded.WithNotesFirst(notes);
         }
@@ -115,6 +128,19 @@ public sealed class DirectoryFleetSource : FleetSource
                 input.Dispose();
             }
         }
+    }
+
+    /// <summary>The diagnostics a collected host's manifest carries, after a warning when it names another host than its folder (the folder's name wins).</summary>
+    private static List<Diagnostic> Collected(CollectionManifest manifest, string host, string folder)
+    {
+        var notes = new List<Diagnostic>();
+        if (manifest.Host != host)
+        {
+            notes.Add(new Diagnostic(Severity.Warning, SourceLocation.InFile(Path.Combine(folder, CollectionManifest.FileName)), Wording.Messages.ManifestHostDiffers(manifest.Host, host)));
+        }
+
+        notes.AddRange(manifest.Notes);
+        return notes;
     }
 
     /// <summary>

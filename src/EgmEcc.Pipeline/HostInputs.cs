@@ -27,6 +27,9 @@ public sealed record HostInputs
     /// <summary>The formats to choose from.</summary>
     public FormatRegistry Formats { get; init; } = FormatRegistry.Default;
 
+    /// <summary>Diagnostics from gathering the inputs (what a host collection could not read), first in the plan's.</summary>
+    public IReadOnlyList<Diagnostic> Notes { get; init; } = [];
+
     /// <summary>Reads the regions only, validated.</summary>
     /// <exception cref="InputException">Bad input.</exception>
     public RegionSet LoadRegions() => new InputLoader(Formats, ReadOptions).LoadRegions(Regions, RegionsFormat);
@@ -48,6 +51,6 @@ public sealed record HostInputs
     {
         var regions = LoadRegions();
         var retired = new InputLoader(Formats, ReadOptions with { Regions = regions }).LoadRetired(Retired, RetiredFormat, recordCapacity);
-        return new LoadedHost(regions, retired.Records, retired.Diagnostics);
+        return new LoadedHost(regions, retired.Records, Notes.Count == 0 ? retired.Diagnostics : [.. Notes, .. retired.Diagnostics]);
     }
 }

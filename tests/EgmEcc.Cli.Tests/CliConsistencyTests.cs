@@ -16,6 +16,9 @@ public class CliConsistencyTests
     private static readonly string FwTable = Cli.Data("samples", "grace-2s-egm0.fwtable.bin");
     private static readonly Lazy<Files> Inputs = new(Files.Create);
 
+    // A host tree for collect, kept for the test run (it lives in a temporary folder).
+    private static readonly Lazy<FakeHostRoot> HostRoot = new(() => FakeHostRoot.Sample());
+
     /// <summary>Every verb of the root command: a new verb fails these tests until it has good and bad arguments here.</summary>
     public static TheoryData<string> Verbs =>
         [.. EgmEccCli.CreateRootCommand(new CliConsole(TextWriter.Null, TextWriter.Null, () => Stream.Null)).Subcommands.Select(c => c.Name)];
@@ -45,6 +48,7 @@ public class CliConsistencyTests
     [InlineData("diff", "line")]
     [InlineData("diff", "not-a-plan")]
     [InlineData("synth", "output")]
+    [InlineData("collect", "offset")]
     public void Verb_BadInput_IsAnInputErrorNamingTheFile(string verb, string location)
     {
         var (args, file) = Bad(verb, location);
@@ -155,6 +159,7 @@ public class CliConsistencyTests
         "forecast" => [verb, "--dir", Tree, "--rate", "1", "--trials", "2"],
         "diff" => [verb, Inputs.Value.Plan, Inputs.Value.Plan],
         "synth" => [verb, "--hosts", "1", "--records", "1", "-o", Path.Combine(Cli.TemporaryDirectory(), "fleet")],
+        "collect" => [verb, "--root", HostRoot.Value.Path, "-o", Path.Combine(Cli.TemporaryDirectory(), "fleet")],
         _ => throw new ArgumentOutOfRangeException(nameof(verb)),
     };
 
@@ -170,6 +175,7 @@ public class CliConsistencyTests
             ("diff", "line") => (["diff", files.Plan, files.BadJson], files.BadJson),
             ("diff", _) => (["diff", files.NotAPlan, files.Plan], files.NotAPlan),
             ("synth", _) => (["synth", "--hosts", "1", "-o", files.BadRegions], files.BadRegions),
+            ("collect", _) => (["collect", "--root", files.DamagedHost, "-o", Cli.TemporaryDirectory()], Path.Combine(files.DamagedHost, "sys/firmware/acpi/tables/SSDT1")),
             _ => throw new ArgumentOutOfRangeException(nameof(verb)),
         };
     }
@@ -182,7 +188,7 @@ public class CliConsistencyTests
         Assert.DoesNotContain("System.", run.Error, StringComparison.Ordinal);
     }
 
-    private sealed record Files(string Plan, string BadRegions, string BadHostRegions, string BadJson, string NotAPlan)
+    private sealed record Files(string Plan, string BadRegions, string BadHostRegions, string BadJson, string NotAPlan, string DamagedHost)
     {
         public static Files Create()
         {
@@ -201,7 +207,16 @@ public class CliConsistencyTests
                 Write("regions.csv", "id,node,base,size\negm0,0,0x1000,zz\n"),
                 Write("host-regions.csv", "host,id,node,base,size\nh1,egm0,0,0x40000000,1G\nh2,egm0,0,0x1000,zz\n"),
                 Write("broken.json", "{\n\"schema\": \"egmecc.plan/1\",\n\"options\": [\n"),
-                Write("not-a-plan.json", "{\"schema\": \"egmecc.fleet/1\"}\n"));
+                Write("not-a-plan.json", "{\"schema\": \"egmecc.fleet/1\"}\n"),
+                DamagedHost());
+
+            // A host tree whose only table is not one (another signature).
+            string DamagedHost()
+            {
+                var tables = Directory.CreateDirectory(Path.Combine(directory, "host", "sys", "firmware", "acpi", "tables")).FullName;
+                File.WriteAllBytes(Path.Combine(tables, "SSDT1"), [.. "XSDT"u8, .. File.ReadAllBytes(Repo.PathOf("data/samples/grace-2s.ssdt.aml"))[4..]]);
+                return Path.Combine(directory, "host");
+            }
         }
     }
 }

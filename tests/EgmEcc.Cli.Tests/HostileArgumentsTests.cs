@@ -15,6 +15,7 @@ public class HostileArgumentsTests
         var work = Cli.TemporaryDirectory();
         var tree = Cli.Data("fleet", "hosts");
         var plan = Path.Combine(work, "old.json");
+        using var host = FakeHostRoot.Sample();
         Assert.Equal(0, Cli.Run("plan", "--regions", Cli.Regions, "--retired", Cli.Retired, "--output", plan).Exit);
         string Out(string name) => Path.Combine(work, name);
 
@@ -28,16 +29,20 @@ public class HostileArgumentsTests
             ["forecast", "--dir", tree, "--rate", "1", "--trials", "2", "--horizon", "1", "--seed", "1", "--spread", "clustered"],
             ["diff", plan, plan, "--format", "json"],
             ["synth", "--output", Out("synth"), "--hosts", "1", "--records", "10", "--sockets", "1", "--seed", "1"],
+            ["collect", "--root", host.Path, "--output", Out("collected"), "--host-name", "h1", "--host-page", "64K", "--force"],
+            ["report", "--host", "--root", host.Path, "--host-page", "4K", "--driver-list"],
         ];
         string[] hostile = ["18446744073709551616", "-1", "1e308", string.Empty, "-", work, "/dev/null", "FIFO", Out("missing/none.csv")];
 
         var failures = new List<string>();
         foreach (var command in commands)
         {
+            var before = RootEntries();
             // Each value (every token after the verb that is not a flag) in turn.
             for (var i = 1; i < command.Length; i++)
             {
-                if (command[i].StartsWith("--", StringComparison.Ordinal) || (command[0] == "synth" && command[i - 1] == "--output"))
+                // A directory synth or collect writes into would land in the current directory for a relative hostile value.
+                if (command[i].StartsWith("--", StringComparison.Ordinal) || (command[0] is "synth" or "collect" && command[i - 1] == "--output"))
                 {
                     continue;
                 }
@@ -53,10 +58,18 @@ public class HostileArgumentsTests
                     }
                 }
             }
+
+            // collect writes host folders: none may land in the current directory (the repository root).
+            if (command[0] == "collect")
+            {
+                Assert.Equal(before, RootEntries());
+            }
         }
 
         Assert.Empty(failures);
     }
+
+    private static string[] RootEntries() => [.. Directory.EnumerateFileSystemEntries(Repo.Root).Order(StringComparer.Ordinal)];
 
     /// <summary>Runs with <paramref name="fifo"/> a FIFO fed one CSV line by a writer thread, which is released if the run never opens it.</summary>
     private static CliResult RunWithFifo(string fifo, string[] args)

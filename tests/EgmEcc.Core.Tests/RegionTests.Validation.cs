@@ -8,9 +8,9 @@ public partial class RegionTests
     [Fact]
     public void Constructor_ValidRegion_KeepsEverything()
     {
-        var region = new Region("egm4", 4, 0x40_0000_0000, 0x10_0000_0000, At, "h1", 0x8_0000_0000) { RetiredTableBase = 0x1000 };
+        var region = new Region("egm4", 4, 0x40_0000_0000, 0x10_0000_0000, At, "h1", 0x8_0000_0000) { RetiredTableBases = [0x1000] };
 
-        Assert.Equal(("egm4", 4, 0x40_0000_0000UL, 0x10_0000_0000UL, "h1", (ulong?)0x8_0000_0000UL, (ulong?)0x1000UL), (region.Id, region.Node, region.Base, region.Size, region.Host, region.GuestSize, region.RetiredTableBase));
+        Assert.Equal(("egm4", 4, 0x40_0000_0000UL, 0x10_0000_0000UL, "h1", (ulong?)0x8_0000_0000UL, 0x1000UL), (region.Id, region.Node, region.Base, region.Size, region.Host, region.GuestSize, Assert.Single(region.RetiredTableBases)));
         Assert.Equal(At, region.Source);
         Assert.Equal(AddressRange.FromBaseSize(0x40_0000_0000, 0x10_0000_0000), region.Extent);
         Assert.Equal("/dev/egm4", region.DevicePath);

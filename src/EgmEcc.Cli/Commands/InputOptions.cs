@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Pipeline;
+using EgmEcc.Pipeline.HostMode;
 
 namespace EgmEcc.Cli.Commands;
 
@@ -15,7 +16,6 @@ internal sealed class InputOptions
         Description = "EGM regions: CSV (id,node,base,size), JSON, or ACPI disassembly; '-' for standard input. Repeatable.",
         HelpName = "FILE",
         Arity = ArgumentArity.OneOrMore,
-        Required = true,
     };
 
     public Option<string[]> Retired { get; } = new("--retired")
@@ -64,8 +64,18 @@ internal sealed class InputOptions
         HelpName = "ID",
     };
 
+    public Option<bool> Host { get; } = new("--host")
+    {
+        Description = "Read this host's own evidence instead of files: the ACPI tables, each region's firmware retired-page table (/dev/mem), /dev/kmsg and sysfs, as 'egmecc collect' does. Never opens /dev/egmN unless --driver-list.",
+    };
+
+    public Option<string?> Root { get; } = HostModeOptions.Root();
+
+    public Option<bool> DriverList { get; } = HostModeOptions.DriverList();
+
     public InputOptions()
     {
+        FileNames.Required(Root, "a directory name");
         FileNames.Required(Regions);
         FileNames.Required(Retired);
         FileNames.Required(Region, "a region id");
@@ -74,10 +84,19 @@ internal sealed class InputOptions
     /// <summary>Adds every shared option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Regions, Retired, RegionsFormat, RetiredFormat, Granule, GuestPage, MinExtent, HugePages, HostPage, RetireCorrected, MaxRecords, Region })
+        foreach (var option in new Option[] { Regions, Retired, RegionsFormat, RetiredFormat, Granule, GuestPage, MinExtent, HugePages, HostPage, RetireCorrected, MaxRecords, Region, Host, Root, DriverList })
         {
             command.Add(option);
         }
+
+        // --regions is required unless --host reads the host's own evidence; the message is the parser's for a required option.
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(Regions) is null && result.GetResult(Host) is null)
+            {
+                result.AddError($"{Regions.Name} is required");
+            }
+        });
     }
 
     /// <summary>The planning semantics the flags ask for.</summary>
@@ -96,6 +115,28 @@ internal sealed class InputOptions
         var hostPage = ResolveHostPage(result);
         var regions = result.GetValue(Regions) ?? [];
         var retired = result.GetValue(Retired) ?? [];
+        if (result.GetValue(Host))
+        {
+            if (regions.Length > 0 || retired.Length > 0)
+            {
+                throw new UsageException("--host and --regions/--retired exclude each other: --host reads this host's own evidence");
+            }
+
+            var settings = new CollectSettings
+            {
+                Root = HostModeOptions.ResolveRoot(result, Root),
+                DriverList = result.GetValue(DriverList),
+                HostPage = result.GetValue(HostPage) is null ? null : hostPage,
+            };
+            var read = new ReadOptions { Region = result.GetValue(Region), MaxRecords = ResolveMaxRecords(result) };
+            return new HostCollector().Collect(settings).ToInputs(read);
+        }
+
+        if (result.GetResult(Root) is not null || result.GetValue(DriverList))
+        {
+            throw new UsageException($"{(result.GetValue(DriverList) ? DriverList.Name : Root.Name)} goes with --host");
+        }
+
         RequireOneStandardInputAtMost(regions.Concat(retired));
 
         return new HostInputs

@@ -9,7 +9,7 @@ namespace EgmEcc.Formats.Acpi;
 /// and SSDTs (<c>.dsl</c>), or their ASL source. Every device whose <c>_DSD</c> carries
 /// <c>nvidia,egm-base-pa</c>, <c>nvidia,egm-size</c> and <c>nvidia,egm-pxm</c> describes region
 /// <c>egm&lt;pxm&gt;</c>; <c>nvidia,egm-retired-pages-data-base</c>, when present, becomes
-/// <see cref="Region.RetiredTableBase"/>.
+/// <see cref="Region.RetiredTableBases"/>.
 /// </summary>
 /// <remarks>
 /// <para>The reader follows the block structure (<c>Scope</c>, <c>Device</c>, braces) to know which
@@ -18,8 +18,9 @@ namespace EgmEcc.Formats.Acpi;
 /// <c>Ones</c> (32 bits in a revision-1 table), hexadecimal of any width, decimal. Comments are
 /// skipped. Several <c>DefinitionBlock</c>s may follow one another in one file.</para>
 /// <para>Every GPU of a socket repeats the region's properties: equal repeats are one region; the
-/// same PXM with another base, size or table base is a firmware conflict, an error naming both
-/// devices and their lines. A device with some but not all of the three required properties is
+/// same PXM with another base or size is a firmware conflict, an error naming both devices and
+/// their lines. Different table bases are the per-GPU copies of the table (docs/design.md §1): all
+/// are kept. A device with some but not all of the three required properties is
 /// an error too.</para>
 /// </remarks>
 public sealed class AcpiDslRegionReader : IRegionReader

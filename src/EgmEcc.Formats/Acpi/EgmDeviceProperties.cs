@@ -81,7 +81,7 @@ internal sealed class EgmDeviceProperties(string path, SourceLocation location)
         var node = (int)pxm.Value;
         return new Region(Region.DefaultId(node), node, values[BaseProperty].Value, values[SizeProperty].Value, Location, host)
         {
-            RetiredTableBase = values.TryGetValue(TableProperty, out var table) ? table.Value : null,
+            RetiredTableBases = values.TryGetValue(TableProperty, out var table) ? [table.Value] : [],
         };
     }
 }

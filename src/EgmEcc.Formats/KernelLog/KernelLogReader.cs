@@ -59,6 +59,17 @@ public sealed partial class KernelLogReader : IRetiredReader
         return Extensions.Contains(file.Extension) ? Sniffing.Extension : Sniffing.No;
     }
 
+    /// <summary>
+    /// True when a kernel-log line may matter to this reader: it carries a page or a mask
+    /// (<c>: 0x</c>) or a CPER record's severity. Every other line is only counted, so a collection
+    /// of the kernel log may keep just these (docs/design.md §3).
+    /// </summary>
+    public static bool MayCarryRecord(ReadOnlySpan<byte> line) => line.IndexOf(RecordMarker) >= 0 || line.IndexOf(SeverityMarker) >= 0;
+
+    private static ReadOnlySpan<byte> RecordMarker => ": 0x"u8;
+
+    private static ReadOnlySpan<byte> SeverityMarker => "severity: "u8;
+
     /// <inheritdoc/>
     public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
     {
@@ -77,7 +88,7 @@ public sealed partial class KernelLogReader : IRetiredReader
         {
             // Every line that carries a page (or a mask) has ": 0x", and a CPER record's severity
             // line "severity: ": skip the others in bulk.
-            var skipped = lines.SkipLinesWithout(": 0x"u8, "severity: "u8);
+            var skipped = lines.SkipLinesWithout(RecordMarker, SeverityMarker);
             if (skipped > 0)
             {
                 ignored += skipped;

@@ -44,7 +44,7 @@ public partial class AcpiDslRegionReaderTests
 
         var region = Assert.Single(Read("t.asl", text));
 
-        Assert.Equal(("egm3", 3, 0x80_0000_0000UL, 1UL << 30, (ulong?)null), (region.Id, region.Node, region.Base, region.Size, region.RetiredTableBase));
+        Assert.Equal(("egm3", 3, 0x80_0000_0000UL, 1UL << 30, true), (region.Id, region.Node, region.Base, region.Size, region.RetiredTableBases.IsEmpty));
         Assert.Equal("t.asl:5", region.Source.ToString());
     }
 
@@ -60,7 +60,38 @@ public partial class AcpiDslRegionReaderTests
                     Package () { "nvidia,egm-retired-pages-data-base", Ones },
         """));
 
-        Assert.Equal(ones, Assert.Single(Read("t.dsl", text)).RetiredTableBase);
+        Assert.Equal(ones, Assert.Single(Assert.Single(Read("t.dsl", text)).RetiredTableBases));
+    }
+
+    [Fact]
+    public void Read_GpusOfOnePxmWithTheirOwnTableCopies_KeepEveryBaseOnceInDeviceOrder()
+    {
+        // Firmware keeps one table copy per GPU (docs/design.md §1): different bases are no conflict.
+        var text = Table(2,
+            Device("GPU0", Properties(0x1_0000)),
+            Device("GPU1", Properties(0x3_0000)),
+            Device("GPU2", Properties(0x1_0000)),
+            Device("GPU3", Properties(0x2_0000)));
+
+        var region = Assert.Single(Read("t.dsl", text));
+
+        Assert.Equal([0x1_0000UL, 0x3_0000UL, 0x2_0000UL], region.RetiredTableBases.ToArray());
+        Assert.Equal("t.dsl:5", region.Source.ToString());
+
+        static string Properties(ulong table) => $$"""
+                    Package () { "nvidia,egm-base-pa", 0x100000 },
+                    Package () { "nvidia,egm-size", 0x100000 },
+                    Package () { "nvidia,egm-pxm", 0 },
+                    Package () { "nvidia,egm-retired-pages-data-base", {{Numbers.Hex(table)}} },
+        """;
+    }
+
+    [Fact]
+    public void Read_CommittedPerGpuTableSample_KeepsBothCopies()
+    {
+        var regions = TestInputs.Regions(Reader, File.ReadAllText(Repo.PathOf("data/acpi/per-gpu-tables.dsl")), "per-gpu-tables.dsl");
+
+        Assert.Equal([0x1F_FFF8_0000UL, 0x1F_FFF9_0000UL], Assert.Single(regions).RetiredTableBases.ToArray());
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public partial class AmlRegionReaderTests
     private static string Error(byte[] bytes, string name = "t.aml") =>
         Assert.Throws<InputException>(() => Read(bytes, name)).ToString();
 
-    private static (string, int, ulong, ulong, ulong?) Shape(Region r) => (r.Id, r.Node, r.Base, r.Size, r.RetiredTableBase);
+    private static (string, int, ulong, ulong, ulong?) Shape(Region r) => (r.Id, r.Node, r.Base, r.Size, r.RetiredTableBases.IsEmpty ? null : r.RetiredTableBases[0]);
 
     private static byte[] Sb(params byte[][] devices) => Table(2, Scope("\\_SB", devices));
 
@@ -56,7 +56,7 @@ public partial class AmlRegionReaderTests
     {
         var bytes = Table(revision, Scope("\\_SB", Device("GPU0", Dsd([.. Egm(0x10000, 0x10000, 0), ("nvidia,egm-retired-pages-data-base", [0xFF])]))));
 
-        Assert.Equal(ones, Assert.Single(Read(bytes)).RetiredTableBase);
+        Assert.Equal(ones, Assert.Single(Assert.Single(Read(bytes)).RetiredTableBases));
     }
 
     [Fact]

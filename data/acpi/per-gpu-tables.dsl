@@ -5,7 +5,8 @@
  * 
  * Disassembling to symbolic ASL+ operators
  *
- * Disassembly of regions-acpi-conflicting-table.aml
+ * Disassembly of per-gpu-tables.aml: two GPUs of PXM 0, each naming its own copy of the
+ * firmware retired-page table (docs/design.md §1: one copy per GPU, contents agree).
  *
  * Original Table Header:
  *     Signature        "SSDT"
