@@ -32,7 +32,7 @@ internal static class PlanCommand
             var align = result.GetValue(mapAlign)?.Bytes;
             if (align is { } a && !Numbers.IsPowerOfTwo(a))
             {
-                throw new UsageException($"--map-align must be a power of two, not {Numbers.Hex(a)}");
+                throw new UsageException($"--map-align must be a power of two, not {new ByteSize(a)}");
             }
 
             var outputOptions = new OutputOptions

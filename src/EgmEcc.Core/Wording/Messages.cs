@@ -41,8 +41,9 @@ internal static class Messages
 
     // Settings.
 
+    // A size in the units people type it in (65K, not 0x10400): the same short form the flags accept.
     public static SettingError NotPowerOfTwo(Setting setting, ulong value) =>
-        new(setting, value, $"{N(setting)} must be a power of two, not {Numbers.Hex(value)}");
+        new(setting, value, $"{N(setting)} must be a power of two, not {new ByteSize(value)}");
 
     public static SettingError MinExtentZero() =>
         new(Setting.MinExtent, 0UL, $"{N(Setting.MinExtent)} must be at least 1 byte");
