@@ -42,6 +42,7 @@ internal sealed class SettingFlags : SettingNames
         Setting.MinUsablePercent => "--fail-below-usable",
         Setting.MinHugePages => "--fail-below-huge",
         Setting.FailOnWarning => "--fail-on-warning",
+        Setting.DiffConditions => "--fail-on",
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "a setting with no flag"),
     };
 

@@ -69,4 +69,7 @@ public enum Setting
 
     /// <summary>The gate that fails a run with any warning.</summary>
     FailOnWarning,
+
+    /// <summary>The conditions a plan diff must meet (new holes, capacity lost), for alerting.</summary>
+    DiffConditions,
 }

@@ -48,6 +48,7 @@ internal static class PlanCommand
                 throw problem.ToException();
             }
 
+            OutputTarget.Check(result.GetValue(output));
             var plan = inputs.ResolveInputs(result, console).Plan(options);
             var writer = PlanWriters.All.Find(result.GetValue(format)!)!;
             Diagnostics.Print(plan.Diagnostics, console.Error);

@@ -71,6 +71,8 @@ internal static class ReportCommand
                 FailOnWarning = result.GetValue(failOnWarning),
             };
             var options = inputs.ResolvePlanOptions(result);
+            OutputTarget.Check(result.GetValue(output));
+            OutputTarget.Check(result.GetValue(html));
             var plan = inputs.ResolveInputs(result, console).Plan(options);
             var report = Report.Create(plan, gates);
 
