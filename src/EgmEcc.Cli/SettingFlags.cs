@@ -43,6 +43,8 @@ internal sealed class SettingFlags : SettingNames
         Setting.MinHugePages => "--fail-below-huge",
         Setting.FailOnWarning => "--fail-on-warning",
         Setting.DiffConditions => "--fail-on",
+        Setting.RetiredInputs => "--retired",
+        Setting.RequireRetired => "--require-retired",
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "a setting with no flag"),
     };
 
@@ -70,6 +72,7 @@ internal sealed class SettingFlags : SettingNames
     {
         Setting.Region => $"{Of(setting)} ID",
         Setting.MaxRecords => $"{Of(setting)} N",
+        Setting.RetiredInputs => $"{Of(setting)} FILE",
         _ => Of(setting),
     };
 }

@@ -1,4 +1,5 @@
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Wording;
 
 namespace EgmEcc.Pipeline;
 
@@ -26,6 +27,24 @@ public sealed record HostInputs
 
     /// <summary>The formats to choose from.</summary>
     public FormatRegistry Formats { get; init; } = FormatRegistry.Default;
+
+    /// <summary>
+    /// When the run has no retired-record source at all, the problem to tell the user (null when it
+    /// has one): every region would then read 100 % usable, which says nothing about its pages. A
+    /// front end shows it as a warning, or throws it when a retired source is required; one place,
+    /// so that every way of finding inputs (files named, or a host searched) asks the same question.
+    /// See docs/design.md §5.4.
+    /// </summary>
+    public InputException? MissingRetiredSource()
+    {
+        if (Retired.Count > 0)
+        {
+            return null;
+        }
+
+        FormattableString text = $"no retired-page source was given, so every region reads 100 % usable; name one {new SettingMention(Setting.RetiredInputs, MentionStyle.Means)} ({new SettingMention(Setting.RequireRetired, MentionStyle.Name)} makes that an error)";
+        return new InputException(Regions.Count > 0 ? SourceLocation.InFile(Regions[0].Name) : default, text);
+    }
 
     /// <summary>Reads the regions only, validated.</summary>
     /// <exception cref="InputException">Bad input.</exception>

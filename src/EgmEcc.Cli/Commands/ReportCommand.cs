@@ -55,9 +55,11 @@ internal static class ReportCommand
             Description = "Exit 3 when the inputs raise any warning (out-of-region or clipped records, misaligned bases, firmware tables near the 4096-entry limit).",
         };
 
+        var requireRetired = RetiredRequirement.Create();
+
         var command = new Command("report", "Report each region's usable memory, holes and hugepage capacity; optionally gate on them.");
         inputs.AddTo(command);
-        foreach (var option in new Option[] { format, output, html, failBelowUsable, failBelowHuge, failOnWarning })
+        foreach (var option in new Option[] { format, output, html, failBelowUsable, failBelowHuge, failOnWarning, requireRetired })
         {
             command.Add(option);
         }
@@ -73,7 +75,7 @@ internal static class ReportCommand
             var options = inputs.ResolvePlanOptions(result);
             OutputTarget.Check(result.GetValue(output));
             OutputTarget.Check(result.GetValue(html));
-            var plan = inputs.ResolveInputs(result, console).Plan(options);
+            var plan = RetiredRequirement.Check(inputs.ResolveInputs(result, console), result.GetValue(requireRetired), console).Plan(options);
             var report = Report.Create(plan, gates);
 
             var invocation = Invocation.Describe(result);

@@ -37,6 +37,8 @@ internal static class Messages
         Setting.MinHugePages => "the minimum hugepage count",
         Setting.FailOnWarning => "the no-warning gate",
         Setting.DiffConditions => "a diff condition",
+        Setting.RetiredInputs => "a retired-page input",
+        Setting.RequireRetired => "the retired-input requirement",
         _ => setting.ToString(),
     };
 
