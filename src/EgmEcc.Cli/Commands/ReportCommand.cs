@@ -75,7 +75,9 @@ internal static class ReportCommand
             var options = inputs.ResolvePlanOptions(result);
             OutputTarget.Check(result.GetValue(output));
             OutputTarget.Check(result.GetValue(html));
-            var plan = RetiredRequirement.Check(inputs.ResolveInputs(result, console), result.GetValue(requireRetired), console).Plan(options);
+            var host = RetiredRequirement.Require(inputs.ResolveInputs(result, console), result.GetValue(requireRetired));
+            var plan = host.Plan(options);
+            RetiredRequirement.Warn(host, console);
             var report = Report.Create(plan, gates);
 
             var invocation = Invocation.Describe(result);

@@ -16,20 +16,24 @@ internal static class RetiredRequirement
         Description = "Exit 2 when no retired-page source is given (without it, a warning): a host with nothing retired must say so with an input, e.g. an empty CSV.",
     };
 
-    /// <summary>Warns, or throws the input error, when <paramref name="inputs"/> have no retired source; returns them.</summary>
+    /// <summary>Throws the input error when <paramref name="inputs"/> have no retired source and one is <paramref name="required"/>; returns them.</summary>
     /// <exception cref="InputException">No retired source, and one is required.</exception>
-    public static HostInputs Check(HostInputs inputs, bool required, CliConsole console)
+    public static HostInputs Require(HostInputs inputs, bool required)
     {
-        if (inputs.MissingRetiredSource() is { } missing)
+        if (required && inputs.MissingRetiredSource() is { } missing)
         {
-            if (required)
-            {
-                throw missing;
-            }
-
-            console.Error.WriteLine(OneLine.Of($"egmecc: warning: {missing.Location}: {missing.Render(SettingFlags.Names)}"));
+            throw missing;
         }
 
         return inputs;
+    }
+
+    /// <summary>Warns when <paramref name="inputs"/> had no retired source: after they were read, so a bad input still gives its one error line.</summary>
+    public static void Warn(HostInputs inputs, CliConsole console)
+    {
+        if (inputs.MissingRetiredSource() is { } missing)
+        {
+            console.Error.WriteLine(OneLine.Of($"egmecc: warning: {missing.Location}: {missing.Render(SettingFlags.Names)}"));
+        }
     }
 }

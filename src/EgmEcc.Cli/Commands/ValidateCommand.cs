@@ -15,7 +15,9 @@ internal static class ValidateCommand
         command.SetAction(result =>
         {
             var options = inputs.ResolvePlanOptions(result);
-            var plan = RetiredRequirement.Check(inputs.ResolveInputs(result, console), result.GetValue(requireRetired), console).Plan(options);
+            var host = RetiredRequirement.Require(inputs.ResolveInputs(result, console), result.GetValue(requireRetired));
+            var plan = host.Plan(options);
+            RetiredRequirement.Warn(host, console);
             Diagnostics.Print(plan.Diagnostics, console.Error);
             var a = plan.Accounting;
             var atRisk = a.AtRisk == 0 ? string.Empty : $", at-risk {a.AtRisk}";
