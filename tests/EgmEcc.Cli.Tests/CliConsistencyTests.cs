@@ -191,6 +191,7 @@ public class CliConsistencyTests
         "forecast" => [verb, "--dir", Tree, "--rate", "1", "--trials", "2"],
         "diff" => [verb, Inputs.Value.Plan, Inputs.Value.Plan],
         "synth" => [verb, "--hosts", "1", "--records", "1", "-o", Path.Combine(Cli.TemporaryDirectory(), "fleet")],
+        "completion" => [verb, "bash"],
         _ => throw new ArgumentOutOfRangeException(nameof(verb)),
     };
 

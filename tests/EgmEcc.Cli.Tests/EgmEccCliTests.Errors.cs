@@ -22,7 +22,7 @@ public partial class EgmEccCliTests
     [InlineData("egmecc: error: --retired needs a file name, not ''", "validate", "--regions", Regions, "--retired", "")]
     [InlineData("egmecc: error: --region needs a region id, not ''", "plan", "--regions", Regions, "--region", "")]
     [InlineData("egmecc: error: name a command (plan, validate, report, fleet, forecast, diff, synth)")]
-    [InlineData("egmecc: error: name a command (plan, validate, report, fleet, forecast, diff, synth)", "plna")]
+    [InlineData("egmecc: error: unknown verb 'plna'; did you mean 'plan'?", "plna")]
     [InlineData("egmecc: error: --output needs a file name, not ''", "plan", "--regions", Regions, "-o", "")]
     [InlineData("egmecc: error: --html needs a file name, not ''", "report", "--regions", Regions, "--html", "")]
     [InlineData("egmecc: error: --plan-json needs a file name, not ''", "fleet", "--dir", "data/fleet/hosts", "--plan-json", "")]
