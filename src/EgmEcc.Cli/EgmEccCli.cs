@@ -21,6 +21,7 @@ public static class EgmEccCli
         root.Add(DiffCommand.Create(console));
         root.Add(SynthCommand.Create(console));
         root.Add(CollectCommand.Create(console));
+        root.Add(CompletionCommand.Create(console));
         return root;
     }
 
@@ -33,12 +34,21 @@ public static class EgmEccCli
         try
         {
             result = CreateRootCommand(console).Parse(args);
+            if (result.Errors.Count > 0 && UnknownVerb(result, args) is { } unknownVerb)
+            {
+                // The first word is no verb: what follows was read against the root command and
+                // its errors ('unknown option --regions') would only mislead. One line says it.
+                console.Error.WriteLine(OneLine.Of($"egmecc: error: {unknownVerb}"));
+                console.Error.WriteLine("egmecc: see 'egmecc --help'");
+                return ExitCodes.Usage;
+            }
+
             if (result.Errors.Count > 0)
             {
                 // Parse errors are usage errors like any other: one line each on standard error,
                 // and nothing on standard output (the help text there would end up in a plan file).
                 // An unknown option first: the parser's complaints that follow (a missing or extra argument) stem from it.
-                foreach (var message in result.Errors.Select(UsageMessages.Of).OrderBy(m => m.StartsWith("unknown option", StringComparison.Ordinal) ? 0 : 1))
+                foreach (var message in result.Errors.Select(UsageMessages.Of).Select(m => WithSuggestion(m, result.CommandResult)).OrderBy(m => m.StartsWith("unknown option", StringComparison.Ordinal) ? 0 : 1))
                 {
                     console.Error.WriteLine(OneLine.Of($"egmecc: error: {message}"));
                 }
@@ -81,6 +91,33 @@ public static class EgmEccCli
             console.Error.WriteLine(OneLine.Of($"egmecc: internal error: {e.GetType().Name}: {e.Message} (please report this)"));
             return ExitCodes.Internal;
         }
+    }
+
+    /// <summary><c>unknown verb 'pln'; did you mean 'plan'?</c> when the first word is not a verb (nor an option); null otherwise.</summary>
+    private static string? UnknownVerb(ParseResult result, string[] args)
+    {
+        if (args.Length == 0 || result.CommandResult.Parent is not null || args[0].StartsWith('-') || args[0].StartsWith('['))
+        {
+            return null;
+        }
+
+        var root = result.CommandResult.Command;
+        return Suggestions.Nearest(args[0], Suggestions.Verbs(root)) is { } verb
+            ? $"unknown verb '{args[0]}'; did you mean '{verb}'?"
+            : $"unknown verb '{args[0]}' (verbs: {string.Join(", ", Suggestions.Verbs(root))})";
+    }
+
+    /// <summary>Adds the nearest option to an <c>unknown option 'X'</c> message, when one is near.</summary>
+    private static string WithSuggestion(string message, System.CommandLine.Parsing.CommandResult command)
+    {
+        const string Prefix = "unknown option '";
+        if (!message.StartsWith(Prefix, StringComparison.Ordinal) || !message.EndsWith('\''))
+        {
+            return message;
+        }
+
+        var typed = message[Prefix.Length..^1];
+        return Suggestions.Nearest(typed, Suggestions.Options(command)) is { } option ? $"{message}; did you mean '{option}'?" : message;
     }
 
     private static string CommandPath(System.CommandLine.Parsing.CommandResult command) =>

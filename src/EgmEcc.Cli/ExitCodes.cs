@@ -15,6 +15,12 @@ public static class ExitCodes
     /// <summary>A report gate failed.</summary>
     public const int GateFailed = 3;
 
+    /// <summary>
+    /// <c>diff</c> without <c>--fail-on</c>: the plans differ, as <c>diff(1)</c> and <c>git diff
+    /// --exit-code</c> say it (their 1 is our usage error, 2 our input error, 3 a failed gate).
+    /// </summary>
+    public const int Changed = 4;
+
     /// <summary>A bug in egmecc; the message asks for a report.</summary>
     public const int Internal = 70;
 }

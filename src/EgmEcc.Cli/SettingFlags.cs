@@ -42,6 +42,9 @@ internal sealed class SettingFlags : SettingNames
         Setting.MinUsablePercent => "--fail-below-usable",
         Setting.MinHugePages => "--fail-below-huge",
         Setting.FailOnWarning => "--fail-on-warning",
+        Setting.DiffConditions => "--fail-on",
+        Setting.RetiredInputs => "--retired",
+        Setting.RequireRetired => "--require-retired",
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "a setting with no flag"),
     };
 
@@ -69,6 +72,7 @@ internal sealed class SettingFlags : SettingNames
     {
         Setting.Region => $"{Of(setting)} ID",
         Setting.MaxRecords => $"{Of(setting)} N",
+        Setting.RetiredInputs => $"{Of(setting)} FILE",
         _ => Of(setting),
     };
 }

@@ -69,4 +69,13 @@ public enum Setting
 
     /// <summary>The gate that fails a run with any warning.</summary>
     FailOnWarning,
+
+    /// <summary>The conditions a plan diff must meet (new holes, capacity lost), for alerting.</summary>
+    DiffConditions,
+
+    /// <summary>The retired-record inputs of a run.</summary>
+    RetiredInputs,
+
+    /// <summary>Whether a run without any retired-record input is an error.</summary>
+    RequireRetired,
 }

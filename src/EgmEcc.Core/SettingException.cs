@@ -30,7 +30,7 @@ public sealed class SettingError
     /// <summary>The message, with the settings it mentions as <see cref="SettingMention"/> arguments.</summary>
     public FormattableString Text { get; }
 
-    /// <summary>The message in domain words: "the retirement granule must be a power of two, not 0x10400".</summary>
+    /// <summary>The message in domain words: "the retirement granule must be a power of two, not 65K".</summary>
     public string Message => SettingNames.Domain.Render(Text);
 
     /// <summary>The message with settings named by <paramref name="names"/>.</summary>

@@ -1,4 +1,5 @@
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Wording;
 
 namespace EgmEcc.Pipeline;
 
@@ -29,6 +30,31 @@ public sealed record HostInputs
 
     /// <summary>Diagnostics from gathering the inputs (what a host collection could not read), first in the plan's.</summary>
     public IReadOnlyList<Diagnostic> Notes { get; init; } = [];
+
+    /// <summary>
+    /// True when the inputs are a host's own evidence, searched where the host keeps it (host mode):
+    /// then no retired input means the host holds none (no firmware table named, no memory-error
+    /// record logged), and every table that could not be read is already a warning of its own.
+    /// </summary>
+    public bool SearchedHost { get; init; }
+
+    /// <summary>
+    /// When the run has no retired-record source at all, the problem to tell the user (null when it
+    /// has one): every region would then read 100 % usable, which says nothing about its pages. A
+    /// front end shows it as a warning, or throws it when a retired source is required; one place,
+    /// so that every way of finding inputs (files named, or a host searched) asks the same question.
+    /// See docs/design.md §5.4.
+    /// </summary>
+    public InputException? MissingRetiredSource()
+    {
+        if (Retired.Count > 0 || SearchedHost)
+        {
+            return null;
+        }
+
+        FormattableString text = $"no retired-page source was given, so every region reads 100 % usable; name one {new SettingMention(Setting.RetiredInputs, MentionStyle.Means)} ({new SettingMention(Setting.RequireRetired, MentionStyle.Name)} makes that an error)";
+        return new InputException(Regions.Count > 0 ? SourceLocation.InFile(Regions[0].Name) : default, text);
+    }
 
     /// <summary>Reads the regions only, validated.</summary>
     /// <exception cref="InputException">Bad input.</exception>

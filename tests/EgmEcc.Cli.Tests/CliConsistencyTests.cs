@@ -112,6 +112,42 @@ public class CliConsistencyTests
         Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(directory).Select(p => Path.GetFileName(p)!).ToArray());
     }
 
+    /// <summary>Every option of every verb that names a file to write (synth's and collect's directories are created, so they have their own tests).</summary>
+    public static TheoryData<string, string> OutputOptions()
+    {
+        var data = new TheoryData<string, string>();
+        var root = EgmEccCli.CreateRootCommand(new CliConsole(TextWriter.Null, TextWriter.Null, () => Stream.Null));
+        foreach (var verb in root.Subcommands.Where(c => c.Name is not ("synth" or "collect")))
+        {
+            foreach (var option in verb.Options.Where(o => o.Name is "--output" or "--html" or "--plan-json"))
+            {
+                data.Add(verb.Name, option.Name);
+            }
+        }
+
+        return data;
+    }
+
+    // Regression: '--html /nonexistent/dir/r.html' printed the whole report and only then failed.
+    [Theory]
+    [MemberData(nameof(OutputOptions))]
+    public void Verb_UnwritableOutput_FailsBeforeTheWork(string verb, string option)
+    {
+        var directory = Cli.TemporaryDirectory();
+        var missing = Path.Combine(directory, "no", "such", "out");
+
+        var run = Cli.Run([.. Good(verb), option, missing]);
+        var isDirectory = Cli.Run([.. Good(verb), option, directory]);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Equal($"egmecc: error: cannot write {missing}: no such directory\n", run.Error);
+        Assert.Equal(2, isDirectory.Exit);
+        Assert.Equal(string.Empty, isDirectory.Out);
+        Assert.Equal($"egmecc: error: cannot write {directory}: it is a directory\n", isDirectory.Error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(directory));
+    }
+
     [Theory]
     [InlineData("plan", 2)]
     [InlineData("validate", 2)]
@@ -160,6 +196,7 @@ public class CliConsistencyTests
         "diff" => [verb, Inputs.Value.Plan, Inputs.Value.Plan],
         "synth" => [verb, "--hosts", "1", "--records", "1", "-o", Path.Combine(Cli.TemporaryDirectory(), "fleet")],
         "collect" => [verb, "--root", HostRoot.Value.Path, "-o", Path.Combine(Cli.TemporaryDirectory(), "fleet")],
+        "completion" => [verb, "bash"],
         _ => throw new ArgumentOutOfRangeException(nameof(verb)),
     };
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace EgmEcc.Cli.Tests;
 
-public class DiffCommandTests
+public partial class DiffCommandTests
 {
     private static readonly string Regions = Cli.Data("fleet", "regions.csv");
     private static readonly string Retired = Cli.Data("fleet", "retired.csv");
@@ -29,7 +29,7 @@ public class DiffCommandTests
         var @new = WritePlan(more);
 
         var run = Cli.Run("diff", old, @new, "--format", "json");
-        Assert.Equal(0, run.Exit);
+        Assert.Equal(4, run.Exit);
         using var json = JsonDocument.Parse(run.Out);
         var regions = json.RootElement.GetProperty("regions").EnumerateArray().ToArray();
         Assert.Equal(["gh-a02/egm0", "gh-b01/egm0"], regions.Select(r => $"{r.GetProperty("host").GetString()}/{r.GetProperty("id").GetString()}").ToArray());
@@ -77,7 +77,7 @@ public class DiffCommandTests
 
         var run = Cli.Run("diff", old, @new, "--format", "json");
 
-        Assert.Equal(0, run.Exit);
+        Assert.Equal(4, run.Exit);
         Assert.Equal(string.Empty, run.Error);
         using var json = JsonDocument.Parse(run.Out);
         Assert.False(json.RootElement.GetProperty("optionsDiffer").GetBoolean());
@@ -101,9 +101,9 @@ public class DiffCommandTests
         var text = Cli.Run("diff", old, path);
         var json = Cli.Run("diff", old, path, "--format", "json");
 
-        Assert.Equal(0, text.Exit);
+        Assert.Equal(4, text.Exit);
         const string Changes = "granule 64K -> 4K, guest page 64K -> 4K, min extent 64K -> 4K";
-        Assert.StartsWith($"egmecc: warning: the plans were made with different options ({Changes});", text.Error);
+        Assert.StartsWith($"egmecc: warning: the plans were made with different options ({Changes});", json.Error);
         Assert.StartsWith($"note: the plans were made with different options ({Changes});", text.Out);
         Assert.Contains("- hole ", text.Out);
         using var document = JsonDocument.Parse(json.Out);
@@ -146,7 +146,7 @@ public class DiffCommandTests
 
         var run = Cli.Run("diff", old, @new);
 
-        Assert.Equal(0, run.Exit);
+        Assert.Equal(4, run.Exit);
         Assert.StartsWith("egm0: changed, usable 15.99 EiB -> 15.99 EiB (-64 KiB)", run.Out, StringComparison.Ordinal);
         Assert.Contains("+ hole 0x7fffffffffff0000 size 0x10000 (SPA 0x8000000000000000)", run.Out, StringComparison.Ordinal);
     }

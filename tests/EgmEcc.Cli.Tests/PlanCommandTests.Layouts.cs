@@ -67,6 +67,23 @@ public partial class PlanCommandTests
         });
     }
 
+    // Regression: the windows comment gave sizes in hex only ('unmapped 0x1ffee0000 bytes').
+    [Fact]
+    public void Plan_Windows_CommentGivesReadableSizesBesideTheExactOnes()
+    {
+        var (code, output, _) = Run("plan", "--regions", Regions, "--retired", Retired, "--format", "windows", "--map-align", "1G");
+
+        Assert.Equal(ExitCodes.Success, code);
+        var comments = output.Split('\n').Where(l => l.StartsWith("# /dev/egm", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, comments.Length);
+        Assert.All(comments, line =>
+        {
+            var figures = System.Text.RegularExpressions.Regex.Matches(line, @"(usable|mapped|unmapped) (0x[0-9a-f]+) bytes \(([^)]+)\)");
+            Assert.Equal(["usable", "mapped", "unmapped"], figures.Select(m => m.Groups[1].Value).ToArray());
+            Assert.All(figures, m => Assert.Equal(new ByteSize(Convert.ToUInt64(m.Groups[2].Value, 16)).ToHumanString(), m.Groups[3].Value));
+        });
+    }
+
     [Fact]
     public void Plan_MapAlignNotPowerOfTwo_IsUsageError()
     {

@@ -48,6 +48,6 @@ public class SettingMessagesTests
 
         var run = Run("diff", bad, good);
 
-        AssertInputError(run, $"egmecc: error: {bad}:3: options: the retirement granule must be a power of two, not 0x3");
+        AssertInputError(run, $"egmecc: error: {bad}:3: options: the retirement granule must be a power of two, not 3");
     }
 }

@@ -44,11 +44,41 @@ public class SynthCommandTests
         var parent = Cli.TemporaryDirectory();
         var tree = Path.Combine(parent, "tree");
         Assert.Equal(0, Cli.Run("synth", "--hosts", "3", "--records", "30", "-o", tree, "--layout", "tree").Exit);
-        Assert.Equal(0, Cli.Run("synth", "--hosts", "3", "--records", "99", "--seed", "2", "-o", tree, "--layout", "tree").Exit);
+        Assert.Equal(0, Cli.Run("synth", "--hosts", "3", "--records", "99", "--seed", "2", "-o", tree, "--layout", "tree", "--force").Exit);
 
         var fleet = Cli.Run("fleet", "--dir", tree, "--format", "csv");
         Assert.Contains(",99,", fleet.Out.Split('\n').First(l => l.StartsWith("fleet,", StringComparison.Ordinal)));
         Assert.Equal(["tree"], Directory.EnumerateFileSystemEntries(parent).Select(p => Path.GetFileName(p)!).ToArray());
+    }
+
+    // Regression: synth wrote over a folder that was not empty, and left the old fleet's other host folders in it.
+    [Fact]
+    public void Synth_NonEmptyDirectory_IsRefusedWithoutForce()
+    {
+        var tree = Path.Combine(Cli.TemporaryDirectory(), "tree");
+        Assert.Equal(0, Cli.Run("synth", "--hosts", "5", "--records", "50", "-o", tree, "--layout", "tree").Exit);
+        var before = Directory.EnumerateFileSystemEntries(tree, "*", SearchOption.AllDirectories).Order().ToArray();
+
+        var run = Cli.Run("synth", "--hosts", "3", "--records", "30", "-o", tree, "--layout", "tree");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Equal($"egmecc: error: cannot write {tree}: the directory is not empty; --force replaces its contents\n", run.Error);
+        Assert.Equal(before, Directory.EnumerateFileSystemEntries(tree, "*", SearchOption.AllDirectories).Order().ToArray());
+    }
+
+    [Fact]
+    public void Synth_Force_LeavesOnlyTheNewFleet()
+    {
+        var tree = Path.Combine(Cli.TemporaryDirectory(), "tree");
+        Assert.Equal(0, Cli.Run("synth", "--hosts", "5", "--records", "50", "-o", tree, "--layout", "tree").Exit);
+        File.WriteAllText(Path.Combine(tree, "notes.txt"), "old");
+
+        var run = Cli.Run("synth", "--hosts", "3", "--records", "30", "-o", tree, "--layout", "tree", "--force");
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal(["host-0001", "host-0002", "host-0003"], Directory.EnumerateFileSystemEntries(tree).Select(p => Path.GetFileName(p)!).Order().ToArray());
+        Assert.Contains("fleet (3 hosts)", Cli.Run("fleet", "--dir", tree).Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public partial class MapWindowsTests
         var e = Assert.Throws<SettingException>(() => MapWindows.Create(RegionWith(0x10_0000), 0x3_0000));
 
         Assert.Equal(Setting.MapAlign, e.Setting);
-        Assert.Equal("the map alignment must be a power of two, not 0x30000", e.Message);
+        Assert.Equal("the map alignment must be a power of two, not 192K", e.Message);
     }
 
     [Fact]

@@ -31,9 +31,9 @@ public partial class PlanOptionsTests
     }
 
     [Theory]
-    [InlineData(0UL, 65536UL, Setting.Granule, "the retirement granule must be a power of two, not 0x0")]
-    [InlineData(3UL, 65536UL, Setting.Granule, "the retirement granule must be a power of two, not 0x3")]
-    [InlineData(65536UL, 0x18000UL, Setting.GuestPage, "the guest page must be a power of two, not 0x18000")]
+    [InlineData(0UL, 65536UL, Setting.Granule, "the retirement granule must be a power of two, not 0")]
+    [InlineData(3UL, 65536UL, Setting.Granule, "the retirement granule must be a power of two, not 3")]
+    [InlineData(65536UL, 0x18000UL, Setting.GuestPage, "the guest page must be a power of two, not 96K")]
     public void Constructor_NotAPowerOfTwo_Throws(ulong granule, ulong guestPage, Setting setting, string message)
     {
         var e = Assert.Throws<SettingException>(() => new PlanOptions(granule, guestPage));
@@ -47,7 +47,7 @@ public partial class PlanOptionsTests
     {
         var e = Assert.Throws<SettingException>(() => new PlanOptions(hugePages: [3UL << 20]));
 
-        Assert.Equal("a hugepage size must be a power of two, not 0x300000", e.Message);
+        Assert.Equal("a hugepage size must be a power of two, not 3M", e.Message);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public partial class SettingErrorTests
     {
         var e = Assert.Throws<SettingException>(() => new PlanOptions(granule: 0x10400));
 
-        Assert.Equal("the retirement granule must be a power of two, not 0x10400", e.Message);
+        Assert.Equal("the retirement granule must be a power of two, not 65K", e.Message);
         Assert.Equal(0x10400UL, e.Error.Value);
     }
 

@@ -61,7 +61,7 @@ internal static class CollectCommand
             var page = result.GetValue(hostPage)?.Bytes;
             if (page is { } p && !Numbers.IsPowerOfTwo(p))
             {
-                throw new UsageException($"--host-page must be a power of two, not {Numbers.Hex(p)}");
+                throw new UsageException($"--host-page must be a power of two, not {new ByteSize(p)}");
             }
 
             var collection = new HostCollector().Collect(new CollectSettings

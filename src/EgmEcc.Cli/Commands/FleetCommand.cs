@@ -41,6 +41,8 @@ internal static class FleetCommand
             var min = result.GetValue(minUsable);
 
             var planPath = result.GetValue(planJson);
+            OutputTarget.Check(planPath);
+            OutputTarget.Check(result.GetValue(output));
             var (report, plan) = ProgressDisplay.Run(console, "planning hosts", progress =>
             {
                 var source = inputs.ResolveSource(result, console);

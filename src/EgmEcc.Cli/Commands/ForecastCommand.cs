@@ -58,6 +58,7 @@ internal static class ForecastCommand
                 throw tooMany.ToException();
             }
 
+            OutputTarget.Check(result.GetValue(output));
             var document = ProgressDisplay.Run(console, "forecasting hosts", progress =>
                 FleetRun.Forecast(inputs.ResolveSource(result, console), options, forecast, result.GetValue(shape), progress, parallelism));
             Diagnostics.Print(document.Warnings, console.Error);

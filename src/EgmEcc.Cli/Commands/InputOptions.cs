@@ -156,7 +156,7 @@ internal sealed class InputOptions
         var hostPage = result.GetValue(HostPage)?.Bytes ?? PlanOptions.Page64K;
         return Numbers.IsPowerOfTwo(hostPage)
             ? hostPage
-            : throw new UsageException($"--host-page must be a power of two, not {Numbers.Hex(hostPage)}");
+            : throw new UsageException($"--host-page must be a power of two, not {new ByteSize(hostPage)}");
     }
 
     /// <summary>The record limit (<c>--max-records</c>), at least 1; the default when not given.</summary>

@@ -61,6 +61,49 @@ internal static class OutputTarget
         }
     }
 
+    /// <summary>
+    /// Checks, before the work, that <paramref name="path"/> can be written: it is not a directory,
+    /// its directory exists and a file can be created there (the very temporary file
+    /// <see cref="Write"/> uses, created and deleted at once). A run then fails in a moment with
+    /// one line, instead of after minutes of work or a whole report printed for nothing.
+    /// </summary>
+    /// <exception cref="IOException"><c>cannot write PATH: reason</c>.</exception>
+    public static void Check(string? path)
+    {
+        if (path is null or "-")
+        {
+            return;
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"cannot write {path}: it is a directory");
+        }
+
+        try
+        {
+            if (WritesInPlace(path) || WritesInPlace(FinalTarget(path)))
+            {
+                return;
+            }
+
+            var target = FinalTarget(path);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(target));
+            if (directory is not null && !Directory.Exists(directory))
+            {
+                throw new DirectoryNotFoundException(directory);
+            }
+
+            using (File.Create($"{target}.egmecc-{Environment.ProcessId}.tmp", 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write {path}: {IoFailure.Reason(e)}", e);
+        }
+    }
+
     /// <summary>True for paths that name a device or a process's file rather than a file on a disk.</summary>
     internal static bool WritesInPlace(string path)
     {

@@ -32,7 +32,7 @@ internal static class PlanCommand
             var align = result.GetValue(mapAlign)?.Bytes;
             if (align is { } a && !Numbers.IsPowerOfTwo(a))
             {
-                throw new UsageException($"--map-align must be a power of two, not {Numbers.Hex(a)}");
+                throw new UsageException($"--map-align must be a power of two, not {new ByteSize(a)}");
             }
 
             var outputOptions = new OutputOptions
@@ -48,6 +48,7 @@ internal static class PlanCommand
                 throw problem.ToException();
             }
 
+            OutputTarget.Check(result.GetValue(output));
             var plan = inputs.ResolveInputs(result, console).Plan(options);
             var writer = PlanWriters.All.Find(result.GetValue(format)!)!;
             Diagnostics.Print(plan.Diagnostics, console.Error);

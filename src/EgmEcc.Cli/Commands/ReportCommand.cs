@@ -55,9 +55,11 @@ internal static class ReportCommand
             Description = "Exit 3 when the inputs raise any warning (out-of-region or clipped records, misaligned bases, firmware tables near the 4096-entry limit).",
         };
 
+        var requireRetired = RetiredRequirement.Create();
+
         var command = new Command("report", "Report each region's usable memory, holes and hugepage capacity; optionally gate on them.");
         inputs.AddTo(command);
-        foreach (var option in new Option[] { format, output, html, failBelowUsable, failBelowHuge, failOnWarning })
+        foreach (var option in new Option[] { format, output, html, failBelowUsable, failBelowHuge, failOnWarning, requireRetired })
         {
             command.Add(option);
         }
@@ -71,7 +73,11 @@ internal static class ReportCommand
                 FailOnWarning = result.GetValue(failOnWarning),
             };
             var options = inputs.ResolvePlanOptions(result);
-            var plan = inputs.ResolveInputs(result, console).Plan(options);
+            OutputTarget.Check(result.GetValue(output));
+            OutputTarget.Check(result.GetValue(html));
+            var host = RetiredRequirement.Require(inputs.ResolveInputs(result, console), result.GetValue(requireRetired));
+            var plan = host.Plan(options);
+            RetiredRequirement.Warn(host, console);
             var report = Report.Create(plan, gates);
 
             var invocation = Invocation.Describe(result);

@@ -31,8 +31,13 @@ internal static class SynthCommand
             }
         });
 
+        var force = new Option<bool>("--force")
+        {
+            Description = "Replace the contents of a directory that is not empty (everything in it is deleted).",
+        };
+
         var command = new Command("synth", "Write a synthetic fleet (seeded, deterministic) for demos, tests and benchmarks.");
-        foreach (var option in new Option[] { hosts, sockets, records, seed, layout, output })
+        foreach (var option in new Option[] { hosts, sockets, records, seed, layout, output, force })
         {
             command.Add(option);
         }
@@ -48,6 +53,8 @@ internal static class SynthCommand
             });
 
             var directory = result.GetValue(output)!;
+            var replace = result.GetValue(force);
+            CheckTarget(directory, replace);
 
             // Like every --output: written aside, then moved into place, so a failed run leaves no half-written fleet.
             var staging = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + $".egmecc-{Environment.ProcessId}.tmp";
@@ -66,7 +73,7 @@ internal static class SynthCommand
                     SynthWriter.WriteHostColumn(fleet, regions, retired);
                 }
 
-                Publish(staging, directory);
+                Publish(staging, directory, replace);
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
@@ -87,8 +94,37 @@ internal static class SynthCommand
         return command;
     }
 
-    /// <summary>Moves every file and folder of <paramref name="staging"/> into <paramref name="directory"/>, replacing what is there.</summary>
-    private static void Publish(string staging, string directory)
+    /// <summary>
+    /// Refuses, before any work, a directory that is not empty unless <paramref name="replace"/>: a
+    /// new fleet written over an old one kept the old one's other host folders, a fleet no seed
+    /// made, and a mistyped <c>-o</c> silently wrote into a folder of real data. An output that
+    /// cannot be written, like every verb's (exit 2, docs/design.md §5.4).
+    /// </summary>
+    private static void CheckTarget(string directory, bool replace)
+    {
+        if (File.Exists(directory))
+        {
+            throw new IOException($"cannot write {directory}: it is a file, not a directory");
+        }
+
+        try
+        {
+            if (!replace && Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                throw new IOException($"cannot write {directory}: the directory is not empty; --force replaces its contents");
+            }
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IOException($"cannot write {directory}: {IoFailure.Reason(e)}", e);
+        }
+    }
+
+    /// <summary>
+    /// Moves every file and folder of <paramref name="staging"/> into <paramref name="directory"/>;
+    /// with <paramref name="replace"/>, what was there goes first, so the directory holds the new fleet only.
+    /// </summary>
+    private static void Publish(string staging, string directory, bool replace)
     {
         if (File.Exists(directory))
         {
@@ -96,6 +132,21 @@ internal static class SynthCommand
         }
 
         Directory.CreateDirectory(directory);
+        if (replace)
+        {
+            foreach (var old in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+            {
+                if (old is DirectoryInfo folder && folder.LinkTarget is null)
+                {
+                    folder.Delete(recursive: true);
+                }
+                else
+                {
+                    old.Delete();
+                }
+            }
+        }
+
         foreach (var entry in new DirectoryInfo(staging).EnumerateFileSystemInfos())
         {
             var target = Path.Combine(directory, entry.Name);

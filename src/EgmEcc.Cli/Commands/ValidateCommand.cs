@@ -10,9 +10,14 @@ internal static class ValidateCommand
         var inputs = new InputOptions();
         var command = new Command("validate", "Check the inputs: every record read and accounted for, every region consistent.");
         inputs.AddTo(command);
+        var requireRetired = RetiredRequirement.Create();
+        command.Add(requireRetired);
         command.SetAction(result =>
         {
-            var plan = inputs.ResolveInputs(result, console).Plan(inputs.ResolvePlanOptions(result));
+            var options = inputs.ResolvePlanOptions(result);
+            var host = RetiredRequirement.Require(inputs.ResolveInputs(result, console), result.GetValue(requireRetired));
+            var plan = host.Plan(options);
+            RetiredRequirement.Warn(host, console);
             Diagnostics.Print(plan.Diagnostics, console.Error);
             var a = plan.Accounting;
             var atRisk = a.AtRisk == 0 ? string.Empty : $", at-risk {a.AtRisk}";

@@ -109,6 +109,9 @@ public sealed record PlanDiff
     /// </summary>
     public ImmutableArray<string> OptionChanges { get; init; } = [];
 
+    /// <summary>The hugepage sizes both plans count, whose capacity is compared, ascending.</summary>
+    public ImmutableArray<ulong> HugePageSizes { get; init; } = [];
+
     /// <summary>True when nothing changed.</summary>
     public bool IsEmpty => Regions.IsEmpty && !OptionsDiffer;
 
@@ -143,6 +146,7 @@ public sealed record PlanDiff
             Hosts = hosts,
             OptionsDiffer = changes.Length > 0,
             OptionChanges = changes,
+            HugePageSizes = sizes,
         };
     }
 

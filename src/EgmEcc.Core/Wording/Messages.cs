@@ -36,13 +36,17 @@ internal static class Messages
         Setting.MinUsablePercent => "the minimum usable percentage",
         Setting.MinHugePages => "the minimum hugepage count",
         Setting.FailOnWarning => "the no-warning gate",
+        Setting.DiffConditions => "a diff condition",
+        Setting.RetiredInputs => "a retired-page input",
+        Setting.RequireRetired => "the retired-input requirement",
         _ => setting.ToString(),
     };
 
     // Settings.
 
+    // A size in the units people type it in (65K, not 0x10400): the same short form the flags accept.
     public static SettingError NotPowerOfTwo(Setting setting, ulong value) =>
-        new(setting, value, $"{N(setting)} must be a power of two, not {Numbers.Hex(value)}");
+        new(setting, value, $"{N(setting)} must be a power of two, not {new ByteSize(value)}");
 
     public static SettingError MinExtentZero() =>
         new(Setting.MinExtent, 0UL, $"{N(Setting.MinExtent)} must be at least 1 byte");
@@ -92,6 +96,28 @@ internal static class Messages
 
     public static string GateRegion(string? host, string region) =>
         (string.IsNullOrEmpty(host) ? string.Empty : $"host '{host}' ") + $"region {region}";
+
+    // Diff conditions: what a failed one found, naming the hosts or regions that failed it.
+
+    public static string NotADiffCondition(string text) =>
+        $"'{text}' is not a diff condition; expected new-holes, usable-loss:SIZE or huge-loss:SIZE:COUNT (e.g. usable-loss:1G)";
+
+    public static string DiffConditionValue(string text, string error) => $"'{text}': {error}";
+
+    public static string DiffConditionNotPowerOfTwo(string text) => $"'{text}': the hugepage size must be a power of two";
+
+    public static SettingError HugePagesNotCompared(string condition, ulong pageSize) =>
+        new(Setting.DiffConditions, condition, $"{N(Setting.DiffConditions)} {condition} asks about {new ByteSize(pageSize)} hugepages, which the two plans do not both count");
+
+    public static string NewHolesFound(int holes, int regions, string where) =>
+        Invariant($"{holes} new hole(s) in {regions} region(s): {where}");
+
+    public static string UsableLost(string where, string limit) => $"usable bytes fell by more than {limit}: {where}";
+
+    public static string HugePagesLost(string where, string size, ulong limit) =>
+        Invariant($"{size} hugepages fell by more than {limit}: {where}");
+
+    public static string AndMore(int count) => Invariant($", and {count} more");
 
     private static string Relation(bool passed) => passed ? "is at least" : "is below";
 

@@ -46,11 +46,14 @@ public sealed class PlanWindowsWriter : IPlanWriter
             var device = r.Host.Length == 0 ? r.DevicePath : $"{r.Host}:{r.DevicePath}";
             output.WriteLine(Provenance.OneLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"# {device} region {r.Id}: align {Numbers.Hex(windows.Alignment)} ({new ByteSize(windows.Alignment)}), {windows.Windows.Length} window(s); usable {Numbers.Hex(windows.UsableBytes)}, mapped {Numbers.Hex(windows.MappedBytes)}, unmapped {Numbers.Hex(windows.UnmappedBytes)} bytes")));
+                $"# {device} region {r.Id}: align {Numbers.Hex(windows.Alignment)} ({new ByteSize(windows.Alignment)}), {windows.Windows.Length} window(s); usable {Bytes(windows.UsableBytes)}, mapped {Bytes(windows.MappedBytes)}, unmapped {Bytes(windows.UnmappedBytes)}")));
             foreach (var w in windows.Windows)
             {
                 output.WriteLine($"{device} {Numbers.Hex(w.Start)} {Numbers.Hex(w.Size)}");
             }
         }
     }
+
+    // Exact for scripts, readable for people (docs/design.md §4.1): '0x1ffee0000 bytes (7.99 GiB)'.
+    private static string Bytes(ulong bytes) => $"{Numbers.Hex(bytes)} bytes ({new ByteSize(bytes).ToHumanString()})";
 }

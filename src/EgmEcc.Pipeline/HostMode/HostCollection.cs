@@ -74,6 +74,7 @@ public sealed class HostCollection
             Retired = [.. Files.Where(f => f.Kind != EvidenceKinds.AcpiTable).Select(Input)],
             ReadOptions = options with { HostPage = Manifest.HostPageBytes },
             Notes = Manifest.Notes,
+            SearchedHost = true,
         };
 
         // Named after its source: /dev/egm1 still names its region for the ioctl reader, as egm1.ioctl does.

@@ -6,7 +6,9 @@ namespace EgmEcc.Formats.Output.Documents;
 /// <summary>
 /// The fleet report as CSV: one row per host (<c>scope</c> = <c>host</c>) and a last row with the
 /// fleet totals (<c>scope</c> = <c>fleet</c>, empty host). Bytes are integers; <c>belowThreshold</c>
-/// is <c>true</c>/<c>false</c> for a host and the number of hosts below it for the fleet.
+/// is the number of hosts of the row's scope below the threshold (0 or 1 for a host), and
+/// <c>usablePercent</c> has the JSON's four decimals: one type and one precision per column, so a
+/// spreadsheet or a script reads every row alike (docs/design.md §4.7).
 /// <c>atRiskPages</c> counts corrected-error pages left usable.
 /// </summary>
 public sealed class FleetCsvWriter : IDocumentWriter<FleetReport>
@@ -25,7 +27,7 @@ public sealed class FleetCsvWriter : IDocumentWriter<FleetReport>
         csv.WriteHeader(head);
         foreach (var host in document.Hosts)
         {
-            Row(csv, "host", host.Host, host.Regions.Length, host.SizeBytes, host.UsableBytes, host.UsablePercent, huge.Select((_, h) => (UInt128)host.HugePages(h)), host.VmFit, host.AtRiskPages, host.Accounting, host.Warnings, document.IsBelowThreshold(host) ? "true" : "false");
+            Row(csv, "host", host.Host, host.Regions.Length, host.SizeBytes, host.UsableBytes, host.UsablePercent, huge.Select((_, h) => (UInt128)host.HugePages(h)), host.VmFit, host.AtRiskPages, host.Accounting, host.Warnings, FleetFormat.Number(document.IsBelowThreshold(host) ? 1L : 0L));
         }
 
         var t = document.Totals;
@@ -39,7 +41,7 @@ public sealed class FleetCsvWriter : IDocumentWriter<FleetReport>
         csv.WriteField(FleetFormat.Number(regions));
         csv.WriteField(FleetFormat.Number(size));
         csv.WriteField(FleetFormat.Number(usable));
-        csv.WriteField(FleetFormat.Percent(percent));
+        csv.WriteField(FleetFormat.FourDecimals(percent));
         foreach (var h in huge)
         {
             csv.WriteField(FleetFormat.Number(h));

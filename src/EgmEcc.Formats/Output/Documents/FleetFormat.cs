@@ -11,6 +11,9 @@ internal static class FleetFormat
     /// <summary>Rounded down, so a host just short of 100% never reads as 100.00.</summary>
     public static string Percent(double value) => Percentages.TwoDecimals(value);
 
+    /// <summary>Rounded down to four decimals, always written (<c>99.5500</c>): the JSON's precision, for CSV columns.</summary>
+    public static string FourDecimals(double value) => RoundPercent(value).ToString("0.0000", CultureInfo.InvariantCulture);
+
     /// <summary>Rounded down to four decimals, for JSON.</summary>
     public static double RoundPercent(double value) => Percentages.Down(value, 4);
 
