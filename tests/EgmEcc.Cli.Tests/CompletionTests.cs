@@ -36,7 +36,7 @@ public class CompletionTests
     [InlineData("egmecc pl", "plan")]
     [InlineData("egmecc fo", "forecast")]
     [InlineData("egmecc plan --retir", "--retire-corrected\n--retired\n--retired-format")]
-    [InlineData("egmecc report --format ", "json\ntext")]
+    [InlineData("egmecc report --format ", "json\nprometheus\ntext")]
     public void Completion_Bash_CompletesFromTheCommandTree(string line, string expected)
     {
         // The script as a user sources it, with 'egmecc' the built program, and bash's completion

@@ -34,7 +34,7 @@ public class RegistryTests
         Assert.Equal(["text", "csv", "json"], FleetWriters.All.Names.ToArray());
         Assert.Equal(["text", "csv", "json"], ForecastWriters.All.Names.ToArray());
         Assert.Equal(["text", "json"], DiffWriters.All.Names.ToArray());
-        Assert.Equal(["text", "json", "html"], ReportWriters.All.Names.ToArray());
+        Assert.Equal(["text", "json", "html", "prometheus"], ReportWriters.All.Names.ToArray());
         Assert.Equal(["csv", "json", "acpi", "aml"], FormatRegistry.Default.RegionReaders.Names.ToArray());
     }
 }

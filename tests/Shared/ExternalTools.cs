@@ -4,7 +4,7 @@ namespace EgmEcc.Tests;
 
 /// <summary>
 /// The real tools tests judge EgmEcc's output with (<c>dtc</c>, <c>iasl</c>, <c>qemu-system-aarch64</c>,
-/// <c>chromium</c>). A missing tool skips the test locally and fails it when <c>CI</c> is set
+/// <c>chromium</c>, <c>promtool</c>). A missing tool skips the test locally and fails it when <c>CI</c> is set
 /// (<c>.ci/run</c> sets it and installs the tools). One copy, shared by every test project.
 /// </summary>
 internal static class ExternalTools
@@ -32,11 +32,14 @@ internal static class ExternalTools
         return missing.Length == 0 || InCi ? null : $"needs {string.Join(", ", missing)} on PATH (when CI is set this test fails instead)";
     }
 
-    /// <summary>Runs a tool to completion (in <paramref name="workDir"/>, if given); fails the test when it is missing or runs too long.</summary>
-    public static (int ExitCode, string Out, string Error) Run(string tool, IEnumerable<string> arguments, TimeSpan? timeout = null, string? workDir = null)
+    /// <summary>
+    /// Runs a tool to completion (in <paramref name="workDir"/>, if given; with <paramref name="input"/>
+    /// on its standard input, if given); fails the test when it is missing or runs too long.
+    /// </summary>
+    public static (int ExitCode, string Out, string Error) Run(string tool, IEnumerable<string> arguments, TimeSpan? timeout = null, string? workDir = null, string? input = null)
     {
         var path = Find(tool) ?? throw new Xunit.Sdk.XunitException($"{tool} is not installed (when CI is set it must be; .ci/run installs it)");
-        var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null, UseShellExecute = false };
         if (workDir is not null)
         {
             start.WorkingDirectory = workDir;
@@ -50,6 +53,12 @@ internal static class ExternalTools
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
+
         if (!process.WaitForExit(timeout ?? TimeSpan.FromSeconds(30)))
         {
             process.Kill(entireProcessTree: true);

@@ -15,11 +15,11 @@ internal static class ReportCommand
         var inputs = new InputOptions();
         var format = new Option<string>("--format")
         {
-            Description = "Output format: text (the terminal report) or json (egmecc.report/1: the plan and the gate results).",
+            Description = "Output format: text (the terminal report), json (egmecc.report/1: the plan and the gate results) or prometheus (gauges for node_exporter's textfile collector).",
             HelpName = "FORMAT",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json");
+        format.AcceptOnlyFromAmong("text", "json", "prometheus");
         var output = OutputFlags.Output("the report");
         var html = FileNames.Required(new Option<string?>("--html")
         {
@@ -89,12 +89,12 @@ internal static class ReportCommand
                 Width = toTerminal ? console.OutWidth : 80,
                 Ansi = toTerminal && !console.NoColor,
             };
-            var json = result.GetValue(format) == "json";
+            var text = result.GetValue(format) == "text";
             var writer = ReportWriters.All.Find(result.GetValue(format)!)!;
 
-            // The text report on standard output lists the warnings itself; anywhere else (JSON, a
-            // file) the person at the terminal would not see them, so they go to standard error.
-            if (json || path is not (null or "-"))
+            // The text report on standard output lists the warnings itself; anywhere else (JSON,
+            // Prometheus, a file) the person at the terminal would not see them, so they go to standard error.
+            if (!text || path is not (null or "-"))
             {
                 Diagnostics.Print(plan.Diagnostics, console.Error);
             }

@@ -9,7 +9,8 @@ namespace EgmEcc.Formats.KernelLog;
 
 /// <summary>
 /// Retired memory as the kernel logs it (<c>kmsg</c>): <c>dmesg</c> or <c>journalctl -k</c> text,
-/// with or without <c>[  123.456789]</c> timestamps, syslog prefixes and <c>kernel:</c>.
+/// with or without <c>[  123.456789]</c> timestamps, syslog prefixes and <c>kernel:</c>, or the
+/// records of <c>/dev/kmsg</c> (<c>PRI,SEQ,USEC,FLAGS[,...];message</c>).
 /// </summary>
 /// <remarks>
 /// <para>Three kinds of line carry a retired page; the reader finds them anywhere in a line, so
@@ -32,6 +33,16 @@ namespace EgmEcc.Formats.KernelLog;
 /// <para>The same page logged many times is many records: the planner counts the repeats as
 /// duplicates. Every other line is counted and reported in one info note per file. A NUL byte
 /// is an error: kernel logs are text, and a binary file read as one must not pass silently.</para>
+/// <para>A file whose first line is a <c>/dev/kmsg</c> record (Linux
+/// Documentation/ABI/testing/dev-kmsg; docs/design.md §3.4) is read as records: each record's
+/// message is read as a dmesg line once its <c>PRI,SEQ,USEC,FLAGS[,...];</c> prefix is removed
+/// and the escapes the kernel writes are undone (<c>\xNN</c> for a byte below 0x20, from 0x7f,
+/// or <c>\</c>; an escaped line end, <c>\x0a</c>, starts a new line, as <c>dmesg</c> prints it).
+/// Escapes of other bytes are never written by the kernel and stay as they are: so a marker,
+/// which is printable ASCII, is in the decoded message only where it is in the raw line, and
+/// skipping lines in bulk stays exact. A line that begins with a space is a dictionary line
+/// (<c> SUBSYSTEM=pci</c>, <c> DEVICE=+pci:...</c>) of the record before it: it never carries a
+/// page, does not end a CPER record's address/mask pair, and is counted apart in the note.</para>
 /// </remarks>
 public sealed partial class KernelLogReader : IRetiredReader
 {
@@ -49,9 +60,10 @@ public sealed partial class KernelLogReader : IRetiredReader
             return Sniffing.Certain;
         }
 
-        // A dmesg line opens with '[' like a JSON array: the timestamp's shape must outrank it.
+        // A dmesg line opens with '[' like a JSON array: the timestamp's shape must outrank it. A
+        // /dev/kmsg record's prefix is as sure a sign of a kernel log as a timestamp.
         var first = Sniffing.FirstTextLine(head);
-        if (IsTimestamped(first) || first.Contains(" kernel: ", StringComparison.Ordinal))
+        if (IsTimestamped(first) || first.Contains(" kernel: ", StringComparison.Ordinal) || KmsgRecord.TryMessage(Encoding.UTF8.GetBytes(first), out _))
         {
             return Sniffing.Shape + 10;
         }
@@ -80,19 +92,46 @@ public sealed partial class KernelLogReader : IRetiredReader
         }
 
         var lines = new LineReader(stream);
-        long ignored = 0, read = 0, corrected = 0;
-        Pending pending = default;
-        EventSeverity severity = default;
+        var scan = new Scan(options, sink);
+        var layout = Layout.Unknown;
+        long dictionary = 0;
+        byte[]? decoded = null;
+
+        // Records skipped in bulk count as the lines dmesg prints them as, and apart from the
+        // dictionary lines among them, as the records read one by one do.
+        (long Dictionary, long EscapedLineEnds) skippedKmsg = default;
+        Action<ReadOnlySpan<byte>> countKmsg = block =>
+        {
+            foreach (var range in block[..^1].Split((byte)'\n'))
+            {
+                var line = block[range];
+                if (line.StartsWith(" "u8))
+                {
+                    skippedKmsg.Dictionary++;
+                }
+                else if (KmsgRecord.TryMessage(line, out var message))
+                {
+                    skippedKmsg.EscapedLineEnds += KmsgRecord.EscapedLineEnds(message);
+                }
+            }
+        };
 
         while (true)
         {
             // Every line that carries a page (or a mask) has ": 0x", and a CPER record's severity
-            // line "severity: ": skip the others in bulk.
-            var skipped = lines.SkipLinesWithout(RecordMarker, SeverityMarker);
-            if (skipped > 0)
+            // line "severity: ": skip the others in bulk, once the first line has told the layout.
+            if (layout != Layout.Unknown)
             {
-                ignored += skipped;
-                Flush(ref pending, sink, options);
+                skippedKmsg = default;
+                var skipped = lines.SkipLinesWithout(RecordMarker, SeverityMarker, layout == Layout.Kmsg ? countKmsg : null);
+                dictionary += skippedKmsg.Dictionary;
+
+                // Dictionary lines belong to the record before them: they end no address/mask pair.
+                if (skipped > skippedKmsg.Dictionary)
+                {
+                    scan.Ignored += skipped - skippedKmsg.Dictionary + skippedKmsg.EscapedLineEnds;
+                    scan.Flush();
+                }
             }
 
             if (!lines.ReadLine(out var line))
@@ -107,6 +146,78 @@ public sealed partial class KernelLogReader : IRetiredReader
                 throw new InputException(at, $"a NUL byte at column {nul + 1}: this is binary data, not a kernel log");
             }
 
+            if (layout == Layout.Unknown)
+            {
+                // As detection reads it (Sniffing.FirstTextLine): blank and '#' lines do not count.
+                var text = lines.LineNumber == 1 && line.StartsWith("\uFEFF"u8) ? line[3..] : line;
+                var trimmed = text.Trim(" \t"u8);
+                if (trimmed.IsEmpty || trimmed[0] == (byte)'#')
+                {
+                    scan.Line(line, at, lines.Overlong);
+                    continue;
+                }
+
+                layout = KmsgRecord.TryMessage(text, out _) ? Layout.Kmsg : Layout.Dmesg;
+                line = text;
+            }
+
+            if (layout == Layout.Kmsg)
+            {
+                if (line.StartsWith(" "u8))
+                {
+                    dictionary++;
+                    continue;
+                }
+
+                if (!lines.Overlong && KmsgRecord.TryMessage(line, out var message))
+                {
+                    if (message.IndexOf((byte)'\\') >= 0)
+                    {
+                        decoded ??= new byte[LineReader.MaxLineBytes];
+                        message = decoded.AsSpan(0, KmsgRecord.Unescape(message, decoded));
+                    }
+
+                    // A message with escaped line ends is the lines dmesg would print.
+                    foreach (var range in message.Split((byte)'\n'))
+                    {
+                        scan.Line(message[range], at, overlong: false);
+                    }
+
+                    continue;
+                }
+            }
+
+            scan.Line(line, at, lines.Overlong);
+        }
+
+        scan.Flush();
+        var (read, corrected, ignored) = (scan.Read, scan.Corrected, scan.Ignored);
+        var correctedLines = corrected == 0 ? string.Empty : $" and {corrected} corrected-error line{(corrected == 1 ? "" : "s")} (at-risk pages)";
+        var dictionaryLines = dictionary == 0 ? string.Empty : $", {dictionary} /dev/kmsg dictionary line{(dictionary == 1 ? "" : "s")} (KEY=VALUE) skipped";
+        report(new Diagnostic(
+            Severity.Info,
+            SourceLocation.InFile(file.Name),
+            $"kernel log: {read} retired-page line{(read == 1 ? "" : "s")}{correctedLines} read, {ignored} other line{(ignored == 1 ? "" : "s")} ignored{dictionaryLines}"));
+    }
+
+    /// <summary>The lines of one file as dmesg would print them, and what they said so far.</summary>
+    private sealed class Scan(ReadOptions options, List<RetiredRecord> sink)
+    {
+        private Pending pending;
+        private EventSeverity severity;
+
+        /// <summary>Retired-page lines read.</summary>
+        public long Read { get; private set; }
+
+        /// <summary>Corrected-error lines read (at-risk pages).</summary>
+        public long Corrected { get; private set; }
+
+        /// <summary>Lines that carried nothing.</summary>
+        public long Ignored { get; set; }
+
+        /// <summary>Reads one line of kernel-log text (a dmesg line, or a line of a record's message).</summary>
+        public void Line(ReadOnlySpan<byte> line, SourceLocation at, bool overlong)
+        {
             if (pending.Active && Find(line, "physical_address_mask: "u8, at, out var mask))
             {
                 if (mask != 0)
@@ -115,26 +226,27 @@ public sealed partial class KernelLogReader : IRetiredReader
                     pending = pending with { Address = pending.Address & mask, Size = granule };
                 }
 
-                Flush(ref pending, sink, options);
-                continue;
+                Flush();
+                return;
             }
 
-            Flush(ref pending, sink, options);
-            if (!lines.Overlong && FindSeverity(line, out var isCorrected))
+            Flush();
+            if (!overlong && FindSeverity(line, out var isCorrected))
             {
                 severity = new EventSeverity(true, CperSequence(line), isCorrected);
-                ignored++;
-                continue;
+                Ignored++;
+                return;
             }
 
-            if (lines.Overlong || line.IndexOf(": 0x"u8) < 0)
+            if (overlong || line.IndexOf(": 0x"u8) < 0)
             {
-                ignored++;
-                continue;
+                Ignored++;
+                return;
             }
 
             if (Find(line, "Memory failure: "u8, at, out var pfn) || FindSoftOffline(line, at, out pfn))
             {
+                var hostPage = options.HostPage;
                 if (pfn > ulong.MaxValue / hostPage)
                 {
                     throw new InputException(at, $"page frame number {Numbers.Hex(pfn)} times the host page ({new ByteSize(hostPage)}) is beyond 2^64");
@@ -142,37 +254,39 @@ public sealed partial class KernelLogReader : IRetiredReader
 
                 RecordLimit.Check(sink, options, at);
                 sink.Add(RetiredRecord.AtAddress(pfn * hostPage, hostPage, at, options.Host));
-                read++;
+                Read++;
             }
             else if (Find(line, "physical_address: "u8, at, out var spa))
             {
                 var atRisk = severity is { Seen: true, Corrected: true } && severity.Sequence == CperSequence(line);
                 pending = new Pending(true, spa, 0, at, atRisk ? RecordKind.AtRisk : RecordKind.Retired);
-                read += atRisk ? 0 : 1;
-                corrected += atRisk ? 1 : 0;
+                Read += atRisk ? 0 : 1;
+                Corrected += atRisk ? 1 : 0;
             }
             else
             {
-                ignored++;
+                Ignored++;
             }
         }
 
-        Flush(ref pending, sink, options);
-        var correctedLines = corrected == 0 ? string.Empty : $" and {corrected} corrected-error line{(corrected == 1 ? "" : "s")} (at-risk pages)";
-        report(new Diagnostic(
-            Severity.Info,
-            SourceLocation.InFile(file.Name),
-            $"kernel log: {read} retired-page line{(read == 1 ? "" : "s")}{correctedLines} read, {ignored} other line{(ignored == 1 ? "" : "s")} ignored"));
+        /// <summary>Adds the CPER address waiting for its mask, as it is.</summary>
+        public void Flush()
+        {
+            if (pending.Active)
+            {
+                RecordLimit.Check(sink, options, pending.Source);
+                sink.Add(RetiredRecord.AtAddress(pending.Address, pending.Size, pending.Source, options.Host, pending.Kind));
+                pending = default;
+            }
+        }
     }
 
-    private static void Flush(ref Pending pending, List<RetiredRecord> sink, ReadOptions options)
+    /// <summary>Whether a file is dmesg text or <c>/dev/kmsg</c> records: its first non-blank line tells.</summary>
+    private enum Layout
     {
-        if (pending.Active)
-        {
-            RecordLimit.Check(sink, options, pending.Source);
-            sink.Add(RetiredRecord.AtAddress(pending.Address, pending.Size, pending.Source, options.Host, pending.Kind));
-            pending = default;
-        }
+        Unknown,
+        Dmesg,
+        Kmsg,
     }
 
     /// <summary>

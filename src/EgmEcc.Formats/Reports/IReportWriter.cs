@@ -2,7 +2,7 @@ using EgmEcc.Reporting;
 
 namespace EgmEcc.Formats.Reports;
 
-/// <summary>Renders a <see cref="Report"/> in one format (terminal text, HTML, JSON), named <c>text</c>, <c>html</c>, <c>json</c>.</summary>
+/// <summary>Renders a <see cref="Report"/> in one format (terminal text, HTML, JSON, Prometheus), named <c>text</c>, <c>html</c>, <c>json</c>, <c>prometheus</c>.</summary>
 public interface IReportWriter : INamedFormat
 {
     /// <summary>Writes the whole report to <paramref name="output"/>.</summary>

@@ -85,8 +85,12 @@ internal sealed class LineReader
     /// <see cref="ReadLine"/> returns the first line that may hold one. <see cref="LineNumber"/>
     /// counts the skipped lines.
     /// </summary>
+    /// <param name="needle">What a line the reader wants holds.</param>
+    /// <param name="otherNeedle">Another such mark, or empty.</param>
+    /// <param name="visit">When given, is shown each run of skipped lines (whole lines, each ending in
+    /// <c>\n</c>), for a reader that must still count something in lines it does not read one by one.</param>
     /// <returns>How many lines were skipped.</returns>
-    public long SkipLinesWithout(ReadOnlySpan<byte> needle, ReadOnlySpan<byte> otherNeedle = default)
+    public long SkipLinesWithout(ReadOnlySpan<byte> needle, ReadOnlySpan<byte> otherNeedle = default, Action<ReadOnlySpan<byte>>? visit = null)
     {
         long skipped = 0;
         while (!skippingRest)
@@ -112,6 +116,7 @@ internal sealed class LineReader
             if (lastNewline >= 0)
             {
                 var lines = scan[..(lastNewline + 1)].Count((byte)'\n');
+                visit?.Invoke(scan[..(lastNewline + 1)]);
                 skipped += lines;
                 LineNumber += lines;
                 start += lastNewline + 1;

@@ -4,7 +4,7 @@ using EgmEcc.Pipeline;
 
 namespace EgmEcc.Formats.Tests;
 
-public class KernelLogReaderTests
+public partial class KernelLogReaderTests
 {
     private static readonly KernelLogReader Reader = new();
 

@@ -53,6 +53,35 @@ public class LineReaderTests
         Assert.Equal([(1233L, 1234L, "a: 0x1"), (3086L, 4321L, "bad\0byte"), (679L, 5001L, "tail without newline")], found.ToArray());
     }
 
+    [Fact]
+    public void SkipLinesWithout_Visit_SeesEverySkippedLineOnceAndNoOther()
+    {
+        var text = new StringBuilder();
+        for (var i = 1; i <= 5000; i++)
+        {
+            text.Append(i % 1000 == 0 ? $"hit {i}: 0x1" : $"line {i} with nothing in it").Append('\n');
+        }
+
+        var reader = new LineReader(new MemoryStream(Encoding.UTF8.GetBytes(text.ToString())));
+        var seen = new List<string>();
+        var read = new List<string>();
+        long skipped = 0;
+        while (true)
+        {
+            skipped += reader.SkipLinesWithout(": 0x"u8, default, block => seen.AddRange(Encoding.UTF8.GetString(block).Split('\n')[..^1]));
+            if (!reader.ReadLine(out var line))
+            {
+                break;
+            }
+
+            read.Add(Encoding.UTF8.GetString(line));
+        }
+
+        Assert.Equal(4995, skipped);
+        Assert.Equal(Enumerable.Range(1, 5000).Where(i => i % 1000 != 0).Select(i => $"line {i} with nothing in it"), seen);
+        Assert.Equal(["hit 1000: 0x1", "hit 2000: 0x1", "hit 3000: 0x1", "hit 4000: 0x1", "hit 5000: 0x1"], read);
+    }
+
     private static List<(string Text, long Number, bool Overlong)> ReadAll(string text)
     {
         var reader = new LineReader(new MemoryStream(Encoding.UTF8.GetBytes(text)));
