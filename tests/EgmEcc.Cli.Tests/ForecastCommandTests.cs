@@ -30,6 +30,20 @@ public partial class ForecastCommandTests
         }
     }
 
+    // Regression: the text ran to about 230 columns (wrapping at 120) and showed each figure at the
+    // horizon ("895.99 GiB -> 895.99 GiB [895.99 GiB, 895.99 GiB]"), hiding the change it forecasts.
+    [Fact]
+    public void Forecast_Text_ShowsTheChangeWithinOneHundredColumns()
+    {
+        var run = Cli.Run("forecast", "--dir", Tree, "--rate", "2", "--trials", "200", "--seed", "1", "--vm-shape", "2x200G@512M");
+
+        Assert.Equal(0, run.Exit);
+        Assert.All(run.Out.Split('\n'), line => Assert.True(line.Length <= 100, $"{line.Length} columns: {line}"));
+        var usable = run.Out.Split('\n').SkipWhile(l => l != "usable bytes").Skip(3).First();
+        Assert.StartsWith("gh-a01", usable, StringComparison.Ordinal);
+        Assert.Matches(@"^gh-a01 +895\.99 GiB +-\d+(\.\d+)? KiB +-\d+(\.\d+)? KiB +(-\d+(\.\d+)? KiB|0)$", usable);
+    }
+
     [Theory]
     [InlineData("json")]
     [InlineData("csv")]

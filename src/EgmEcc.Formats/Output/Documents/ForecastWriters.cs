@@ -33,7 +33,13 @@ public static class ForecastWriters
     }
 }
 
-/// <summary>The forecast as a table: per host and for the fleet, each figure today, mean and [p5, p95] at the horizon.</summary>
+/// <summary>
+/// The forecast as text: one table per figure (usable bytes, each hugepage size, the VM fit), a row
+/// per host and one for the fleet, giving the figure today and its <em>change</em> by the horizon —
+/// the mean and the p5 and p95 of the trials. The change is what a forecast is about: printed as
+/// values at the horizon (<c>895.99 GiB -> 895.92 GiB</c>) it hid behind rounding, and a row of
+/// every figure side by side ran to about 230 columns.
+/// </summary>
 public sealed class ForecastTextWriter : IDocumentWriter<FleetForecast>
 {
     /// <inheritdoc/>
@@ -45,29 +51,45 @@ public sealed class ForecastTextWriter : IDocumentWriter<FleetForecast>
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
         output.Write($"forecast: {ForecastWriters.Describe(document)}\n");
-        output.Write("each figure: today -> mean [p5, p95] at the horizon\n\n");
-        var names = ForecastWriters.Figures(document, document.Fleet).Select(f => Label(f.Name, document)).ToArray();
-        var table = new TextTable(["host", .. names]);
-        foreach (var host in document.Hosts)
+        output.Write("each figure today, and its change by the horizon: mean, 5th and 95th percentile of the trials\n");
+        var figures = ForecastWriters.Figures(document, document.Fleet).Select(f => f.Name).ToArray();
+        for (var f = 0; f < figures.Length; f++)
         {
-            table.Add([host.Name, .. ForecastWriters.Figures(document, host).Select(f => Cell(f.Name, f.Value))]);
-        }
+            var bytes = figures[f] == "usableBytes";
+            output.Write($"\n{Title(figures[f], document)}\n");
+            var table = new TextTable("host", "today", "change", "p5", "p95");
+            foreach (var host in document.Hosts)
+            {
+                table.Add(Row(host.Name, ForecastWriters.Figures(document, host).ElementAt(f).Value, bytes));
+            }
 
-        table.Rule();
-        table.Add([$"fleet ({document.Hosts.Length} hosts)", .. ForecastWriters.Figures(document, document.Fleet).Select(f => Cell(f.Name, f.Value))]);
-        table.Write(output);
+            table.Rule();
+            table.Add(Row($"fleet ({document.Hosts.Length} hosts)", ForecastWriters.Figures(document, document.Fleet).ElementAt(f).Value, bytes));
+            table.Write(output);
+        }
     }
 
-    private static string Label(string name, FleetForecast document) => name switch
+    private static string Title(string name, FleetForecast document) => name switch
     {
-        "usableBytes" => "usable",
-        "vmFit" => $"vm {document.VmShape}",
-        _ => name["hugePages".Length..],
+        "usableBytes" => "usable bytes",
+        "vmFit" => $"VMs of {document.VmShape} that fit",
+        _ => $"{name["hugePages".Length..]} hugepages",
     };
 
-    private static string Cell(string name, Estimate e) => name == "usableBytes"
-        ? $"{FleetFormat.Human(e.Today)} -> {FleetFormat.HumanMean(e.Mean)} [{FleetFormat.Human(e.P5)}, {FleetFormat.Human(e.P95)}]"
-        : $"{FleetFormat.Number(e.Today)} -> {FleetFormat.Mean(e.Mean)} [{FleetFormat.Number(e.P5)}, {FleetFormat.Number(e.P95)}]";
+    private static string[] Row(string name, Estimate e, bool bytes) =>
+        bytes
+            ? [name, FleetFormat.Human(e.Today), Change(e.Mean - (decimal)e.Today, m => FleetFormat.HumanMean(m)), Change(e.P5, e.Today, FleetFormat.Human), Change(e.P95, e.Today, FleetFormat.Human)]
+            : [name, FleetFormat.Number(e.Today), Change(e.Mean - (decimal)e.Today, FleetFormat.Mean), Change(e.P5, e.Today, FleetFormat.Number), Change(e.P95, e.Today, FleetFormat.Number)];
+
+    /// <summary><c>-70.12 MiB</c>, <c>+3</c> or <c>0</c>: a signed difference, its size shown by <paramref name="show"/>.</summary>
+    private static string Change(UInt128 value, UInt128 today, Func<UInt128, string> show) =>
+        value == today ? "0" : value < today ? "-" + show(today - value) : "+" + show(value - today);
+
+    private static string Change(decimal change, Func<decimal, string> show)
+    {
+        var text = show(Math.Abs(change));
+        return text is "0" or "0 B" ? "0" : (change < 0 ? "-" : "+") + text;
+    }
 }
 
 /// <summary>The forecast as CSV: one row per host (<c>scope</c> = <c>host</c>) and one for the fleet; four columns per figure.</summary>
