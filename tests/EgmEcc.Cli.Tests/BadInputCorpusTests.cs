@@ -36,6 +36,16 @@ public class BadInputCorpusTests
         var path = $"{Folder}/{name}";
         var expected = Repo.PathOf(path + ".expected");
         Assert.True(File.Exists(expected), $"{path} has no {path}.expected holding the stderr line it must give");
+        var result = Run(Arguments(name));
+
+        AssertInputError(result, File.ReadAllText(expected).TrimEnd('\n', '\r'));
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(1), $"{path} took {result.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    /// <summary>The command line a case runs, from its file name (and its <c>.args</c> file); the native binary's tests run them too.</summary>
+    internal static string[] Arguments(string name)
+    {
+        var path = $"{Folder}/{name}";
         string[] args = name switch
         {
             _ when name.StartsWith("regions-", StringComparison.Ordinal) => ["plan", "--regions", path],
@@ -49,10 +59,7 @@ public class BadInputCorpusTests
             args = [.. args, .. File.ReadAllLines(extra).Where(line => line.Length > 0)];
         }
 
-        var result = Run(args);
-
-        AssertInputError(result, File.ReadAllText(expected).TrimEnd('\n', '\r'));
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(1), $"{path} took {result.Elapsed.TotalMilliseconds:0} ms");
+        return args;
     }
 
     [Fact]

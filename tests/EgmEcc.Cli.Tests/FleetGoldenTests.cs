@@ -44,13 +44,18 @@ public class FleetGoldenTests
     {
         var golden = $"every-format/{verb}.{format}";
         Assert.True(Golden.Updating || Golden.Exists(golden), $"no golden file {golden} for the registered {verb} format '{format}'");
-        string[] options = verb == "fleet"
-            ? ["--vm-shape", "2x200G@512M", "--min-usable", "99.6"]
-            : ["--rate", "500", "--horizon", "3", "--trials", "100", "--vm-shape", "2x200G@512M"];
-
-        var run = Cli.Run([verb, "--dir", Tree, .. options, "--format", format]);
+        var run = Cli.Run(RegisteredFormatArguments(verb, format));
 
         Assert.Equal(0, run.Exit);
         Golden.Check(golden, run.Out);
+    }
+
+    /// <summary>The command line of one registered format's golden file; the native binary's tests run them too.</summary>
+    internal static string[] RegisteredFormatArguments(string verb, string format)
+    {
+        string[] options = verb == "fleet"
+            ? ["--vm-shape", "2x200G@512M", "--min-usable", "99.6"]
+            : ["--rate", "500", "--horizon", "3", "--trials", "100", "--vm-shape", "2x200G@512M"];
+        return [verb, "--dir", Tree, .. options, "--format", format];
     }
 }
