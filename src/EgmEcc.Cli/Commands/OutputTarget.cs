@@ -94,7 +94,10 @@ internal static class OutputTarget
                 throw new DirectoryNotFoundException(directory);
             }
 
-            using (File.Create($"{target}.egmecc-{Environment.ProcessId}.tmp", 1, FileOptions.DeleteOnClose))
+            // The probe is the write's own temporary: an interrupt while it exists deletes it too.
+            var probe = $"{target}.egmecc-{Environment.ProcessId}.tmp";
+            using (new InterruptCleanup(probe))
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
             {
             }
         }

@@ -35,7 +35,15 @@ public class NativeBinaryTests(NativeBuilds builds, ITestOutputHelper output)
 
         var expected = sample.InProcess(directory.Path);
         var actual = sample.Process(binary, [], directory.Path);
+        if (name == "version")
+        {
+            // The version ends in the commit (+sha) each build was made at: the test build and the
+            // binary published now differ there whenever a commit came in between.
+            (expected, actual) = (expected with { Out = WithoutCommit(expected.Out) }, actual with { Out = WithoutCommit(actual.Out) });
+        }
 
         actual.AssertSameAs(expected, $"{Runtime} egmecc {string.Join(' ', sample.Args)}");
     }
+
+    private static string WithoutCommit(string version) => version.Split('+')[0].TrimEnd('\n') + "\n";
 }
