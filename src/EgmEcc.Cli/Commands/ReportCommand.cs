@@ -55,9 +55,29 @@ internal static class ReportCommand
             Description = "Exit 3 when the inputs raise any warning (out-of-region or clipped records, misaligned bases, firmware tables near the 4096-entry limit).",
         };
 
+        var ascii = new Option<bool>("--ascii")
+        {
+            Description = "Draw the text report in ASCII only (no box or block characters), as on a console that cannot show them; chosen by itself when the locale is not UTF-8 or TERM is a serial or kernel console (linux, vt100, vt220, dumb).",
+        };
+        var hostName = new Option<string?>("--host-name")
+        {
+            Description = "The host's name, in the report's title [default: with --host, the collected host's; else none].",
+            HelpName = "NAME",
+        };
+        hostName.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length == 0 || Region.NameProblem(token.Value) is not null)
+                {
+                    result.AddError($"--host-name '{Region.Printable(token.Value)}' must be printable text, not empty");
+                }
+            }
+        });
+
         var command = new Command("report", "Report each region's usable memory, holes and hugepage capacity; optionally gate on them.");
         inputs.AddTo(command);
-        foreach (var option in new Option[] { format, output, html, failBelowUsable, failBelowHuge, failOnWarning })
+        foreach (var option in new Option[] { format, output, html, failBelowUsable, failBelowHuge, failOnWarning, ascii, hostName })
         {
             command.Add(option);
         }
@@ -71,8 +91,12 @@ internal static class ReportCommand
                 FailOnWarning = result.GetValue(failOnWarning),
             };
             var options = inputs.ResolvePlanOptions(result);
-            var plan = inputs.ResolveInputs(result, console).Plan(options);
-            var report = Report.Create(plan, gates);
+            var plan = inputs.ResolveInputs(result, console, result.GetValue(hostName), out var collectedHost).Plan(options);
+            var report = Report.Create(plan, gates) with
+            {
+                HostName = result.GetValue(hostName) ?? collectedHost,
+                GeneratedAt = console.Clock(),
+            };
 
             var invocation = Invocation.Describe(result);
             var path = result.GetValue(output);
@@ -82,6 +106,7 @@ internal static class ReportCommand
                 Invocation = invocation,
                 Width = toTerminal ? console.OutWidth : 80,
                 Ansi = toTerminal && !console.NoColor,
+                Unicode = !result.GetValue(ascii) && !console.OutIsAsciiOnly,
             };
             var json = result.GetValue(format) == "json";
             var writer = ReportWriters.All.Find(result.GetValue(format)!)!;
