@@ -27,6 +27,9 @@ internal static class Cli
     public const string Regions = "data/samples/grace-2s.regions.csv";
     public const string Retired = "data/samples/grace-2s.retired.csv";
 
+    /// <summary>The time every in-process run's reports are stamped with, so that their outputs are fixed.</summary>
+    public static readonly DateTimeOffset FixedTime = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
     static Cli()
     {
         Environment.CurrentDirectory = Repo.Root;
@@ -46,7 +49,7 @@ internal static class Cli
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(output, error, standardInput, errorIsTerminal);
+        var console = new CliConsole(output, error, standardInput, errorIsTerminal) { Clock = () => FixedTime };
         var clock = Stopwatch.StartNew();
         var exit = EgmEccCli.Run(args, console);
         clock.Stop();

@@ -172,7 +172,7 @@ public class CliConsistencyTests
         var named = Cli.Run(args);
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = EgmEccCli.Run(piped, new CliConsole(output, error, () => File.OpenRead(file)));
+        var code = EgmEccCli.Run(piped, new CliConsole(output, error, () => File.OpenRead(file)) { Clock = () => Cli.FixedTime });
 
         Assert.Equal(0, named.Exit);
         Assert.Equal(named.Exit, code);

@@ -110,8 +110,15 @@ internal sealed class InputOptions
             retireCorrected: result.GetValue(RetireCorrected));
 
     /// <summary>The inputs the flags name.</summary>
-    public HostInputs ResolveInputs(ParseResult result, CliConsole console)
+    public HostInputs ResolveInputs(ParseResult result, CliConsole console) => ResolveInputs(result, console, null, out _);
+
+    /// <summary>
+    /// The inputs the flags name; in host mode the host is named <paramref name="hostName"/> when
+    /// given, and <paramref name="collectedHost"/> is the name the collection took (docs/design.md §3.8).
+    /// </summary>
+    public HostInputs ResolveInputs(ParseResult result, CliConsole console, string? hostName, out string? collectedHost)
     {
+        collectedHost = null;
         var hostPage = ResolveHostPage(result);
         var regions = result.GetValue(Regions) ?? [];
         var retired = result.GetValue(Retired) ?? [];
@@ -127,9 +134,12 @@ internal sealed class InputOptions
                 Root = HostModeOptions.ResolveRoot(result, Root),
                 DriverList = result.GetValue(DriverList),
                 HostPage = result.GetValue(HostPage) is null ? null : hostPage,
+                HostName = hostName,
             };
             var read = new ReadOptions { Region = result.GetValue(Region), MaxRecords = ResolveMaxRecords(result) };
-            return new HostCollector().Collect(settings).ToInputs(read);
+            var collection = new HostCollector().Collect(settings);
+            collectedHost = collection.Host;
+            return collection.ToInputs(read);
         }
 
         if (result.GetResult(Root) is not null || result.GetValue(DriverList))

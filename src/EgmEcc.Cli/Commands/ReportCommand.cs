@@ -56,10 +56,29 @@ internal static class ReportCommand
         };
 
         var requireRetired = RetiredRequirement.Create();
+        var ascii = new Option<bool>("--ascii")
+        {
+            Description = "Draw the text report in ASCII only (no box or block characters), as on a console that cannot show them; chosen by itself when the locale is not UTF-8 or TERM is a serial or kernel console (linux, vt100, vt220, dumb).",
+        };
+        var hostName = new Option<string?>("--host-name")
+        {
+            Description = "The host's name, in the report's title [default: with --host, the collected host's; else none].",
+            HelpName = "NAME",
+        };
+        hostName.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length == 0 || Region.NameProblem(token.Value) is not null)
+                {
+                    result.AddError($"--host-name '{Region.Printable(token.Value)}' must be printable text, not empty");
+                }
+            }
+        });
 
         var command = new Command("report", "Report each region's usable memory, holes and hugepage capacity; optionally gate on them.");
         inputs.AddTo(command);
-        foreach (var option in new Option[] { format, output, html, failBelowUsable, failBelowHuge, failOnWarning, requireRetired })
+        foreach (var option in new Option[] { format, output, html, failBelowUsable, failBelowHuge, failOnWarning, requireRetired, ascii, hostName })
         {
             command.Add(option);
         }
@@ -75,10 +94,14 @@ internal static class ReportCommand
             var options = inputs.ResolvePlanOptions(result);
             OutputTarget.Check(result.GetValue(output));
             OutputTarget.Check(result.GetValue(html));
-            var host = RetiredRequirement.Require(inputs.ResolveInputs(result, console), result.GetValue(requireRetired));
+            var host = RetiredRequirement.Require(inputs.ResolveInputs(result, console, result.GetValue(hostName), out var collectedHost), result.GetValue(requireRetired));
             var plan = host.Plan(options);
             RetiredRequirement.Warn(host, console);
-            var report = Report.Create(plan, gates);
+            var report = Report.Create(plan, gates) with
+            {
+                HostName = result.GetValue(hostName) ?? collectedHost,
+                GeneratedAt = console.Clock(),
+            };
 
             var invocation = Invocation.Describe(result);
             var path = result.GetValue(output);
@@ -88,6 +111,7 @@ internal static class ReportCommand
                 Invocation = invocation,
                 Width = toTerminal ? console.OutWidth : 80,
                 Ansi = toTerminal && !console.NoColor,
+                Unicode = !result.GetValue(ascii) && !console.OutIsAsciiOnly,
             };
             var text = result.GetValue(format) == "text";
             var writer = ReportWriters.All.Find(result.GetValue(format)!)!;

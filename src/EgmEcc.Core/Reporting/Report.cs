@@ -24,6 +24,16 @@ public sealed record Report
     /// <summary>The gates asked for and their verdicts; empty when none were asked for.</summary>
     public required ImmutableArray<GateResult> Gates { get; init; }
 
+    /// <summary>
+    /// The host's name, shown in the report's title; null when no input or setting names it. A
+    /// single-host report has no host in its regions, so the name comes from outside the plan (a
+    /// setting, or the manifest of a collected host, docs/design.md §3.8).
+    /// </summary>
+    public string? HostName { get; init; }
+
+    /// <summary>When the report was made, shown in its title; null to leave it out (so that golden outputs stay fixed).</summary>
+    public DateTimeOffset? GeneratedAt { get; init; }
+
     /// <summary>True when every gate passed (or none was set).</summary>
     public bool Passed => Gates.All(g => g.Passed);
 
@@ -44,6 +54,9 @@ public sealed record Report
             Gates = (gates ?? ReportGates.None).Evaluate(regions, plan.Diagnostics),
         };
     }
+
+    /// <summary><see cref="GeneratedAt"/> as ISO 8601 in UTC to the second (<c>2026-11-29T23:30:00Z</c>); null when not set.</summary>
+    public string? GeneratedAtText => GeneratedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The regions of <paramref name="host"/>, in base order.</summary>
     public IEnumerable<RegionReport> RegionsOf(string host) => Regions.Where(r => r.Region.Host == host);

@@ -168,6 +168,12 @@ public sealed record GateResult(string? Host, string? Region, string Gate, doubl
         };
     }
 
+    /// <summary>
+    /// The gate in a few words, for a verdict line: <c>egm0 hugepages-1G</c>, <c>host h egm0
+    /// usable-percent</c>, <c>warnings</c> for the run-wide gate.
+    /// </summary>
+    public string ShortName => Region is null ? Gate : $"{(string.IsNullOrEmpty(Host) ? string.Empty : $"host {Host} ")}{Region} {Gate}";
+
     private string HugePageSize => Gate["hugepages-".Length..];
 
     private static string Floor4(double percent) => (Math.Floor(percent * 10000) / 10000).ToString("0.0###", CultureInfo.InvariantCulture);

@@ -44,8 +44,20 @@ public sealed class ReportHtmlWriter : IReportWriter
     /// <summary>The most holes the folded hole list of a region shows row by row.</summary>
     public const int MaxHoleRows = 500;
 
-    private const int PanelsPerRow = 8;
-    private const double PanelGap = 12;
+    /// <summary>
+    /// The narrowest the map is drawn, in CSS pixels (its <c>min-width</c>; a 700-pixel window leaves
+    /// it about 590): labels are spaced so that they do not collide even there.
+    /// </summary>
+    public const double MinMapPixels = 560;
+
+    /// <summary>Blocks a row of the block grid holds (as the terminal's at 80 columns).</summary>
+    public const int BlocksPerRow = 64;
+
+    /// <summary>The width of a character of the map's 11-pixel monospace labels, in CSS pixels (0.6 em, with a margin).</summary>
+    private const double LabelCharPixels = 7;
+
+    private const int PanelsPerRow = 6;
+    private const double PanelGap = 16;
     private const double BarTop = 30;
     private const double BarHeight = 30;
     private const double InsetTop = 118;
@@ -65,8 +77,9 @@ public sealed class ReportHtmlWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(options);
         var html = new StringBuilder(64 * 1024);
         var plan = report.Plan;
-        var hosts = report.Hosts.Where(h => h.Length > 0).ToArray();
-        var title = hosts.Length == 0 ? "EGM memory report" : $"EGM memory report: {string.Join(", ", hosts)}";
+        var hosts = report.HostName is { } name ? [name] : report.Hosts.Where(h => h.Length > 0).ToArray();
+        var title = (hosts.Length == 0 ? "EGM memory report" : $"EGM memory report: {string.Join(", ", hosts)}")
+            + (report.GeneratedAtText is { } at ? $" · {at}" : string.Empty);
 
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
@@ -87,10 +100,18 @@ public sealed class ReportHtmlWriter : IReportWriter
         }
 
         WriteWarnings(html, report.Warnings);
-        html.Append("<footer>Hover over a hole or a marker for its address range and size. ")
-            .Append("Green: usable extents; red: holes (retired and fragment bytes).</footer>\n");
+        html.Append("<footer>Hover over a hole, a marker or a block for its address range and size. ")
+            .Append("Green: usable extents and whole blocks; red: holes and blocks with no usable byte; amber: broken blocks.</footer>\n");
+        WriteVerdict(html, report);
         html.Append("</body>\n</html>\n");
         output.Write(html.ToString());
+    }
+
+    /// <summary>The page's last line: <c>PASS</c>, or <c>FAIL: </c> and every failed gate in a few words.</summary>
+    private static void WriteVerdict(StringBuilder html, Report report)
+    {
+        var verdict = report.Passed ? "PASS" : ReportText.Verdict([.. report.FailedGates.Select(g => g.ShortName)], int.MaxValue);
+        html.Append("<p class=\"verdict ").Append(report.Passed ? "pass" : "fail").Append("\">").Append(Esc(verdict)).Append("</p>\n");
     }
 
     private static void WriteGates(StringBuilder html, Report report)
@@ -134,6 +155,7 @@ public sealed class ReportHtmlWriter : IReportWriter
         WriteHugePageChart(html, region);
         html.Append("</div>\n");
         WriteHoleMap(html, region);
+        WriteBlockGrid(html, region);
         WriteHoleList(html, region);
         html.Append("</section>\n");
     }
@@ -167,20 +189,22 @@ public sealed class ReportHtmlWriter : IReportWriter
         var rows = (inset.Windows.Length + PanelsPerRow - 1) / PanelsPerRow;
         var height = rows == 0 ? BarTop + BarHeight + 34 : InsetTop + ((rows - 1) * PanelRowHeight) + 50;
 
-        html.Append("<svg class=\"map\" viewBox=\"0 0 ").Append(MapWidth).Append(' ').Append(Num(height))
+        // No viewBox: horizontal positions are percentages of the drawn width and text keeps its CSS
+        // size, so labels stay readable however narrow the page (a viewBox scales text with the map).
+        html.Append("<svg class=\"map\" width=\"100%\" height=\"").Append(Num(height))
             .Append("\" role=\"img\" data-holes=\"").Append(plan.Holes.Length)
             .Append("\" aria-label=\"").Append(Esc($"hole map of {region.Region.Id}, drawn to scale")).Append("\">\n");
 
         // The bar: the whole region usable, holes over it, each as wide as it is (however thin).
-        html.Append("<rect class=\"usable\" x=\"0\" y=\"").Append(Num(BarTop)).Append("\" width=\"").Append(MapWidth)
+        html.Append("<rect class=\"usable\" x=\"0\" y=\"").Append(Num(BarTop)).Append("\" width=\"100%")
             .Append("\" height=\"").Append(Num(BarHeight)).Append("\"><title>")
             .Append(Esc($"usable {ReportText.Bytes(region.Stats.UsableBytes)} in {region.Stats.Extents} extent(s)")).Append("</title></rect>\n");
         if (plan.Holes.Length <= MaxHoleElements)
         {
             foreach (var hole in plan.Holes)
             {
-                html.Append("<rect class=\"hole\" x=\"").Append(Num(X(hole.Offset, size))).Append("\" y=\"").Append(Num(BarTop))
-                    .Append("\" width=\"").Append(Num(Width(hole.Size, size))).Append("\" height=\"").Append(Num(BarHeight))
+                html.Append("<rect class=\"hole\" x=\"").Append(H(X(hole.Offset, size))).Append("\" y=\"").Append(Num(BarTop))
+                    .Append("\" width=\"").Append(H(Width(hole.Size, size))).Append("\" height=\"").Append(Num(BarHeight))
                     .Append("\"><title>").Append(Esc(ReportText.Hole(plan, hole))).Append("</title></rect>\n");
             }
         }
@@ -188,8 +212,8 @@ public sealed class ReportHtmlWriter : IReportWriter
         {
             foreach (var group in HoleGroups(plan))
             {
-                html.Append("<rect class=\"hole-group\" data-holes=\"").Append(group.Count).Append("\" x=\"").Append(Num(X(group.Start, size)))
-                    .Append("\" y=\"").Append(Num(BarTop)).Append("\" width=\"").Append(Num(Width(group.End - group.Start, size)))
+                html.Append("<rect class=\"hole-group\" data-holes=\"").Append(group.Count).Append("\" x=\"").Append(H(X(group.Start, size)))
+                    .Append("\" y=\"").Append(Num(BarTop)).Append("\" width=\"").Append(H(Width(group.End - group.Start, size)))
                     .Append("\" height=\"").Append(Num(BarHeight)).Append("\"><title>").Append(Esc(GroupTitle(plan, group))).Append("</title></rect>\n");
             }
         }
@@ -210,94 +234,139 @@ public sealed class ReportHtmlWriter : IReportWriter
         html.Append("</svg>\n");
     }
 
+    /// <summary>
+    /// Ticks at the quarters of the bar, labelled with the region's first and last address and the
+    /// offsets between; a quarter's label is left out where it would touch its neighbours on a map
+    /// <see cref="MinMapPixels"/> wide (a long end address, as at the top of the 64-bit space).
+    /// </summary>
     private static void WriteAxis(StringBuilder html, RegionReport region)
     {
         var size = region.Region.Size;
         var y = BarTop + BarHeight;
+        var labels = new string[5];
+        for (var q = 0; q <= 4; q++)
+        {
+            labels[q] = q == 0 ? Numbers.Hex(region.Region.Base) : q == 4 ? "0x" + region.Region.Extent.End.ToString("x", CultureInfo.InvariantCulture) : $"+{ReportText.Bytes(HoleMap.CellStart(size, q, 4))}";
+        }
+
+        // Label extents in map units: the first starts at 0, the last ends at MapWidth, the rest are centred.
+        (double From, double To) Extent(int q)
+        {
+            var w = LabelUnits(labels[q].Length);
+            var x = MapWidth * q / 4.0;
+            return q == 0 ? (0, w) : q == 4 ? (MapWidth - w, MapWidth) : (x - (w / 2), x + (w / 2));
+        }
+
+        var lastTo = Extent(0).To;
         for (var q = 0; q <= 4; q++)
         {
             var x = MapWidth * q / 4.0;
-            var offset = HoleMap.CellStart(size, q, 4);
             var anchor = q == 0 ? "start" : q == 4 ? "end" : "middle";
-            html.Append("<line class=\"tick\" x1=\"").Append(Num(x)).Append("\" y1=\"").Append(Num(y)).Append("\" x2=\"").Append(Num(x))
+            html.Append("<line class=\"tick\" x1=\"").Append(H(x)).Append("\" y1=\"").Append(Num(y)).Append("\" x2=\"").Append(H(x))
                 .Append("\" y2=\"").Append(Num(y + 5)).Append("\"/>\n");
-            html.Append("<text class=\"axis\" x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(y + 17)).Append("\" text-anchor=\"").Append(anchor).Append("\">")
-                .Append(Esc(q == 0 ? Numbers.Hex(region.Region.Base) : q == 4 ? "0x" + region.Region.Extent.End.ToString("x", CultureInfo.InvariantCulture) : $"+{ReportText.Bytes(offset)}"))
-                .Append("</text>\n");
+            if (q is > 0 and < 4 && (Extent(q).From < lastTo || Extent(q).To > Extent(4).From))
+            {
+                continue;
+            }
+
+            lastTo = Extent(q).To;
+            html.Append("<text class=\"axis\" x=\"").Append(H(x)).Append("\" y=\"").Append(Num(y + 17)).Append("\" text-anchor=\"").Append(anchor).Append("\">")
+                .Append(Esc(labels[q])).Append("</text>\n");
         }
     }
 
+    /// <summary>The map units a label of <paramref name="characters"/> takes on a map <see cref="MinMapPixels"/> wide, with a gap after it.</summary>
+    private static double LabelUnits(int characters) => ((characters * LabelCharPixels) + 8) * MapWidth / MinMapPixels;
+
     /// <summary>
-    /// A tick through the bar at every hole too small to see, and over the bar the number of the
-    /// zoomed panel that shows it; numbers that would overlap are joined (<c>4–11</c>).
+    /// A tick through the bar at every hole too small to see that a zoomed panel shows, and over
+    /// the bar the number of its panel. Numbers that would touch on a map <see cref="MinMapPixels"/>
+    /// wide are joined (<c>4–11</c>). Small holes beyond the panels get no tick: on a dense host
+    /// hundreds of ticks would paint the bar red end to end; the block grid under the map shows them.
     /// </summary>
     private static void WriteMarkers(StringBuilder html, RegionReport region, ZoomInset inset)
     {
         var plan = region.Plan;
         var size = region.Region.Size;
-        var visible = VisibleBytes(size);
+        var zoomed = new bool[plan.Holes.Length];
+        foreach (var w in inset.Windows)
+        {
+            zoomed.AsSpan(w.FirstHole, w.HoleCount).Fill(true);
+        }
+
         if (plan.Holes.Length <= MaxHoleElements)
         {
-            foreach (var hole in plan.Holes)
+            for (var i = 0; i < plan.Holes.Length; i++)
             {
-                if (hole.Size < visible)
+                if (zoomed[i])
                 {
+                    var hole = plan.Holes[i];
                     Mark(html, X(hole.Offset, size) + (Width(hole.Size, size) / 2), ReportText.Hole(plan, hole));
                 }
             }
         }
         else
         {
+            var visible = VisibleBytes(size);
             foreach (var group in HoleGroups(plan))
             {
-                if (group.End - group.Start < visible)
+                if (group.End - group.Start < visible && zoomed.AsSpan(group.First, group.Count).Contains(true))
                 {
                     Mark(html, X(group.Start, size) + (Width(group.End - group.Start, size) / 2), GroupTitle(plan, group));
                 }
             }
         }
 
-        // Panel numbers over the bar, grouped where they would collide.
+        // Panel numbers over the bar, joined where they would touch at the narrowest map.
         var groups = new List<(double X, int First, int Last)>();
         for (var i = 0; i < inset.Windows.Length; i++)
         {
-            var w = inset.Windows[i];
-            var first = plan.Holes[w.FirstHole];
-            var x = X(first.Offset, size);
-            if (groups.Count > 0 && x - groups[^1].X < 22)
+            var x = X(plan.Holes[inset.Windows[i].FirstHole].Offset, size);
+            groups.Add((x, i, i));
+            while (groups.Count > 1 && Touch(groups[^2], groups[^1]))
             {
-                groups[^1] = (groups[^1].X, groups[^1].First, i);
-            }
-            else
-            {
-                groups.Add((x, i, i));
+                groups[^2] = (groups[^2].X, groups[^2].First, groups[^1].Last);
+                groups.RemoveAt(groups.Count - 1);
             }
         }
 
-        foreach (var (x, first, last) in groups)
+        foreach (var group in groups)
         {
-            var label = first == last ? $"{first + 1}" : $"{first + 1}–{last + 1}";
-            var clamped = Math.Clamp(x, 10, MapWidth - 10);
-            html.Append("<text class=\"marklabel\" x=\"").Append(Num(clamped)).Append("\" y=\"").Append(Num(BarTop - 10))
+            var label = MarkLabel(group);
+            var half = LabelUnits(label.Length) / 2;
+            var clamped = Math.Clamp(group.X, half, MapWidth - half);
+            html.Append("<text class=\"marklabel\" x=\"").Append(H(clamped)).Append("\" y=\"").Append(Num(BarTop - 10))
                 .Append("\" text-anchor=\"middle\">").Append(Esc(label)).Append("</text>\n");
+        }
+
+        static string MarkLabel((double X, int First, int Last) g) => g.First == g.Last ? $"{g.First + 1}" : $"{g.First + 1}–{g.Last + 1}";
+
+        // Two labels, each centred on its x (as far as the map's ends allow), touch when their halves meet.
+        static bool Touch((double X, int First, int Last) a, (double X, int First, int Last) b)
+        {
+            double aHalf = LabelUnits(MarkLabel(a).Length) / 2, bHalf = LabelUnits(MarkLabel(b).Length) / 2;
+            var ax = Math.Clamp(a.X, aHalf, MapWidth - aHalf);
+            var bx = Math.Clamp(b.X, bHalf, MapWidth - bHalf);
+            return bx - bHalf < ax + aHalf;
         }
     }
 
     private static void Mark(StringBuilder html, double x, string title) =>
-        html.Append("<line class=\"mark\" x1=\"").Append(Num(x)).Append("\" y1=\"").Append(Num(BarTop - 6)).Append("\" x2=\"").Append(Num(x))
+        html.Append("<line class=\"mark\" x1=\"").Append(H(x)).Append("\" y1=\"").Append(Num(BarTop - 6)).Append("\" x2=\"").Append(H(x))
             .Append("\" y2=\"").Append(Num(BarTop + BarHeight)).Append("\"><title>").Append(Esc(title)).Append("</title></line>\n");
 
     /// <summary>
     /// The holes of <paramref name="plan"/> grouped by the <see cref="MapWidth"/>-th of the region
     /// they start in: each hole in exactly one group, groups in offset order.
     /// </summary>
-    private static IEnumerable<(ulong Start, ulong End, int Count, ulong Bytes)> HoleGroups(RegionPlan plan)
+    private static IEnumerable<(ulong Start, ulong End, int Count, ulong Bytes, int First)> HoleGroups(RegionPlan plan)
     {
         var size = plan.Region.Size;
         var cell = -1L;
-        (ulong Start, ulong End, int Count, ulong Bytes) group = default;
-        foreach (var hole in plan.Holes)
+        (ulong Start, ulong End, int Count, ulong Bytes, int First) group = default;
+        for (var h = 0; h < plan.Holes.Length; h++)
         {
+            var hole = plan.Holes[h];
             var index = (long)((UInt128)hole.Offset * MapWidth / size);
             if (index != cell && group.Count > 0)
             {
@@ -307,8 +376,8 @@ public sealed class ReportHtmlWriter : IReportWriter
 
             cell = index;
             group = group.Count == 0
-                ? (hole.Offset, hole.Offset + hole.Size, 1, hole.Size)
-                : (group.Start, hole.Offset + hole.Size, group.Count + 1, group.Bytes + hole.Size);
+                ? (hole.Offset, hole.Offset + hole.Size, 1, hole.Size, h)
+                : (group.Start, hole.Offset + hole.Size, group.Count + 1, group.Bytes + hole.Size, group.First);
         }
 
         if (group.Count > 0)
@@ -317,7 +386,7 @@ public sealed class ReportHtmlWriter : IReportWriter
         }
     }
 
-    private static string GroupTitle(RegionPlan plan, (ulong Start, ulong End, int Count, ulong Bytes) group) =>
+    private static string GroupTitle(RegionPlan plan, (ulong Start, ulong End, int Count, ulong Bytes, int First) group) =>
         $"{group.Count} hole(s) in {AddressRange.FromBaseSize(plan.AddressOf(group.Start), group.End - group.Start)}: {ReportText.Bytes(group.Bytes)} unusable";
 
     /// <summary>Zoomed panel <paramref name="index"/>: its window of the region with the holes in it to the window's scale.</summary>
@@ -330,9 +399,9 @@ public sealed class ReportHtmlWriter : IReportWriter
         const double FrameHeight = 24;
         var first = plan.Holes[window.FirstHole];
         html.Append("<g class=\"zoom\">\n");
-        html.Append("<text class=\"panel\" x=\"").Append(Num(left)).Append("\" y=\"").Append(Num(top)).Append("\"><tspan class=\"n\">")
+        html.Append("<text class=\"panel\" x=\"").Append(H(left)).Append("\" y=\"").Append(Num(top)).Append("\"><tspan class=\"n\">")
             .Append(index + 1).Append("</tspan> ").Append(Esc(Numbers.Hex(plan.AddressOf(first.Offset)))).Append("</text>\n");
-        html.Append("<rect class=\"usable\" x=\"").Append(Num(left)).Append("\" y=\"").Append(Num(frameTop)).Append("\" width=\"").Append(Num(panelWidth))
+        html.Append("<rect class=\"usable\" x=\"").Append(H(left)).Append("\" y=\"").Append(Num(frameTop)).Append("\" width=\"").Append(H(panelWidth))
             .Append("\" height=\"").Append(Num(FrameHeight)).Append("\"><title>")
             .Append(Esc($"window {AddressRange.FromBaseSize(plan.AddressOf(window.Start), window.Size)} ({ReportText.Bytes(window.Size)})"))
             .Append("</title></rect>\n");
@@ -351,16 +420,50 @@ public sealed class ReportHtmlWriter : IReportWriter
             var from = Math.Max(hole.Offset, window.Start);
             var to = Math.Min(hole.Offset + hole.Size, windowEnd);
             var x = left + (panelWidth * (from - window.Start) / window.Size);
-            var width = Math.Max(1, panelWidth * (to - from) / window.Size);
-            html.Append("<rect class=\"zoom-hole\" x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(frameTop)).Append("\" width=\"").Append(Num(width))
+            var width = Math.Max(MinZoomHoleUnits, panelWidth * (to - from) / window.Size);
+            html.Append("<rect class=\"zoom-hole\" x=\"").Append(H(x)).Append("\" y=\"").Append(Num(frameTop)).Append("\" width=\"").Append(H(width))
                 .Append("\" height=\"").Append(Num(FrameHeight)).Append("\"><title>").Append(Esc(ReportText.Hole(plan, hole))).Append("</title></rect>\n");
         }
 
-        html.Append("<rect class=\"frame\" x=\"").Append(Num(left)).Append("\" y=\"").Append(Num(frameTop)).Append("\" width=\"").Append(Num(panelWidth))
+        html.Append("<rect class=\"frame\" x=\"").Append(H(left)).Append("\" y=\"").Append(Num(frameTop)).Append("\" width=\"").Append(H(panelWidth))
             .Append("\" height=\"").Append(Num(FrameHeight)).Append("\"/>\n");
         var caption = $"{ReportText.Bytes(window.Size)} window" + (window.HoleCount == 1 ? string.Empty : $", {window.HoleCount} holes");
-        html.Append("<text class=\"caption\" x=\"").Append(Num(left)).Append("\" y=\"").Append(Num(frameTop + FrameHeight + 13)).Append("\">")
+        html.Append("<text class=\"caption\" x=\"").Append(H(left)).Append("\" y=\"").Append(Num(frameTop + FrameHeight + 13)).Append("\">")
             .Append(Esc(caption)).Append("</text>\n</g>\n");
+    }
+
+    /// <summary>
+    /// The region as rows of aligned blocks (the terminal's grid, docs/design.md §4.6): a CSS grid,
+    /// each row led by its offset, each block coloured whole, broken or unusable; a broken or
+    /// unusable block's title gives its range and the bytes in holes.
+    /// </summary>
+    private static void WriteBlockGrid(StringBuilder html, RegionReport region)
+    {
+        var map = BlockMap.Create(region.Plan, BlocksPerRow, ReportTerminalWriter.MaxBlockRows);
+        var plan = region.Plan;
+        html.Append("<div class=\"blocks\" data-block-bytes=\"").Append(map.BlockSize).Append("\" data-whole=\"").Append(map.Whole)
+            .Append("\" data-broken=\"").Append(map.Broken).Append("\" data-unusable=\"").Append(map.Unusable).Append("\">\n");
+        html.Append("<h3>").Append(Esc($"{ReportText.Bytes(map.BlockSize)} blocks: {map.Whole} whole, {map.Broken} broken, {map.Unusable} unusable"))
+            .Append(" <span class=\"key\"><i class=\"w\"></i>whole <i class=\"x\"></i>broken (holes in it) <i class=\"u\"></i>no usable byte</span></h3>\n");
+        html.Append("<div class=\"grid\" style=\"grid-template-columns: auto repeat(").Append(map.PerRow).Append(", 1fr)\">\n");
+        for (var r = 0; r < map.Rows; r++)
+        {
+            html.Append("<span class=\"off\">").Append(Esc(new ByteSize(map.RowStart(r)).ToString())).Append("</span>");
+            foreach (var block in map.Row(r))
+            {
+                html.Append(block.State switch { BlockState.Whole => "<i class=\"w\"", BlockState.Broken => "<i class=\"x\"", _ => "<i class=\"u\"" });
+                if (block.State != BlockState.Whole)
+                {
+                    html.Append(" title=\"").Append(Esc($"{AddressRange.FromBaseSize(plan.AddressOf(block.Start), block.End - block.Start)}: {ReportText.Bytes(block.HoleBytes)} in holes")).Append('"');
+                }
+
+                html.Append("></i>");
+            }
+
+            html.Append('\n');
+        }
+
+        html.Append("</div>\n</div>\n");
     }
 
     /// <summary>Every hole as a row, folded away (a <c>details</c> element needs no script).</summary>
@@ -419,6 +522,12 @@ public sealed class ReportHtmlWriter : IReportWriter
 
     /// <summary>The bytes one <see cref="VisibleWidth"/> of the map stands for (at least 1).</summary>
     private static ulong VisibleBytes(ulong size) => Math.Max(1, (ulong)((UInt128)size * (uint)(VisibleWidth * 1000) / (uint)(MapWidth * 1000)));
+
+    /// <summary>The narrowest a hole is drawn in a zoomed panel, in map units: two pixels of the narrowest map.</summary>
+    private const double MinZoomHoleUnits = 2 * MapWidth / MinMapPixels;
+
+    /// <summary>A horizontal position or width in map units as a percentage of the drawn width: <c>25%</c>.</summary>
+    private static string H(double units) => Num(units * 100 / MapWidth) + "%";
 
     private static double X(ulong offset, ulong size) => MapWidth * ((double)offset / size);
 

@@ -6,10 +6,11 @@ namespace EgmEcc.Formats.Reports;
 
 /// <summary>
 /// The report's figures as JSON, schema <c>egmecc.report/1</c>:
-/// <c>{schema, plan, passed, gates[{region, host, gate, threshold, actual, passed}]}</c>.
+/// <c>{schema, host, generatedAt, plan, passed, gates[{region, host, gate, threshold, actual, passed}]}</c>.
 /// </summary>
 /// <remarks>
-/// <para><c>plan</c> is the whole <c>egmecc.plan/1</c> document (every figure the report shows is in
+/// <para><c>host</c> is the report's host name and <c>generatedAt</c> its time (ISO 8601, UTC), each
+/// null when not given. <c>plan</c> is the whole <c>egmecc.plan/1</c> document (every figure the report shows is in
 /// it or follows from it). <c>passed</c> is false when any gate failed.</para>
 /// <para>One <c>gates</c> entry per region and gate asked for, in region order: <c>gate</c> is
 /// <c>usable-percent</c> (threshold and actual in percent), <c>hugepages-SIZE</c> such as
@@ -33,6 +34,8 @@ public sealed class ReportJsonWriter : IReportWriter
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
+            WriteStringOrNull(json, "host", report.HostName);
+            WriteStringOrNull(json, "generatedAt", report.GeneratedAtText);
             json.WritePropertyName("plan");
             PlanJsonWriter.WritePlan(json, report.Plan);
             json.WriteBoolean("passed", report.Passed);

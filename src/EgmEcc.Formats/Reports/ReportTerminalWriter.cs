@@ -24,12 +24,20 @@ public sealed class ReportTerminalWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
+        var buffer = new StringWriter { NewLine = "\n" };
+        Render(report, CreateConsole(buffer, options));
+        var text = buffer.ToString();
+        if (!options.Unicode)
+        {
+            // Text from the inputs (paths, host names) may hold any character: a console that
+            // shows only ASCII gets every byte within 0x20-0x7e (and escape codes, when asked for).
+            text = ReportText.Ascii(text);
+        }
+
         if (!options.Ansi)
         {
             // Spectre pads grid cells and rules with spaces; a pipe or a golden file wants none at line ends.
-            var buffer = new StringWriter { NewLine = "\n" };
-            Render(report, CreateConsole(buffer, options));
-            foreach (var line in buffer.ToString().Split('\n').SkipLast(1))
+            foreach (var line in text.Split('\n').SkipLast(1))
             {
                 output.Write(line.TrimEnd());
                 output.Write('\n');
@@ -38,17 +46,19 @@ public sealed class ReportTerminalWriter : IReportWriter
             return;
         }
 
-        Render(report, CreateConsole(output, options));
+        output.Write(text);
     }
 
     private static void Render(Report report, IAnsiConsole console)
     {
         var unicode = console.Profile.Capabilities.Unicode;
         var plan = report.Plan;
-        var hosts = report.Hosts.Length == 1 && report.Hosts[0].Length == 0 ? "1 host" : $"{report.Hosts.Length} host(s)";
+        var hosts = report.HostName is { } name ? $"host {name}"
+            : report.Hosts.Length == 1 && report.Hosts[0].Length == 0 ? "1 host" : $"{report.Hosts.Length} host(s)";
+        var time = report.GeneratedAtText is { } at ? $", {at}" : string.Empty;
         console.Write(new Paragraph()
             .Append("EGM memory report", Bold)
-            .Append($": {hosts}, {report.Regions.Length} region(s)\n"));
+            .Append($": {hosts}, {report.Regions.Length} region(s){time}\n"));
         console.Write(new Text(ReportText.Options(plan.Options, ", ") + "\n", new Style(decoration: Decoration.Dim)));
         console.Write(new Text(ReportText.Accounting(plan.Accounting) + "\n"));
 
@@ -60,6 +70,24 @@ public sealed class ReportTerminalWriter : IReportWriter
 
         console.WriteLine();
         WriteWarnings(console, report.Warnings);
+        console.WriteLine();
+        WriteVerdict(console, report);
+    }
+
+    /// <summary>
+    /// The last line: <c>PASS</c>, or <c>FAIL: </c> and the failed gates in a few words, as many as
+    /// fit the width (then how many more); standard error has each in full.
+    /// </summary>
+    private static void WriteVerdict(IAnsiConsole console, Report report)
+    {
+        if (report.Passed)
+        {
+            console.Write(new Text("PASS\n", new Style(Color.Green, decoration: Decoration.Bold)));
+            return;
+        }
+
+        var failed = report.FailedGates.Select(g => g.ShortName).ToArray();
+        console.Write(new Text(ReportText.Verdict(failed, console.Profile.Width) + "\n", new Style(Color.Red, decoration: Decoration.Bold)));
     }
 
     private static IAnsiConsole CreateConsole(TextWriter output, ReportOutputOptions options)
@@ -132,45 +160,82 @@ public sealed class ReportTerminalWriter : IReportWriter
         WriteHoleMap(console, region, unicode);
     }
 
-    /// <summary>The bar, one cell per <c>size / cells</c> bytes, and a scale line under it.</summary>
+    /// <summary>The most rows of blocks a region's map takes; the block size grows until it fits.</summary>
+    public const int MaxBlockRows = 8;
+
+    /// <summary>The most blocks a row holds, whatever the width.</summary>
+    public const int MaxBlocksPerRow = 64;
+
+    /// <summary>
+    /// The region as rows of aligned blocks (512 MiB, 1 GiB or larger, so that it fits
+    /// <see cref="MaxBlockRows"/> rows of the width), each whole, broken or unusable, the offset of
+    /// each row in front of it and a legend under it (docs/design.md §4.6).
+    /// </summary>
     private static void WriteHoleMap(IAnsiConsole console, RegionReport region, bool unicode)
     {
         var width = console.Profile.Width;
-        var cells = Math.Clamp(width - 16, 16, 100);
-        var map = region.HoleMap(cells);
-        cells = map.Length;
-        var (hole, clear) = unicode ? ('█', '░') : ('#', '.');
-        var bar = new Paragraph();
-        bar.Append("  hole map ", new Style(decoration: Decoration.Bold));
-        bar.Append("|", new Style(Color.Grey));
-        var run = new System.Text.StringBuilder();
-        bool? runIsHole = null;
-        foreach (var cell in map)
+        var map = BlockGrid(region, width);
+        var (whole, broken, unusable) = unicode ? ('░', '▓', '█') : ('.', 'x', '#');
+        var size = ReportText.Bytes(map.BlockSize);
+        var counts = $"{map.Whole} whole, {map.Broken} broken" + (map.Unusable == 0 ? string.Empty : $", {map.Unusable} unusable");
+        console.Write(new Paragraph()
+            .Append("  hole map ", Bold)
+            .Append($"{size} blocks: {counts}\n"));
+
+        var labels = Enumerable.Range(0, map.Rows).Select(r => new ByteSize(map.RowStart(r)).ToString()).ToArray();
+        var labelWidth = labels.Max(l => l.Length);
+        for (var r = 0; r < map.Rows; r++)
         {
-            if (runIsHole is { } previous && previous != cell.HasHole)
+            var row = new Paragraph();
+            row.Append("  " + labels[r].PadLeft(labelWidth) + " ", new Style(decoration: Decoration.Dim));
+            row.Append("|", Grey);
+            var run = new System.Text.StringBuilder();
+            BlockState? runState = null;
+            foreach (var block in map.Row(r))
             {
-                bar.Append(run.ToString(), previous ? new Style(Color.Red) : new Style(Color.Green));
-                run.Clear();
+                if (runState is { } previous && previous != block.State)
+                {
+                    row.Append(run.ToString(), StateStyle(previous));
+                    run.Clear();
+                }
+
+                runState = block.State;
+                run.Append(block.State switch { BlockState.Whole => whole, BlockState.Broken => broken, _ => unusable });
             }
 
-            runIsHole = cell.HasHole;
-            run.Append(cell.HasHole ? hole : clear);
+            row.Append(run.ToString(), StateStyle(runState ?? BlockState.Whole));
+            row.Append("|\n", Grey);
+            console.Write(row);
         }
 
-        bar.Append(run.ToString(), runIsHole == true ? new Style(Color.Red) : new Style(Color.Green));
-        bar.Append("|\n", new Style(Color.Grey));
-        console.Write(bar);
-
-        var left = "0";
-        var right = ReportText.Bytes(region.Region.Size);
-        var middle = $"1 cell = {ReportText.Bytes(region.Region.Size / (ulong)cells)}, {hole} = holes";
-        var span = cells + 2;
-        var gap = span - left.Length - right.Length - middle.Length;
-        var scale = gap >= 2
-            ? left + new string(' ', gap / 2) + middle + new string(' ', gap - (gap / 2)) + right
-            : left + new string(' ', Math.Max(1, span - left.Length - right.Length)) + right;
-        console.Write(new Text(new string(' ', 11) + scale + "\n", new Style(decoration: Decoration.Dim)));
+        var perRowBytes = ReportText.Bytes(map.BlockSize * (ulong)map.PerRow);
+        var legend = $"{whole} whole  {broken} broken (holes in it)  {unusable} no usable byte;  a row = {perRowBytes}";
+        console.Write(new Text(new string(' ', labelWidth + 4) + legend + "\n", new Style(decoration: Decoration.Dim)));
     }
+
+    /// <summary>
+    /// The block map drawn at <paramref name="width"/> columns: as many blocks a row as fit after the
+    /// offset labels (a power of two, at most <see cref="MaxBlocksPerRow"/>), at most <see cref="MaxBlockRows"/> rows.
+    /// </summary>
+    internal static BlockMap BlockGrid(RegionReport region, int width)
+    {
+        for (var perRow = MaxBlocksPerRow; ; perRow /= 2)
+        {
+            var map = BlockMap.Create(region.Plan, perRow, MaxBlockRows);
+            var labelWidth = Enumerable.Range(0, map.Rows).Max(r => new ByteSize(map.RowStart(r)).ToString().Length);
+            if (perRow == 1 || 2 + labelWidth + 1 + perRow + 2 <= width)
+            {
+                return map;
+            }
+        }
+    }
+
+    private static Style StateStyle(BlockState state) => state switch
+    {
+        BlockState.Whole => new Style(Color.Green),
+        BlockState.Broken => new Style(Color.Yellow),
+        _ => new Style(Color.Red),
+    };
 
     private static void WriteWarnings(IAnsiConsole console, WarningSummary warnings)
     {

@@ -42,4 +42,49 @@ internal static class ReportText
     /// <summary><c>granule 64K · guest page 64K · ...</c>.</summary>
     public static string Options(PlanOptions o, string separator) =>
         $"granule {new ByteSize(o.Granule)}{separator}guest page {new ByteSize(o.GuestPage)}{separator}layout granule {new ByteSize(o.LayoutGranule)}{separator}min extent {new ByteSize(o.MinExtent)}";
+
+    /// <summary>
+    /// <c>FAIL: egm0 hugepages-1G, warnings</c>: the failed gates, as many as fit in
+    /// <paramref name="width"/> columns, then <c>(and N more)</c>.
+    /// </summary>
+    public static string Verdict(IReadOnlyList<string> failed, int width)
+    {
+        var line = new System.Text.StringBuilder("FAIL: ");
+        for (var i = 0; i < failed.Count; i++)
+        {
+            var separator = i == 0 ? string.Empty : ", ";
+            var more = i == failed.Count - 1 ? string.Empty : $" (and {failed.Count - i - 1} more)";
+            if (i > 0 && line.Length + separator.Length + failed[i].Length + more.Length > width)
+            {
+                return line.Append($" (and {failed.Count - i} more)").ToString();
+            }
+
+            line.Append(separator).Append(failed[i]);
+        }
+
+        return line.ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with every character a console without Unicode cannot show replaced:
+    /// the report's own marks by their ASCII look-alikes, anything else from the inputs by <c>?</c>.
+    /// Line ends, tabs and escape codes are kept.
+    /// </summary>
+    public static string Ascii(string text)
+    {
+        var ascii = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            ascii.Append(c switch
+            {
+                '\n' or '\t' or '\u001b' => c,
+                >= ' ' and <= '~' => c,
+                '·' or '─' or '–' or '—' => '-',
+                '×' => 'x',
+                _ => '?',
+            });
+        }
+
+        return ascii.ToString();
+    }
 }

@@ -39,7 +39,7 @@ public class HostModeTests
         var files = ByHand(root, Path.Combine(Cli.TemporaryDirectory(), "by-hand"));
 
         var host = Cli.Run("report", "--host", "--root", root.Path, "--format", format);
-        var given = Cli.Run("report", "--regions", files[0], "--retired", files[1], "--retired", files[2], "--retired", files[3], "--host-page", "64K", "--format", format);
+        var given = Cli.Run("report", "--regions", files[0], "--retired", files[1], "--retired", files[2], "--retired", files[3], "--host-page", "64K", "--host-name", "gpu-host-1", "--format", format);
 
         Assert.Equal(0, host.Exit);
         Assert.Equal(0, given.Exit);

@@ -102,7 +102,19 @@ internal sealed record NativeCase(string Name, string[] Args, byte[] Input)
 
     /// <summary>Runs <paramref name="program"/> (<paramref name="prefix"/> first) from the repository root, output directory <paramref name="directory"/>.</summary>
     public RunOutcome Process(string program, string[] prefix, string directory) =>
-        RunOutcome.Of(NativeBuilds.Start(program, [.. prefix, .. ArgsIn(directory)], Repo.Root, Input, TimeSpan.FromSeconds(60), environment => environment.Remove("NO_COLOR")), directory);
+        RunOutcome.Of(NativeBuilds.Start(program, [.. prefix, .. ArgsIn(directory)], Repo.Root, Input, TimeSpan.FromSeconds(60), Environment), directory);
+
+    /// <summary>
+    /// The child's environment as the in-process console has it: colour left to the program, a
+    /// UTF-8 locale (a CI job often has none, which would draw the report in ASCII), and the
+    /// report's clock (<see cref="Cli.FixedTime"/>) through <c>SOURCE_DATE_EPOCH</c>.
+    /// </summary>
+    private static void Environment(IDictionary<string, string?> environment)
+    {
+        environment.Remove("NO_COLOR");
+        environment["LC_ALL"] = "C.UTF-8";
+        environment["SOURCE_DATE_EPOCH"] = Cli.FixedTime.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// In process, the entry assembly is the test host, and System.CommandLine names the program in

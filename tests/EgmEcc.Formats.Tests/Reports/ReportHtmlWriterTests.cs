@@ -21,6 +21,14 @@ public partial class ReportHtmlWriterTests
         return XDocument.Load(reader);
     }
 
+    /// <summary>A horizontal position or width of the map, a percentage of its drawn width.</summary>
+    internal static double Percent(XElement e, string attribute)
+    {
+        var value = (string)e.Attribute(attribute)!;
+        Assert.EndsWith("%", value, StringComparison.Ordinal);
+        return double.Parse(value[..^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static bool HasClass(XElement e, string name) =>
         ((string?)e.Attribute("class"))?.Split(' ').Contains(name) == true;
 
@@ -73,7 +81,7 @@ public partial class ReportHtmlWriterTests
         // Every sample hole is far narrower than a pixel of a 384 GiB map.
         Assert.Equal(plan.Regions[0].Holes.Length, svg.Descendants("line").Count(e => HasClass(e, "mark")));
         Assert.Equal(plan.Regions[0].Holes.Length, svg.Descendants("g").Count(e => HasClass(e, "zoom")));
-        Assert.All(svg.Descendants("rect").Where(e => HasClass(e, "zoom-hole")), e => Assert.True(double.Parse((string)e.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture) >= 1));
+        Assert.All(svg.Descendants("rect").Where(e => HasClass(e, "zoom-hole")), e => Assert.True(Percent(e, "width") * ReportHtmlWriter.MinMapPixels / 100 >= 2));
     }
 
     [Fact]
@@ -112,7 +120,7 @@ public partial class ReportHtmlWriterTests
         var svg = Assert.Single(Parse(Render(Report.Create(plan))).Descendants("svg"));
 
         var hole = Assert.Single(svg.Descendants("rect"), e => HasClass(e, "hole"));
-        Assert.Equal(("250", "250"), ((string)hole.Attribute("x")!, (string)hole.Attribute("width")!));
+        Assert.Equal(("25%", "25%"), ((string)hole.Attribute("x")!, (string)hole.Attribute("width")!));
         Assert.DoesNotContain(svg.Descendants("line"), e => HasClass(e, "mark"));
         Assert.DoesNotContain(svg.Descendants("g"), e => HasClass(e, "zoom"));
     }
@@ -127,5 +135,31 @@ public partial class ReportHtmlWriterTests
 
         Assert.DoesNotContain(document.Descendants("rect"), e => HasClass(e, "hole"));
         Assert.Contains("No holes", document.Root!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_HostNameAndTime_AreInTheTitle()
+    {
+        var report = Report.Create(ReportSamples.SamplePlan()) with { HostName = "gpu-node-17", GeneratedAt = new DateTimeOffset(2026, 11, 29, 23, 30, 0, TimeSpan.Zero) };
+
+        var document = Parse(Render(report));
+
+        Assert.Equal("EGM memory report: gpu-node-17 · 2026-11-29T23:30:00Z", document.Descendants("h1").Single().Value);
+        Assert.Equal("EGM memory report: gpu-node-17 · 2026-11-29T23:30:00Z", document.Descendants("title").First().Value);
+    }
+
+    [Theory]
+    [InlineData(false, "PASS")]
+    [InlineData(true, "FAIL: egm0 hugepages-1G, warnings")]
+    public void Write_Gates_PageEndsWithTheVerdict(bool fail, string expected)
+    {
+        var gates = fail ? new ReportGates { MinHugePages = [new HugePageGate(1UL << 30, 377)], FailOnWarning = true } : ReportGates.None;
+
+        var body = Parse(Render(Report.Create(ReportSamples.SamplePlan(), gates))).Descendants("body").Single();
+
+        var last = body.Elements().Last();
+        Assert.Equal("p", last.Name.LocalName);
+        Assert.True(HasClass(last, "verdict"));
+        Assert.Equal(expected, last.Value);
     }
 }

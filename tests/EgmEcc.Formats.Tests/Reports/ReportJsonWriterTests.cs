@@ -49,4 +49,17 @@ public class ReportJsonWriterTests
             [("egm0", "hugepages-1G", 377, 376, false), ("egm1", "hugepages-1G", 377, 377, true), (null, "warnings", 0, 1, false)],
             results);
     }
+
+    [Fact]
+    public void Write_HostNameAndTime_FollowTheSchemaAndAreNullWhenNotGiven()
+    {
+        var plain = Render(Report.Create(ReportSamples.SamplePlan()));
+        var named = Render(Report.Create(ReportSamples.SamplePlan()) with { HostName = "gpu-node-17", GeneratedAt = new DateTimeOffset(2026, 11, 29, 23, 30, 0, TimeSpan.Zero) });
+
+        Assert.Equal(JsonValueKind.Null, plain.GetProperty("host").ValueKind);
+        Assert.Equal(JsonValueKind.Null, plain.GetProperty("generatedAt").ValueKind);
+        Assert.Equal("gpu-node-17", named.GetProperty("host").GetString());
+        Assert.Equal("2026-11-29T23:30:00Z", named.GetProperty("generatedAt").GetString());
+        Assert.Equal(["schema", "host", "generatedAt", "plan", "passed", "gates"], named.EnumerateObject().Select(p => p.Name));
+    }
 }

@@ -22,8 +22,8 @@ public partial class ReportTerminalWriterTests
             Assert.Equal(line.TrimEnd(), line);
         });
 
-        // About seventeen lines a region whatever its hole count (more where long titles wrap).
-        Assert.InRange(lines.Length, 15 * report.Regions.Length, 28 * report.Regions.Length);
+        // About twenty-five lines a region whatever its hole count (more where long titles wrap).
+        Assert.InRange(lines.Length, 15 * report.Regions.Length, 36 * report.Regions.Length);
         // Ids longer than the width are broken across lines; from 80 columns each shows whole.
         Assert.All(report.Regions, r => Assert.Contains(width >= 80 ? r.Region.Id : r.Region.Id[..Math.Min(10, r.Region.Id.Length)], text, StringComparison.Ordinal));
         if (width >= 80)
@@ -32,22 +32,21 @@ public partial class ReportTerminalWriterTests
             Assert.Contains($"extents / holes         {LargeReport.DenseHoles} / {LargeReport.DenseHoles}", text, StringComparison.Ordinal);
         }
 
-        // Each bar is the hole map of its region to scale: one cell per (width - 16)-th of the region, marked where it holds a hole.
-        var cellCount = Math.Clamp(width - 16, 16, 100);
-        var bars = lines.Where(l => l.StartsWith("  hole map |", StringComparison.Ordinal)).Select(l => l[12..^1]).ToArray();
-        Assert.Equal(report.Regions.Length, bars.Length);
-        for (var i = 0; i < bars.Length; i++)
+        // Each region's map is its block grid: rows of whole (░) and broken (▓) blocks, at most eight.
+        var rows = lines.Where(l => l.EndsWith('|') && l.Contains(" |", StringComparison.Ordinal)).Select(l => l[(l.IndexOf('|') + 1)..^1]).ToArray();
+        var expected = report.Regions.SelectMany(r =>
         {
-            var cells = report.Regions[i].HoleMap(cellCount);
-            Assert.Equal(string.Concat(cells.Select(c => c.HasHole ? '█' : '░')), bars[i]);
-        }
-
+            var map = ReportTerminalWriter.BlockGrid(r, width);
+            return Enumerable.Range(0, map.Rows).Select(i => string.Concat(map.Row(i).ToArray().Select(b => b.State switch { BlockState.Whole => '░', BlockState.Broken => '▓', _ => '█' })));
+        }).ToArray();
+        Assert.Equal(expected, rows);
+        Assert.All(report.Regions, r => Assert.InRange(ReportTerminalWriter.BlockGrid(r, width).Rows, 1, ReportTerminalWriter.MaxBlockRows));
         if (width == 80)
         {
-            Assert.Equal(new string('█', 14) + new string('░', 50), bars[0]);
+            // The dense region: a page every 4 MiB over its first 78 GiB breaks each of its first 79 blocks.
+            Assert.Equal(new string('▓', 64) + new string('▓', 15) + new string('░', 49), rows[0] + rows[1]);
         }
 
-        Assert.Equal('█', bars[^1][0]);
-        Assert.Equal('█', bars[^1][^1]);
+        Assert.Equal('▓', rows[^1][^1]);
     }
 }
