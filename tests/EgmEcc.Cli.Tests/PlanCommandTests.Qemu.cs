@@ -78,6 +78,28 @@ public partial class PlanCommandTests
         Assert.True(exit == 0 && File.Exists(dumped), $"qemu refused the arguments (exit {exit}):\n{qemuError}");
     }
 
+    /// <summary>docs/design.md §4.5: a hole where a QEMU -kernel boot writes makes the guest layouts warn, naming it and the area; other formats do not.</summary>
+    [Theory]
+    [InlineData("qemu", true)]
+    [InlineData("dts", true)]
+    [InlineData("json", false)]
+    public void Plan_HoleInDirectBootArea_GuestLayoutsWarn(string format, bool warns)
+    {
+        using var temp = new TempDir();
+        var regions = WriteFile(temp, "regions.csv", "id,node,base,size\negm0,0,0x2000000000,1G\n");
+        var retired = WriteFile(temp, "retired.csv", "region,offset\negm0,0x400000\n");
+
+        var (code, _, error) = Run("plan", "--regions", regions, "--retired", retired, "--format", format);
+
+        Assert.Equal(ExitCodes.Success, code);
+        var line = error.Split('\n').SingleOrDefault(l => l.Contains("direct-boot area", StringComparison.Ordinal));
+        Assert.Equal(warns, line is not null);
+        if (line is not null)
+        {
+            Assert.StartsWith($"egmecc: warning: {regions}:2: 1 guest hole(s) [0x40400000, 0x40410000) lie in the direct-boot area [0x40000000, 0x50000000)", line, StringComparison.Ordinal);
+        }
+    }
+
     private static string WriteFile(TempDir dir, string name, string text)
     {
         var file = Path.Combine(dir.Path, name);

@@ -59,6 +59,10 @@ internal static class PlanCommand
             var writer = PlanWriters.All.Find(result.GetValue(format)!)!;
             Diagnostics.Print(plan.Diagnostics, console.Error);
             writer.WriteNotes(plan, console.Error, outputOptions);
+            if (writer is PlanDtsWriter or PlanQemuWriter && DirectBootArea.Warning(GuestLayout.Create(plan, outputOptions.GuestBase)) is { } bootWarning)
+            {
+                Diagnostics.Print([bootWarning], console.Error);
+            }
 
             // Writers refuse settings the plan cannot satisfy (several hosts for one guest, a guest
             // base too high) with a SettingException: a usage error, like any refused flag.
