@@ -26,4 +26,10 @@ public static class DiagnosticCodes
     /// later node starts, between guest pages, so guest layouts leave those partial pages out.
     /// </summary>
     public const string MisalignedGuestSize = "misaligned-guest-size";
+
+    /// <summary>
+    /// A guest layout with a hole where a QEMU direct kernel boot writes the kernel, initrd and device
+    /// tree (<see cref="DirectBootArea"/>): only a boot that loads them elsewhere keeps off the hole.
+    /// </summary>
+    public const string HoleInDirectBootArea = "hole-in-direct-boot-area";
 }

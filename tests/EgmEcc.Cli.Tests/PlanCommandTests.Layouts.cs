@@ -48,7 +48,7 @@ public partial class PlanCommandTests
         var (code, output, _) = Run("plan", "--regions", Regions, "--retired", Retired, "--format", "qemu");
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains("\n-object memory-backend-file,id=m1,mem-path=/dev/egm1,size=384G,share=on,prealloc=on\n-numa node,memdev=m1,nodeid=1\n", output, StringComparison.Ordinal);
+        Assert.Contains("\n-object memory-backend-file,id=m1,mem-path=/dev/egm1,size=384G,share=on\n-numa node,memdev=m1,nodeid=1\n", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,10 @@ internal static class PlanCommand
         {
             Description = "dts: one memory node per guest node, and the holes as /reserved-memory nodes with no-map.",
         };
+        var prealloc = new Option<bool>("--prealloc")
+        {
+            Description = "qemu: add prealloc=on to every memory backend (QEMU touches all guest RAM at start).",
+        };
         var mapAlign = SizeOptions.Size(
             "--map-align",
             "windows: align every window to this mapping size, a power of two [default: per region, the largest --huge-pages size that keeps at least 90% of the usable bytes mappable, else the layout granule].");
@@ -26,6 +30,7 @@ internal static class PlanCommand
         command.Add(output);
         command.Add(guestBase);
         command.Add(reservedMemory);
+        command.Add(prealloc);
         command.Add(mapAlign);
         command.SetAction(result =>
         {
@@ -41,6 +46,7 @@ internal static class PlanCommand
                 GuestBase = result.GetValue(guestBase)?.Bytes ?? GuestLayout.VirtRamBase,
                 ReservedMemory = result.GetValue(reservedMemory),
                 MapAlign = align,
+                Prealloc = result.GetValue(prealloc),
             };
             var options = inputs.ResolvePlanOptions(result);
             if (result.GetValue(guestBase) is { } given && GuestLayout.CheckBase(given.Bytes, options.GuestPage) is { } problem)
@@ -52,6 +58,11 @@ internal static class PlanCommand
             var plan = inputs.ResolveInputs(result, console).Plan(options);
             var writer = PlanWriters.All.Find(result.GetValue(format)!)!;
             Diagnostics.Print(plan.Diagnostics, console.Error);
+            writer.WriteNotes(plan, console.Error, outputOptions);
+            if (writer is PlanDtsWriter or PlanQemuWriter && DirectBootArea.Warning(GuestLayout.Create(plan, outputOptions.GuestBase)) is { } bootWarning)
+            {
+                Diagnostics.Print([bootWarning], console.Error);
+            }
 
             // Writers refuse settings the plan cannot satisfy (several hosts for one guest, a guest
             // base too high) with a SettingException: a usage error, like any refused flag.

@@ -78,6 +78,15 @@ internal static class Messages
     public static SettingError GuestMemoryBeyond64Bits(ulong guestBase, string region, ulong size) =>
         new(Setting.GuestBase, guestBase, $"guest memory starting at {Numbers.Hex(guestBase)} would end beyond 2^64 at region '{region}' ({Numbers.Hex(size)} bytes)");
 
+    public static string HolesInDirectBootArea(IReadOnlyList<AddressRange> holes, AddressRange area)
+    {
+        const int Named = 8;
+        var named = string.Join(", ", holes.Take(Named).Select(h => h.ToString()));
+        var more = holes.Count > Named ? $" and {holes.Count - Named} more" : string.Empty;
+        return $"{holes.Count} guest hole(s) {named}{more} lie in the direct-boot area {area} where QEMU's -kernel boot writes the kernel, initrd and device tree whatever the layout says; "
+            + "a guest booted that way may use those pages. Boot through firmware or a loader that honours the memory nodes (not -kernel), or use a layout that leaves the area usable";
+    }
+
     public static SettingError GuestLayoutOfSeveralHosts(IReadOnlyCollection<string> hosts) =>
         new(Setting.OutputFormat, null, $"a guest layout describes one host, but the plan covers {hosts.Count} hosts ({string.Join(", ", hosts.Select(h => $"'{h}'"))}); plan one host at a time");
 

@@ -23,4 +23,10 @@ public sealed record OutputOptions
     /// two; null for each region's default (see <see cref="MapWindows.CreateDefault"/>).
     /// </summary>
     public ulong? MapAlign { get; init; }
+
+    /// <summary>
+    /// <c>qemu</c>: add <c>prealloc=on</c> to every memory backend, so QEMU touches all guest RAM at
+    /// start (slow for hundreds of GiB, and it needs the whole region at once); off by default.
+    /// </summary>
+    public bool Prealloc { get; init; }
 }

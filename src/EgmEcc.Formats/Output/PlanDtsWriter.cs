@@ -35,6 +35,7 @@ public sealed class PlanDtsWriter : IPlanWriter
             options,
             plan.Options,
             $"guest base {Numbers.Hex(options.GuestBase)}, {(options.ReservedMemory ? "reserved-memory (one memory node per guest node, holes no-map)" : "memory nodes around holes")}");
+        output.WriteLine(options.ReservedMemory ? ReservedMemoryConsumers : MemoryNodeConsumers);
         foreach (var node in layout.Nodes)
         {
             output.WriteLine($"// {Describe(node)}");
@@ -79,6 +80,14 @@ public sealed class PlanDtsWriter : IPlanWriter
 
         output.WriteLine("};");
     }
+
+    // Who honours which form (docs/layouts.md): a QEMU direct kernel boot rewrites every memory node
+    // of a -dtb to its own whole-node ranges but keeps /reserved-memory.
+    private const string MemoryNodeConsumers =
+        "// memory nodes around holes: honoured by firmware or a boot loader that passes this tree on as is (NVIDIA's EGM-aware QEMU builds the same nodes itself); a stock QEMU -kernel boot replaces them, so use the reserved-memory form there";
+
+    private const string ReservedMemoryConsumers =
+        "// reserved-memory form: survives a stock QEMU -kernel boot merged into QEMU's own tree, except for holes in its direct-boot area (the kernel, initrd and tree are loaded there first)";
 
     /// <summary>One line about a guest node: which region, where, how much is usable.</summary>
     internal static string Describe(GuestNode node)

@@ -3,16 +3,21 @@ using System.Globalization;
 namespace EgmEcc.Formats.Output;
 
 /// <summary>
-/// <c>qemu</c>: the QEMU options that give a guest one NUMA node per EGM region, backed by the
-/// region's <c>/dev/egm&lt;PXM&gt;</c>, in the node order of <see cref="GuestLayout"/>.
+/// <c>qemu</c>: the QEMU arguments that give a guest its RAM as one NUMA node per EGM region, backed
+/// by the region's <c>/dev/egm&lt;PXM&gt;</c>, in the node order of <see cref="GuestLayout"/>.
 /// </summary>
 /// <remarks>
-/// One option and its value per line, <c>#</c> comments above them:
-/// <c>-object memory-backend-file,id=mN,mem-path=/dev/egmP,size=S,share=on,prealloc=on</c> then
-/// <c>-numa node,memdev=mN,nodeid=N</c> for each guest node N, with S the region's guest size (or
-/// size) as QEMU reads sizes (<c>384G</c>, or bytes). No value contains a space, so
-/// <c>$(grep -v '^#' FILE)</c> splits it into QEMU's arguments. The guest's <c>-m</c> must equal
-/// the total the comment states. A plan covering several hosts is refused (<see cref="ArgumentException"/>).
+/// <para>The output is arguments only, so <c>qemu-system-aarch64 ... $(egmecc plan ... --format qemu)</c>
+/// and <c>$(cat FILE)</c> work with no edits (docs/design.md §4.5): <c>-m S</c> with S the sum of the
+/// guest node sizes, then per guest node N
+/// <c>-object memory-backend-file,id=mN,mem-path=/dev/egmP,size=S,share=on</c> (<c>,prealloc=on</c>
+/// with <see cref="OutputOptions.Prealloc"/>) and <c>-numa node,memdev=mN,nodeid=N</c>, one option
+/// and its value per line. No value contains a space. Sizes are as QEMU reads them (<c>384G</c>, or
+/// bytes with a <c>B</c> suffix: a bare <c>-m</c> number means MiB).</para>
+/// <para>A shell's command substitution does not drop <c>#</c> lines (they become arguments), so the
+/// explanation other layouts carry as comments (what, made by, options, one line per node) is
+/// written by <see cref="WriteNotes"/>, to standard error. A plan covering several hosts is refused
+/// (<see cref="ArgumentException"/>).</para>
 /// </remarks>
 public sealed class PlanQemuWriter : IPlanWriter
 {
@@ -27,17 +32,44 @@ public sealed class PlanQemuWriter : IPlanWriter
         ArgumentNullException.ThrowIfNull(options);
         var layout = GuestLayout.Create(plan, options.GuestBase);
 
-        Provenance.Write(output, "#", "QEMU options for the EGM guest memory, one option per line", options, plan.Options, $"guest base {Numbers.Hex(options.GuestBase)}");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# guest RAM {SizeText(layout.TotalBytes)} in total: -m must equal it"));
+        output.WriteLine($"-m {MemorySize(layout.TotalBytes)}");
         foreach (var node in layout.Nodes)
         {
-            output.WriteLine($"# {PlanDtsWriter.Describe(node)}");
             var id = string.Create(CultureInfo.InvariantCulture, $"m{node.NodeId}");
-            output.WriteLine($"-object memory-backend-file,id={id},mem-path={node.Region.Region.DevicePath},size={new ByteSize(node.Span.Size)},share=on,prealloc=on");
+            var prealloc = options.Prealloc ? ",prealloc=on" : string.Empty;
+            output.WriteLine($"-object memory-backend-file,id={id},mem-path={node.Region.Region.DevicePath},size={BackendSize(node.Span.Size)},share=on{prealloc}");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-numa node,memdev={id},nodeid={node.NodeId}"));
         }
     }
 
-    private static string SizeText(UInt128 bytes) =>
-        bytes <= ulong.MaxValue ? new ByteSize((ulong)bytes).ToString() : bytes.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The explanation of the arguments, as <c>#</c> lines for standard error: what, made by, options, one line per guest node.</summary>
+    public void WriteNotes(Plan plan, TextWriter notes, OutputOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(notes);
+        ArgumentNullException.ThrowIfNull(options);
+        var layout = GuestLayout.Create(plan, options.GuestBase);
+
+        Provenance.Write(
+            notes,
+            "#",
+            "QEMU arguments for the EGM guest memory (the output holds the arguments only)",
+            options,
+            plan.Options,
+            $"guest base {Numbers.Hex(options.GuestBase)}{(options.Prealloc ? ", prealloc" : string.Empty)}");
+        foreach (var node in layout.Nodes)
+        {
+            notes.WriteLine($"# {PlanDtsWriter.Describe(node)}");
+        }
+    }
+
+    /// <summary><c>-m</c>'s value: a suffixed size, or bytes with a <c>B</c> suffix (a bare number is MiB to QEMU).</summary>
+    private static string MemorySize(UInt128 bytes)
+    {
+        var text = bytes <= ulong.MaxValue ? new ByteSize((ulong)bytes).ToString() : bytes.ToString(CultureInfo.InvariantCulture);
+        return char.IsAsciiDigit(text[^1]) ? text + "B" : text;
+    }
+
+    /// <summary><c>size=</c>'s value: QEMU reads a bare number as bytes here.</summary>
+    private static string BackendSize(ulong bytes) => new ByteSize(bytes).ToString();
 }
