@@ -12,10 +12,12 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> O
 {
     /// <summary>
     /// The process's own streams and environment: the one place the program reads the console's
-    /// state and <c>NO_COLOR</c>; the commands and the libraries get them from here.
+    /// state and <c>NO_COLOR</c>; the commands and the libraries get them from here. Standard
+    /// output is written in 64 KiB pieces, bytes passed straight through (<see cref="Formats.Output.Utf8StreamOutput"/>;
+    /// <see cref="Console.Out"/> wrote 256 bytes a call): whoever writes to it flushes it.
     /// </summary>
     public static CliConsole System => new(
-        Console.Out,
+        new Formats.Output.Utf8StreamOutput(Console.OpenStandardOutput()),
         Console.Error,
         Console.OpenStandardInput,
         !Console.IsErrorRedirected)

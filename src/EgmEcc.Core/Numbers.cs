@@ -72,6 +72,11 @@ public static class Numbers
     private static string? TryParse<T>(ReadOnlySpan<T> text, bool allowSuffix, out ulong value)
         where T : unmanaged, IBinaryInteger<T>
     {
+        if (TryPlainHex(text, out value))
+        {
+            return null;
+        }
+
         value = 0;
         var s = Trim(text);
         if (s.IsEmpty)
@@ -156,6 +161,46 @@ public static class Numbers
 
         value = result << shift;
         return null;
+    }
+
+    /// <summary>
+    /// The common case, <c>0x</c> and 1 to 16 hex digits and nothing else, without the general
+    /// path's trimming, sign, suffix, separator and overflow checks: none can apply (no suffix is
+    /// made of hex digits alone, and 16 digits always fit). Anything else returns false and takes
+    /// the general path, which gives the same value or the error (docs/design.md §3.1).
+    /// </summary>
+    private static bool TryPlainHex<T>(ReadOnlySpan<T> text, out ulong value)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        value = 0;
+        if (text.Length < 3 || text.Length > 18 || At(text, 0) != '0' || (At(text, 1) | 0x20) != 'x')
+        {
+            return false;
+        }
+
+        ulong result = 0;
+        for (var i = 2; i < text.Length; i++)
+        {
+            var c = uint.CreateTruncating(text[i]);
+            uint digit;
+            if (c is >= '0' and <= '9')
+            {
+                digit = c - '0';
+            }
+            else if ((c | 0x20) is >= 'a' and <= 'f')
+            {
+                digit = (c | 0x20) - 'a' + 10;
+            }
+            else
+            {
+                return false;
+            }
+
+            result = (result << 4) | digit;
+        }
+
+        value = result;
+        return true;
     }
 
     private static char At<T>(ReadOnlySpan<T> s, int i)

@@ -22,12 +22,17 @@ public static class QuickRun
     /// <summary>Usage of the quick mode.</summary>
     public const string Usage = """
         --quick [--only planner|csv|json] [--records 1000000,10000000] [--csv-records 4000000] [--repeat 3]
-        """;
+        """ + "\n" + EndToEnd.Usage;
 
     /// <summary>Runs the quick measurements named by <paramref name="args"/>.</summary>
     public static int Run(string[] args)
     {
         var only = Option(args, "--only") ?? "all";
+        if (only is "e2e")
+        {
+            return EndToEnd.Run(args, name => Option(args, name));
+        }
+
         var counts = (Option(args, "--records") ?? "1000000,10000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var csvRecords = long.Parse(Option(args, "--csv-records") ?? "4000000", CultureInfo.InvariantCulture);
         var repeat = int.Parse(Option(args, "--repeat") ?? "3", CultureInfo.InvariantCulture);

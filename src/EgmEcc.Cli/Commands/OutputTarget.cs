@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using EgmEcc.Formats.Inputs;
+using EgmEcc.Formats.Output;
 
 namespace EgmEcc.Cli.Commands;
 
@@ -27,21 +27,20 @@ internal static class OutputTarget
             throw new IOException($"cannot write {path}: it is a directory");
         }
 
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var target = path;
         string? temporary = null;
         try
         {
             if (WritesInPlace(path) || WritesInPlace(target = FinalTarget(path)))
             {
-                using var device = new StreamWriter(path, append: false, utf8);
+                using var device = new Utf8StreamOutput(Create(path));
                 write(device);
                 return;
             }
 
             temporary = $"{target}.egmecc-{Environment.ProcessId}.tmp";
             using var interrupted = new InterruptCleanup(temporary);
-            using (var file = new StreamWriter(temporary, append: false, utf8))
+            using (var file = new Utf8StreamOutput(Create(temporary)))
             {
                 write(file);
             }
@@ -60,6 +59,12 @@ internal static class OutputTarget
             }
         }
     }
+
+    /// <summary>
+    /// The file to write, unbuffered: <see cref="Utf8StreamOutput"/> buffers 64 KiB and writes whole
+    /// chunks (a FileStream's own 4 KiB buffer made one system call per 4 KiB).
+    /// </summary>
+    private static FileStream Create(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
 
     /// <summary>
     /// Checks, before the work, that <paramref name="path"/> can be written: it is not a directory,

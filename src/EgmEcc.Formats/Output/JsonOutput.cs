@@ -14,6 +14,18 @@ internal static class JsonOutput
     public static void Write(TextWriter output, Action<Utf8JsonWriter> body)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (output is Utf8StreamOutput bytes)
+        {
+            // Bytes straight through: no decoding to characters and encoding back.
+            using (var direct = new Utf8JsonWriter(bytes, PlanJsonWriter.WriterOptions))
+            {
+                body(direct);
+            }
+
+            bytes.WriteBytes("\n"u8);
+            return;
+        }
+
         var buffer = new TextWriterBufferWriter(output);
         using (var json = new Utf8JsonWriter(buffer, PlanJsonWriter.WriterOptions))
         {

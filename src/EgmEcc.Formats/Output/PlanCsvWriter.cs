@@ -1,39 +1,107 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
 using CsvHelper;
 
 namespace EgmEcc.Formats.Output;
 
 /// <summary>
 /// One row per usable extent and per hole, regions in plan order and rows by offset:
-/// <c>host,region,node,kind,offset,address,size</c>, where <c>kind</c> is <c>usable</c> or <c>hole</c>.
+/// <c>host,region,node,kind,offset,address,size</c>, where <c>kind</c> is <c>usable</c> or <c>hole</c>
+/// (docs/design.md §4.3).
 /// </summary>
+/// <remarks>
+/// A plan can hold millions of rows, so rows are formatted as bytes into the output's buffer:
+/// the extents and the holes are each sorted by offset already and are merged, not re-sorted,
+/// and each region's <c>host,region,node,</c> prefix is quoted by CsvHelper once, not per row.
+/// </remarks>
 public sealed class PlanCsvWriter : IPlanWriter
 {
+    /// <summary>The longest row after its prefix: <c>usable,</c> and three <c>0x</c> + 16 digits with their separators.</summary>
+    private const int MaxRowTail = 7 + (3 * 19);
+
     /// <inheritdoc/>
     public string Name => "csv";
 
     /// <inheritdoc/>
     public void Write(Plan plan, TextWriter output, OutputOptions options)
     {
-        using var csv = CsvWriter.Create(output, new CsvWriterOptions { NewLine = "\n", Separator = ',' }, leaveOpen: true);
-        csv.WriteHeader(["host", "region", "node", "kind", "offset", "address", "size"]);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(output);
+        var direct = output as Utf8StreamOutput;
+        var decoded = direct is null ? new TextWriterBufferWriter(output) : null;
+        IBufferWriter<byte> sink = direct ?? (IBufferWriter<byte>)decoded!;
+        Put(sink, Encoding.UTF8.GetBytes(QuotedFields(["host", "region", "node", "kind", "offset", "address", "size"]) + "\n"));
         foreach (var region in plan.Regions)
         {
-            var rows = region.Usable.Select(u => (Kind: "usable", Offset: u.Start, u.Size))
-                .Concat(region.Holes.Select(h => (Kind: "hole", h.Offset, h.Size)))
-                .OrderBy(row => row.Offset);
-            foreach (var (kind, offset, size) in rows)
+            var prefix = Encoding.UTF8.GetBytes(QuotedFields([region.Region.Host, region.Region.Id, region.Region.Node.ToString(System.Globalization.CultureInfo.InvariantCulture)]) + ",");
+            var usable = region.Usable.AsSpan();
+            var holes = region.Holes.AsSpan();
+            int u = 0, h = 0;
+            while (u < usable.Length || h < holes.Length)
             {
-                csv.WriteField(region.Region.Host);
-                csv.WriteField(region.Region.Id);
-                csv.WriteField(region.Region.Node.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                csv.WriteField(kind);
-                csv.WriteField(Numbers.Hex(offset));
-                csv.WriteField(Numbers.Hex(region.AddressOf(offset)));
-                csv.WriteField(Numbers.Hex(size));
-                csv.EndRecord();
+                var span = sink.GetSpan(prefix.Length + MaxRowTail);
+                prefix.CopyTo(span);
+                var at = prefix.Length;
+                ulong offset, size;
+                if (h == holes.Length || (u < usable.Length && usable[u].Start < holes[h].Offset))
+                {
+                    "usable,"u8.CopyTo(span[at..]);
+                    at += 7;
+                    (offset, size) = (usable[u].Start, usable[u].Size);
+                    u++;
+                }
+                else
+                {
+                    "hole,"u8.CopyTo(span[at..]);
+                    at += 5;
+                    (offset, size) = (holes[h].Offset, holes[h].Size);
+                    h++;
+                }
+
+                at += Hex(span[at..], offset);
+                span[at++] = (byte)',';
+                at += Hex(span[at..], region.AddressOf(offset));
+                span[at++] = (byte)',';
+                at += Hex(span[at..], size);
+                span[at++] = (byte)'\n';
+                sink.Advance(at);
             }
         }
 
-        csv.Flush();
+        decoded?.Flush();
+    }
+
+    /// <summary>Fields as CsvHelper writes them (quoted where CSV needs it), without the line end.</summary>
+    private static string QuotedFields(string[] fields)
+    {
+        using var text = new StringWriter();
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { NewLine = "\n", Separator = ',' }, leaveOpen: true))
+        {
+            foreach (var field in fields)
+            {
+                csv.WriteField(field);
+            }
+
+            csv.EndRecord();
+            csv.Flush();
+        }
+
+        return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary><c>0x</c> and the lower-case hex digits of <paramref name="value"/>, as <see cref="Numbers.Hex"/> writes it.</summary>
+    private static int Hex(Span<byte> into, ulong value)
+    {
+        into[0] = (byte)'0';
+        into[1] = (byte)'x';
+        Utf8Formatter.TryFormat(value, into[2..], out var digits, new StandardFormat('x'));
+        return 2 + digits;
+    }
+
+    private static void Put(IBufferWriter<byte> sink, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(sink.GetSpan(bytes.Length));
+        sink.Advance(bytes.Length);
     }
 }
