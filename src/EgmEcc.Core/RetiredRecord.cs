@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EgmEcc;
 
 /// <summary>
@@ -8,16 +10,20 @@ namespace EgmEcc;
 /// <para>The record covers <c>[start, start + size)</c>. A <see cref="Size"/> of 0 means "not
 /// given": the planner uses the retirement granule. Readers reject an explicit size of 0.</para>
 /// <para>A small value type, so that millions of records sit in one array without a heap object
-/// each; <see cref="Region"/>, <see cref="Host"/> and the source file name are shared strings.
-/// It is 48 bytes with no padding to spare, so the <see cref="Kind"/> bit rides in the source
-/// position: bit 62 of the packed line or byte offset, which a position below 2^62 (a file
-/// smaller than 4 EiB) leaves equal to the sign bit.</para>
+/// each. It is 32 bytes: the start, the size, the packed source position and one reference to
+/// the <see cref="Region"/>, <see cref="Host"/> and source file name it shares with its
+/// neighbours (one small <see cref="RecordOrigin"/> for the many records of a file, host and
+/// region, instead of three references in each record; docs/performance.md measures the peak
+/// memory this saves at 10^7 records). The <see cref="Kind"/> bit rides in the source position:
+/// bit 62 of the packed line or byte offset, which a position below 2^62 (a file smaller than
+/// 4 EiB) leaves equal to the sign bit.</para>
 /// </remarks>
 public readonly struct RetiredRecord
 {
     private const int KindBit = 62;
 
-    private readonly string? sourceFile;
+    // Region, host and source file; null for default(RetiredRecord), which has none of them.
+    private readonly RecordOrigin? origin;
 
     // SourceLocation's packed position, with the kind XORed into bit 62.
     private readonly long sourceAndKind;
@@ -37,9 +43,7 @@ public readonly struct RetiredRecord
 
         Start = start;
         Size = size;
-        Region = region;
-        Host = host;
-        sourceFile = source.StoredFile;
+        origin = RecordOrigin.Of(region, host, source.StoredFile);
         sourceAndKind = packed ^ ((long)kind << KindBit);
     }
 
@@ -50,13 +54,13 @@ public readonly struct RetiredRecord
     public ulong Size { get; }
 
     /// <summary>The id of the region the record names, or null when it is attributed by address.</summary>
-    public string? Region { get; }
+    public string? Region => origin?.Region;
 
     /// <summary>The host the record belongs to, or null when the input describes one host.</summary>
-    public string? Host { get; }
+    public string? Host => origin?.Host;
 
     /// <summary>Where the record was read.</summary>
-    public SourceLocation Source => SourceLocation.FromStored(sourceFile, sourceAndKind ^ ((long)Kind << KindBit));
+    public SourceLocation Source => SourceLocation.FromStored(origin?.File, sourceAndKind ^ ((long)Kind << KindBit));
 
     /// <summary>Retired memory, or an at-risk page (a corrected error).</summary>
     public RecordKind Kind => (RecordKind)(((sourceAndKind >> KindBit) ^ (sourceAndKind >> 63)) & 1);
@@ -86,4 +90,60 @@ public readonly struct RetiredRecord
         var at = Region is null ? Numbers.Hex(Start) : $"{Region}+{Numbers.Hex(Start)}";
         return Size == 0 ? at : $"{at} ({new ByteSize(Size)})";
     }
+}
+
+/// <summary>
+/// The strings a retired record shares with the records read around it: its region id, its
+/// host and its source file name. Immutable, so one instance serves every record that names the
+/// same three, from any thread.
+/// </summary>
+internal sealed class RecordOrigin
+{
+    // Slots of a per-thread cache, indexed by the strings' identities: readers pool their strings,
+    // so records of one file, host and region find one origin, and a handful of regions or hosts
+    // interleaved row by row each keep theirs.
+    private const int Slots = 64;
+
+    [ThreadStatic]
+    private static RecordOrigin?[]? cache;
+
+    [ThreadStatic]
+    private static RecordOrigin? last;
+
+    private RecordOrigin(string? region, string? host, string? file) => (Region, Host, File) = (region, host, file);
+
+    /// <summary>The id of the region the record names, or null when it is attributed by address.</summary>
+    public string? Region { get; }
+
+    /// <summary>The host the record belongs to, or null when the input describes one host.</summary>
+    public string? Host { get; }
+
+    /// <summary>The source file as stored in a <see cref="SourceLocation"/>.</summary>
+    public string? File { get; }
+
+    /// <summary>An origin with these strings: a cached one when one is at hand, else a new one.</summary>
+    public static RecordOrigin Of(string? region, string? host, string? file)
+    {
+        // Most records repeat the previous record's strings: no hashing for them.
+        if (last is { } previous && previous.Is(region, host, file))
+        {
+            return previous;
+        }
+
+        var slots = cache ??= new RecordOrigin?[Slots];
+        var slot = (int)((uint)((Identity(region) * 31) ^ (Identity(host) * 17) ^ Identity(file)) % Slots);
+        if (slots[slot] is not { } found || !found.Is(region, host, file))
+        {
+            found = new RecordOrigin(region, host, file);
+            slots[slot] = found;
+        }
+
+        last = found;
+        return found;
+    }
+
+    private static int Identity(string? text) => text is null ? 0 : RuntimeHelpers.GetHashCode(text);
+
+    private bool Is(string? region, string? host, string? file) =>
+        ReferenceEquals(Region, region) && ReferenceEquals(Host, host) && ReferenceEquals(File, file);
 }

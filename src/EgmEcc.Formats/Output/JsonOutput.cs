@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace EgmEcc.Formats.Output;
@@ -11,7 +12,15 @@ internal static class JsonOutput
 {
     /// <summary>Runs <paramref name="body"/> against a JSON writer whose bytes reach <paramref name="output"/>.</summary>
     /// <remarks>Call <see cref="Utf8JsonWriter.Flush"/> in <paramref name="body"/> between large pieces to pass them on early.</remarks>
-    public static void Write(TextWriter output, Action<Utf8JsonWriter> body)
+    public static void Write(TextWriter output, Action<Utf8JsonWriter> body) => Write(output, (json, _) => body(json));
+
+    /// <summary>
+    /// Runs <paramref name="body"/> against a JSON writer and the buffer its bytes go to, so that
+    /// bulk pieces of a fixed shape can be written there as bytes (see
+    /// <see cref="PlanJsonWriter"/>): after <see cref="Utf8JsonWriter.Flush"/>, bytes written to
+    /// the buffer follow the writer's own, in order.
+    /// </summary>
+    public static void Write(TextWriter output, Action<Utf8JsonWriter, IBufferWriter<byte>> body)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (output is Utf8StreamOutput bytes)
@@ -19,7 +28,7 @@ internal static class JsonOutput
             // Bytes straight through: no decoding to characters and encoding back.
             using (var direct = new Utf8JsonWriter(bytes, PlanJsonWriter.WriterOptions))
             {
-                body(direct);
+                body(direct, bytes);
             }
 
             bytes.WriteBytes("\n"u8);
@@ -29,7 +38,7 @@ internal static class JsonOutput
         var buffer = new TextWriterBufferWriter(output);
         using (var json = new Utf8JsonWriter(buffer, PlanJsonWriter.WriterOptions))
         {
-            body(json);
+            body(json, buffer);
         }
 
         buffer.Flush();

@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
+using System.Numerics;
+using System.Text;
 using System.Text.Json;
 
 namespace EgmEcc.Formats.Output;
@@ -46,11 +50,18 @@ public sealed class PlanJsonWriter : IPlanWriter
     public void Write(Plan plan, TextWriter output, OutputOptions options)
     {
         // Streamed a chunk at a time: a plan of millions of extents does not fit one string.
-        JsonOutput.Write(output, json => WritePlan(json, plan));
+        JsonOutput.Write(output, (json, bytes) => WritePlan(json, bytes, plan));
     }
 
     /// <summary>Writes the plan as one JSON object (also used inside other JSON documents).</summary>
-    public static void WritePlan(Utf8JsonWriter json, Plan plan)
+    public static void WritePlan(Utf8JsonWriter json, Plan plan) => WritePlan(json, null, plan);
+
+    /// <summary>
+    /// Writes the plan as one JSON object; when <paramref name="bytes"/> is the buffer
+    /// <paramref name="json"/> writes to, the extents, holes and at-risk ranges after the first of
+    /// each array go there as templated bytes (the same bytes, without the writer's per-token work).
+    /// </summary>
+    internal static void WritePlan(Utf8JsonWriter json, IBufferWriter<byte>? bytes, Plan plan)
     {
         json.WriteStartObject();
         json.WriteString("schema", Schema);
@@ -58,7 +69,7 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteStartArray("regions");
         foreach (var region in plan.Regions)
         {
-            WriteRegion(json, region);
+            WriteRegion(json, bytes, region);
         }
 
         json.WriteEndArray();
@@ -95,7 +106,7 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteEndObject();
     }
 
-    private static void WriteRegion(Utf8JsonWriter json, RegionPlan plan)
+    private static void WriteRegion(Utf8JsonWriter json, IBufferWriter<byte>? bytes, RegionPlan plan)
     {
         var region = plan.Region;
         json.WriteStartObject();
@@ -109,42 +120,9 @@ public sealed class PlanJsonWriter : IPlanWriter
             json.WriteString("guestSize", Numbers.Hex(guestSize));
         }
 
-        // Extents and holes can number millions: names pre-encoded, hex formatted without strings.
-        json.WriteStartArray("usable");
-        foreach (var extent in plan.Usable)
-        {
-            json.WriteStartObject();
-            WriteHex(json, OffsetName, extent.Start);
-            WriteHex(json, AddressName, plan.AddressOf(extent.Start));
-            WriteHex(json, SizeName, extent.Size);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("holes");
-        foreach (var hole in plan.Holes)
-        {
-            json.WriteStartObject();
-            WriteHex(json, OffsetName, hole.Offset);
-            WriteHex(json, AddressName, plan.AddressOf(hole.Offset));
-            WriteHex(json, SizeName, hole.Size);
-            json.WriteNumber(RetiredBytesName, hole.RetiredBytes);
-            json.WriteNumber(FragmentBytesName, hole.FragmentBytes);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("atRisk");
-        foreach (var range in plan.AtRisk)
-        {
-            json.WriteStartObject();
-            WriteHex(json, OffsetName, range.Start);
-            WriteHex(json, AddressName, plan.AddressOf(range.Start));
-            WriteHex(json, SizeName, range.Size);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        WriteRanges(json, bytes, "usable", plan, plan.Usable.AsSpan());
+        WriteHoles(json, bytes, plan, plan.Holes.AsSpan());
+        WriteRanges(json, bytes, "atRisk", plan, plan.AtRisk.AsSpan());
         var s = plan.Stats;
         json.WriteStartObject("stats");
         json.WriteNumber("sizeBytes", s.SizeBytes);
@@ -165,6 +143,73 @@ public sealed class PlanJsonWriter : IPlanWriter
 
         json.WriteEndObject();
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>An array of <c>{offset, address, size}</c> objects: usable extents or at-risk ranges.</summary>
+    private static void WriteRanges(Utf8JsonWriter json, IBufferWriter<byte>? bytes, string name, RegionPlan plan, ReadOnlySpan<AddressRange> ranges)
+    {
+        json.WriteStartArray(name);
+        if (!ranges.IsEmpty)
+        {
+            // The first element through the writer, which leaves it in the state that the last
+            // element would: the rest can then go around it and its end of array still fits.
+            WriteRange(json, plan, ranges[0]);
+            if (Template.For(json, bytes) is { } template)
+            {
+                template.WriteRanges(bytes!, plan.Region.Base, ranges[1..]);
+            }
+            else
+            {
+                foreach (var range in ranges[1..])
+                {
+                    WriteRange(json, plan, range);
+                }
+            }
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteRange(Utf8JsonWriter json, RegionPlan plan, AddressRange range)
+    {
+        json.WriteStartObject();
+        WriteHex(json, OffsetName, range.Start);
+        WriteHex(json, AddressName, plan.AddressOf(range.Start));
+        WriteHex(json, SizeName, range.Size);
+        json.WriteEndObject();
+    }
+
+    private static void WriteHoles(Utf8JsonWriter json, IBufferWriter<byte>? bytes, RegionPlan plan, ReadOnlySpan<Hole> holes)
+    {
+        json.WriteStartArray("holes");
+        if (!holes.IsEmpty)
+        {
+            WriteHole(json, plan, holes[0]);
+            if (Template.For(json, bytes) is { } template)
+            {
+                template.WriteHoles(bytes!, plan.Region.Base, holes[1..]);
+            }
+            else
+            {
+                foreach (var hole in holes[1..])
+                {
+                    WriteHole(json, plan, hole);
+                }
+            }
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteHole(Utf8JsonWriter json, RegionPlan plan, Hole hole)
+    {
+        json.WriteStartObject();
+        WriteHex(json, OffsetName, hole.Offset);
+        WriteHex(json, AddressName, plan.AddressOf(hole.Offset));
+        WriteHex(json, SizeName, hole.Size);
+        json.WriteNumber(RetiredBytesName, hole.RetiredBytes);
+        json.WriteNumber(FragmentBytesName, hole.FragmentBytes);
         json.WriteEndObject();
     }
 
@@ -189,5 +234,143 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteNumber("clipped", accounting.Clipped);
         json.WriteNumber("outOfRegion", accounting.OutOfRegion);
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The bytes of the array elements after the first, exactly as <see cref="Utf8JsonWriter"/>
+    /// writes them with <see cref="WriterOptions"/> at the array's depth: the fixed text between
+    /// the values is made once per array, the values are formatted straight into the buffer.
+    /// </summary>
+    /// <remarks>
+    /// Millions of extents and holes are most of a large plan; through the writer each costs
+    /// five or seven validated tokens. Property names here are ASCII constants, values hex or
+    /// decimal digits, so nothing needs escaping; every string that might (host, id,
+    /// diagnostics) still goes through the writer.
+    /// </remarks>
+    private sealed class Template
+    {
+        // Room asked of the buffer at a time: many elements between two calls to Advance.
+        private const int Batch = 16 * 1024;
+
+        private readonly byte[] open;
+        private readonly byte[] address;
+        private readonly byte[] size;
+        private readonly byte[] close;
+        private readonly byte[] retired;
+        private readonly byte[] fragment;
+
+        private Template(int depth, int indentSize)
+        {
+            var outer = new string(' ', depth * indentSize);
+            var inner = new string(' ', (depth + 1) * indentSize);
+            open = Encoding.UTF8.GetBytes($",\n{outer}{{\n{inner}\"offset\": \"0x");
+            address = Encoding.UTF8.GetBytes($"\",\n{inner}\"address\": \"0x");
+            size = Encoding.UTF8.GetBytes($"\",\n{inner}\"size\": \"0x");
+            close = Encoding.UTF8.GetBytes($"\n{outer}}}");
+            retired = Encoding.UTF8.GetBytes($"\",\n{inner}\"retiredBytes\": ");
+            fragment = Encoding.UTF8.GetBytes($",\n{inner}\"fragmentBytes\": ");
+        }
+
+        // The most one element can take: the fixed text, three hex values and two decimals.
+        private int MaxElement => open.Length + address.Length + size.Length + retired.Length + fragment.Length + close.Length + 3 * 16 + 2 * 20 + 1;
+
+        /// <summary>
+        /// A template for the array <paramref name="json"/> is in, its pending bytes flushed to
+        /// <paramref name="bytes"/>; null without a buffer or for a layout other than the canonical one.
+        /// </summary>
+        public static Template? For(Utf8JsonWriter json, IBufferWriter<byte>? bytes)
+        {
+            var options = json.Options;
+            if (bytes is null || !options.Indented || options.NewLine != "\n" || options.IndentCharacter != ' ')
+            {
+                return null;
+            }
+
+            json.Flush();
+            return new Template(json.CurrentDepth, options.IndentSize);
+        }
+
+        public void WriteRanges(IBufferWriter<byte> bytes, ulong regionBase, ReadOnlySpan<AddressRange> ranges)
+        {
+            var max = MaxElement;
+            var span = bytes.GetSpan(Math.Max(Batch, max));
+            var at = 0;
+            foreach (var range in ranges)
+            {
+                if (span.Length - at < max)
+                {
+                    bytes.Advance(at);
+                    span = bytes.GetSpan(Math.Max(Batch, max));
+                    at = 0;
+                }
+
+                at += Put(span[at..], open);
+                at += Hex(span[at..], range.Start);
+                at += Put(span[at..], address);
+                at += Hex(span[at..], regionBase + range.Start);
+                at += Put(span[at..], size);
+                at += Hex(span[at..], range.Size);
+                span[at++] = (byte)'"';
+                at += Put(span[at..], close);
+            }
+
+            bytes.Advance(at);
+        }
+
+        public void WriteHoles(IBufferWriter<byte> bytes, ulong regionBase, ReadOnlySpan<Hole> holes)
+        {
+            var max = MaxElement;
+            var span = bytes.GetSpan(Math.Max(Batch, max));
+            var at = 0;
+            foreach (var hole in holes)
+            {
+                if (span.Length - at < max)
+                {
+                    bytes.Advance(at);
+                    span = bytes.GetSpan(Math.Max(Batch, max));
+                    at = 0;
+                }
+
+                at += Put(span[at..], open);
+                at += Hex(span[at..], hole.Offset);
+                at += Put(span[at..], address);
+                at += Hex(span[at..], regionBase + hole.Offset);
+                at += Put(span[at..], size);
+                at += Hex(span[at..], hole.Size);
+                at += Put(span[at..], retired);
+                at += Decimal(span[at..], hole.RetiredBytes);
+                at += Put(span[at..], fragment);
+                at += Decimal(span[at..], hole.FragmentBytes);
+                at += Put(span[at..], close);
+            }
+
+            bytes.Advance(at);
+        }
+
+        private static int Put(Span<byte> to, byte[] text)
+        {
+            text.CopyTo(to);
+            return text.Length;
+        }
+
+        /// <summary>Lower-case hex digits without leading zeros, as <see cref="Numbers.Hex"/> writes after <c>0x</c>.</summary>
+        private static int Hex(Span<byte> to, ulong value)
+        {
+            var digits = value == 0 ? 1 : (67 - BitOperations.LeadingZeroCount(value)) >> 2;
+            var hex = "0123456789abcdef"u8;
+            for (var i = digits - 1; i >= 0; i--)
+            {
+                to[i] = hex[(int)(value & 0xF)];
+                value >>= 4;
+            }
+
+            return digits;
+        }
+
+        private static int Decimal(Span<byte> to, ulong value)
+        {
+            Utf8Formatter.TryFormat(value, to, out var written);
+            return written;
+        }
     }
 }

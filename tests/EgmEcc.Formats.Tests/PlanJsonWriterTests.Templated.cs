@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using EgmEcc.Formats.Output;
+using EgmEcc.Tests;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace EgmEcc.Formats.Tests;
+
+public partial class PlanJsonWriterTests
+{
+    // Random plans: one to three regions (with and without a guest size, a host name that needs
+    // escaping), records at random pages and sizes, some at-risk, some out of every region.
+    private static readonly Gen<Plan> RandomPlans =
+        from regionCount in Gen.Choose(1, 3)
+        from guest in Gen.Elements(false, true)
+        from recordCount in Gen.Choose(0, 300)
+        from seed in Gen.Choose(0, int.MaxValue)
+        select RandomPlan(regionCount, guest, recordCount, seed);
+
+    /// <summary>
+    /// The extents, holes and at-risk ranges written as templated bytes (to a stream and to a
+    /// text writer) are the bytes <see cref="Utf8JsonWriter"/> writes for them, element by element
+    /// (docs/design.md §4).
+    /// </summary>
+    [Fact]
+    public void Write_TemplatedArrays_MatchTheJsonWriterByteForByte()
+    {
+        Properties.Check(RandomPlans, plan =>
+        {
+            var expected = ThroughJsonWriterOnly(plan);
+
+            using var stream = new MemoryStream();
+            using (var output = new Utf8StreamOutput(stream, leaveOpen: true))
+            {
+                new PlanJsonWriter().Write(plan, output, OutputOptions.Default);
+            }
+
+            Assert.Equal(expected, Encoding.UTF8.GetString(stream.ToArray()));
+            Assert.Equal(expected, Json(plan));
+        }, maxTest: 200);
+    }
+
+    /// <summary>A plan whose arrays span many 64 KiB chunks, where the buffer is asked for room again and again.</summary>
+    [Fact]
+    public void Write_ArraysLargerThanTheOutputChunk_MatchTheJsonWriterByteForByte()
+    {
+        var plan = RandomPlan(2, guest: true, recordCount: 20_000, seed: 7, sizeShift: 30);
+        var expected = ThroughJsonWriterOnly(plan);
+
+        using var stream = new MemoryStream();
+        using (var output = new Utf8StreamOutput(stream, leaveOpen: true))
+        {
+            new PlanJsonWriter().Write(plan, output, OutputOptions.Default);
+        }
+
+        Assert.True(stream.Length > 4 * Utf8StreamOutput.ChunkBytes);
+        Assert.Equal(expected, Encoding.UTF8.GetString(stream.ToArray()));
+        Assert.Equal(expected, Json(plan));
+    }
+
+    /// <summary>The reference: every token through <see cref="Utf8JsonWriter"/> (the public <c>WritePlan</c>).</summary>
+    private static string ThroughJsonWriterOnly(Plan plan)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, PlanJsonWriter.WriterOptions))
+        {
+            PlanJsonWriter.WritePlan(json, plan);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static Plan RandomPlan(int regionCount, bool guest, int recordCount, int seed, int sizeShift = 24)
+    {
+        var random = new Random(seed);
+        var here = SourceLocation.InFile("r.csv");
+        var regions = new List<Region>();
+        for (var i = 0; i < regionCount; i++)
+        {
+            var size = (ulong)random.Next(1, 64) << sizeShift;
+            regions.Add(new Region($"egm{i}", i, 0x20_0000_0000UL + ((ulong)i << 40), size, here, "h\"ost\\é", guest ? size / 2 : null));
+        }
+
+        var records = new List<RetiredRecord>();
+        for (var r = 0; r < recordCount; r++)
+        {
+            var region = regions[random.Next(regions.Count)];
+            var page = (ulong)random.NextInt64((long)(region.Size >> 16)) << 16;
+            var size = random.Next(4) == 0 ? (ulong)random.Next(1, 40) << 16 : 0;
+            var kind = random.Next(5) == 0 ? RecordKind.AtRisk : RecordKind.Retired;
+            var at = SourceLocation.AtLine("r.csv", r + 2);
+            records.Add(random.Next(50) == 0
+                ? RetiredRecord.AtAddress(0x10_0000UL + page, 0, at)
+                : RetiredRecord.AtAddress(region.Base + page + (ulong)random.Next(0, 2) * 0x1000, Math.Min(size, region.Size - page), at, kind: kind));
+        }
+
+        return Planner.Create(RegionSet.Create(regions), records.ToArray(), PlanOptions.Default);
+    }
+}
