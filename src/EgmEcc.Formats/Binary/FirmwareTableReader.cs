@@ -65,6 +65,7 @@ public sealed class FirmwareTableReader : IRetiredReader
         }
 
         var payload = 8 + (8 * (long)count);
+        var first = sink.Count;
         for (var i = 0; i < (int)count; i++)
         {
             var at = input.Offset;
@@ -86,6 +87,13 @@ public sealed class FirmwareTableReader : IRetiredReader
                 ? $"the file goes on past the full table's {FullTableBytes} bytes"
                 : $"{BinaryInput.Count(length - payload, "byte follows", "bytes follow")} the {BinaryInput.Count((long)count, "entry", "entries")}";
             throw new InputException(input.At(payload), $"{trailing}; a dump is 8 + 8 * count bytes ({payload}) or the full {MaxEntries}-entry table ({FullTableBytes})");
+        }
+
+        // The fill is a fact about the table, whatever its entries turn out to be (docs/design.md §1).
+        if (options.TableFills is { } fills)
+        {
+            var named = IoctlListReader.TryResolveRegion(file, options);
+            fills(FirmwareTableFill.Attribute(input.At(0), (int)count, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sink)[first..], options.Regions, options.Host, named));
         }
 
         // A table close to full is a host about to lose a whole region: say so (the report lists it).
