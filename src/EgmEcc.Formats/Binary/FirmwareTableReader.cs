@@ -14,6 +14,8 @@ namespace EgmEcc.Formats.Binary;
 /// <para>Entries are SPAs, attributed by address like the driver does: one outside every region
 /// is the planner's out-of-region warning, as the driver skips it with a warning. Every record is
 /// 64 KiB, whatever <c>--granule</c> says, because that is what firmware retires.</para>
+/// <para>The table's fill (its count and region) goes to <see cref="ReadOptions.TableFills"/> when
+/// set, for the plan and the reports (docs/design.md §4.2).</para>
 /// <para>Detection: a count of at most 4096 and a file length that agrees with it; failing that,
 /// a file name containing <c>fwtable</c> is a weak hint, so a damaged dump still reaches this
 /// reader and gets its precise error.</para>
