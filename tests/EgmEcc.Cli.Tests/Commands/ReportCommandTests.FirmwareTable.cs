@@ -84,6 +84,20 @@ public partial class ReportCommandTests
     }
 
     [Fact]
+    public void Report_SampleFirmwareTablesAsJsonAndHtml_CarryEachRegionsFill()
+    {
+        var html = Path.Combine(Cli.TemporaryDirectory(), "report.html");
+        var (code, output, _) = Run(["report", "--regions", Regions, "--retired", Cli.Data("samples", "grace-2s-egm0.fwtable.bin"), "--retired", Cli.Data("samples", "grace-2s-egm1.fwtable.bin"), "--format", "json", "--html", html]);
+
+        Assert.Equal(ExitCodes.Success, code);
+        var regions = System.Text.Json.Nodes.JsonNode.Parse(output)!["plan"]!["regions"]!.AsArray();
+        Assert.Equal([(14, 4096), (11, 4096)], regions.Select(r => ((int)r!["firmwareTable"]!["entries"]!, (int)r["firmwareTable"]!["limit"]!)).ToArray());
+        var page = File.ReadAllText(html);
+        Assert.Contains("firmware table</th><td>14 of 4,096 entries (4,082 left)", page, StringComparison.Ordinal);
+        Assert.Contains("firmware table</th><td>11 of 4,096 entries (4,085 left)", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_TwoCopiesOfOneRegionsTable_ShowTheLargerNotTheSum()
     {
         var folder = Cli.TemporaryDirectory();
