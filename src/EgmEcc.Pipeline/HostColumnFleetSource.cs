@@ -59,7 +59,7 @@ public sealed class HostColumnFleetSource : FleetSource
             mine.Add(records[order[i]]);
         }
 
-        return new LoadedHost(regions[index], mine, []);
+        return new LoadedHost(regions[index], mine, []) { TableFills = [.. loaded.TableFills.Where(f => f.Host == hosts[index])] };
     }
 
     /// <summary>A stable counting sort of record indices by host.</summary>

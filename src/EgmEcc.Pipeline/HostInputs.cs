@@ -77,6 +77,6 @@ public sealed record HostInputs
     {
         var regions = LoadRegions();
         var retired = new InputLoader(Formats, ReadOptions with { Regions = regions }).LoadRetired(Retired, RetiredFormat, recordCapacity);
-        return new LoadedHost(regions, retired.Records, Notes.Count == 0 ? retired.Diagnostics : [.. Notes, .. retired.Diagnostics]);
+        return new LoadedHost(regions, retired.Records, Notes.Count == 0 ? retired.Diagnostics : [.. Notes, .. retired.Diagnostics]) { TableFills = retired.TableFills };
     }
 }

@@ -59,11 +59,13 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
     {
         var records = new List<RetiredRecord>(capacity);
         var diagnostics = new List<Diagnostic>();
+        var fills = new List<FirmwareTableFill>();
+        var reading = options with { TableFills = fills.Add };
         foreach (var file in files)
         {
             using var input = OpenedInput.Open(file);
             var first = records.Count;
-            formats.PickRetiredReader(input.Head, input.File, format).Read(input.Stream, input.File, options, records, diagnostics.Add);
+            formats.PickRetiredReader(input.Head, input.File, format).Read(input.Stream, input.File, reading, records, diagnostics.Add);
             if (options.Host is { } host)
             {
                 for (var i = first; i < records.Count; i++)
@@ -76,11 +78,15 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
             }
         }
 
-        return new RetiredInput(records, diagnostics);
+        return new RetiredInput(records, diagnostics) { TableFills = fills };
     }
 }
 
 /// <summary>The retired records of a run, in input order, and the readers' notes.</summary>
 /// <param name="Records">Every record read.</param>
 /// <param name="Diagnostics">Notes that did not stop the run (lines ignored, entries skipped).</param>
-public sealed record RetiredInput(List<RetiredRecord> Records, List<Diagnostic> Diagnostics);
+public sealed record RetiredInput(List<RetiredRecord> Records, List<Diagnostic> Diagnostics)
+{
+    /// <summary>The fill of every firmware retired-page table read, in input order (docs/design.md §1).</summary>
+    public IReadOnlyList<FirmwareTableFill> TableFills { get; init; } = [];
+}

@@ -34,8 +34,11 @@ public sealed class LoadedHost
     /// <summary>Notes from reading the inputs that did not stop the run (lines ignored, files skipped).</summary>
     public IReadOnlyList<Diagnostic> Notes { get; }
 
+    /// <summary>The fill of every firmware retired-page table read, in input order (docs/design.md §1); carried into the plan.</summary>
+    public IReadOnlyList<FirmwareTableFill> TableFills { get; init; } = [];
+
     /// <summary>The same inputs with <paramref name="first"/> before the readers' notes (notes on files that were not read).</summary>
-    internal LoadedHost WithNotesFirst(IReadOnlyList<Diagnostic> first) => new(Regions, records, [.. first, .. Notes]);
+    internal LoadedHost WithNotesFirst(IReadOnlyList<Diagnostic> first) => new(Regions, records, [.. first, .. Notes]) { TableFills = TableFills };
 
     /// <summary>
     /// Plans the inputs. This is the one place a plan is made from inputs (every verb comes
@@ -45,6 +48,11 @@ public sealed class LoadedHost
     public Plan Plan(PlanOptions options)
     {
         var plan = Planner.Create(Regions, Records, options);
+        if (TableFills.Count > 0)
+        {
+            plan = plan with { FirmwareTables = [.. TableFills] };
+        }
+
         return Notes.Count == 0 ? plan : plan with { Diagnostics = [.. Notes, .. plan.Diagnostics] };
     }
 }

@@ -30,6 +30,7 @@ public static class CombinedPlan
             Regions = [.. plans.SelectMany(p => p.Regions)],
             Accounting = accounting,
             Diagnostics = [.. plans.SelectMany(p => p.Diagnostics)],
+            FirmwareTables = [.. plans.SelectMany(p => p.FirmwareTables)],
         };
     }
 }

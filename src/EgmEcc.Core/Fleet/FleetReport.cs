@@ -52,6 +52,12 @@ public sealed record FleetTotals(long Hosts, long Regions, UInt128 SizeBytes, UI
     /// <summary>Usable bytes as a percentage of the fleet's EGM memory.</summary>
     public double UsablePercent => SizeBytes == 0 ? 0 : 100.0 * (double)UsableBytes / (double)SizeBytes;
 
+    /// <summary>The entries used in the fleet's fullest firmware table (the largest host's), or null when no host's was read.</summary>
+    public int? TableEntries { get; init; }
+
+    /// <summary>The entries left in that table, or null when none was read.</summary>
+    public int? TableEntriesLeft => FirmwareTableFill.Limit - TableEntries;
+
     /// <summary>Sums <paramref name="hosts"/>.</summary>
     public static FleetTotals Of(IEnumerable<HostSummary> hosts, int hugePageSizes)
     {
@@ -60,9 +66,11 @@ public sealed record FleetTotals(long Hosts, long Regions, UInt128 SizeBytes, UI
         UInt128 size = 0, usable = 0, atRisk = 0;
         var huge = new UInt128[hugePageSizes];
         var accounting = new Accounting(0, 0, 0, 0, 0);
+        int? table = null;
         foreach (var host in hosts)
         {
             count++;
+            table = host.TableEntries > table || table is null ? host.TableEntries ?? table : table;
             regions += host.Regions.Length;
             vms += host.VmFit;
             warnings += host.Warnings;
@@ -79,6 +87,6 @@ public sealed record FleetTotals(long Hosts, long Regions, UInt128 SizeBytes, UI
             }
         }
 
-        return new FleetTotals(count, regions, size, usable, [.. huge], vms, accounting, warnings, atRisk);
+        return new FleetTotals(count, regions, size, usable, [.. huge], vms, accounting, warnings, atRisk) { TableEntries = table };
     }
 }

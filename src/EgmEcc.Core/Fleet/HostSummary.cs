@@ -26,6 +26,15 @@ public sealed record HostSummary
     /// <summary>How many of a host's warnings its summary keeps.</summary>
     public const int KeptDiagnostics = 3;
 
+    /// <summary>
+    /// The entries used in the host's fullest firmware retired-page table, whatever its region, or
+    /// null when none was read: the region closest to being refused by the driver (docs/design.md §1).
+    /// </summary>
+    public int? TableEntries { get; init; }
+
+    /// <summary>The entries left in the fullest table (<c>4096 − <see cref="TableEntries"/></c>), or null when none was read.</summary>
+    public int? TableEntriesLeft => FirmwareTableFill.Limit - TableEntries;
+
     /// <summary>How many VMs of the shape fit; 0 when no shape is asked for.</summary>
     public required long VmFit { get; init; }
 
@@ -68,6 +77,9 @@ public sealed record HostSummary
             Warnings = plan.Diagnostics.Length,
             FirstDiagnostics = [.. plan.Diagnostics.Take(KeptDiagnostics)],
             VmFit = shape is null ? 0 : Fleet.VmFit.Count([.. summaries.Select(r => r.VmBlocks)], shape),
+
+            // The plan is one host's: every table it read is the host's, of a known region or not.
+            TableEntries = plan.FirmwareTables.IsDefaultOrEmpty ? null : plan.FirmwareTables.Max(f => f.Entries),
         };
     }
 

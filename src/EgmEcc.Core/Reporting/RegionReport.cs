@@ -27,6 +27,12 @@ public sealed record RegionReport
     /// <summary>The capacity at each counted hugepage size, ascending.</summary>
     public required ImmutableArray<HugePageLoss> HugePages { get; init; }
 
+    /// <summary>
+    /// The entries used in the region's firmware retired-page table (the largest of its copies),
+    /// or null when none was read for it (docs/design.md §1).
+    /// </summary>
+    public int? TableEntries { get; init; }
+
     /// <summary>The region.</summary>
     public Region Region => Plan.Region;
 

@@ -44,7 +44,7 @@ public sealed record Report
     public static Report Create(Plan plan, ReportGates? gates = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var regions = plan.Regions.Select(RegionReport.Create).ToImmutableArray();
+        var regions = plan.Regions.Select(r => RegionReport.Create(r) with { TableEntries = plan.TableEntries(r.Region) }).ToImmutableArray();
         return new Report
         {
             Plan = plan,

@@ -14,6 +14,8 @@ namespace EgmEcc.Formats.Binary;
 /// <para>Entries are SPAs, attributed by address like the driver does: one outside every region
 /// is the planner's out-of-region warning, as the driver skips it with a warning. Every record is
 /// 64 KiB, whatever <c>--granule</c> says, because that is what firmware retires.</para>
+/// <para>The table's fill (its count and region) goes to <see cref="ReadOptions.TableFills"/> when
+/// set, for the plan and the reports (docs/design.md §4.2).</para>
 /// <para>Detection: a count of at most 4096 and a file length that agrees with it; failing that,
 /// a file name containing <c>fwtable</c> is a weak hint, so a damaged dump still reaches this
 /// reader and gets its precise error.</para>
@@ -65,6 +67,7 @@ public sealed class FirmwareTableReader : IRetiredReader
         }
 
         var payload = 8 + (8 * (long)count);
+        var first = sink.Count;
         for (var i = 0; i < (int)count; i++)
         {
             var at = input.Offset;
@@ -86,6 +89,13 @@ public sealed class FirmwareTableReader : IRetiredReader
                 ? $"the file goes on past the full table's {FullTableBytes} bytes"
                 : $"{BinaryInput.Count(length - payload, "byte follows", "bytes follow")} the {BinaryInput.Count((long)count, "entry", "entries")}";
             throw new InputException(input.At(payload), $"{trailing}; a dump is 8 + 8 * count bytes ({payload}) or the full {MaxEntries}-entry table ({FullTableBytes})");
+        }
+
+        // The fill is a fact about the table, whatever its entries turn out to be (docs/design.md §1).
+        if (options.TableFills is { } fills)
+        {
+            var named = IoctlListReader.TryResolveRegion(file, options);
+            fills(FirmwareTableFill.Attribute(input.At(0), (int)count, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sink)[first..], options.Regions, options.Host, named));
         }
 
         // A table close to full is a host about to lose a whole region: say so (the report lists it).

@@ -137,6 +137,27 @@ public sealed partial class IoctlListReader : IRetiredReader
         };
     }
 
+    /// <summary>
+    /// The region an <c>egm&lt;N&gt;</c> file name names, resolved as <see cref="ResolveRegion"/> does,
+    /// or null when the name says nothing or names no region (a firmware table's fallback, not an error).
+    /// </summary>
+    internal static string? TryResolveRegion(InputFile file, ReadOptions options)
+    {
+        if (!EgmInName().IsMatch(file.FileName))
+        {
+            return null;
+        }
+
+        try
+        {
+            return ResolveRegion(file, options);
+        }
+        catch (InputException)
+        {
+            return null;
+        }
+    }
+
     private static long PayloadBytes(uint count) => 8 + (EntryBytes * (long)count);
 
     private static InputException Truncated(BinaryInput input, uint count, long payload, long entryAt, long end) =>

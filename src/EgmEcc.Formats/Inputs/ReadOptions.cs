@@ -42,4 +42,12 @@ public sealed record ReadOptions
     /// region-relative readers resolve an <c>egm&lt;N&gt;</c> file name by PXM.
     /// </summary>
     public RegionSet? Regions { get; init; }
+
+    /// <summary>
+    /// Where readers of firmware retired-page tables report each table's fill (docs/design.md §1),
+    /// as typed data beside the records; null when nobody asks. An option rather than another
+    /// parameter of <see cref="IRetiredReader.Read"/> so that the readers without tables stay as
+    /// they are and every reader keeps streaming; the loader sets it for each read.
+    /// </summary>
+    public Action<FirmwareTableFill>? TableFills { get; init; }
 }

@@ -117,6 +117,7 @@ public static class PlanJsonReader
             var options = Options(Property(root, "options", string.Empty));
             var regions = ImmutableArray.CreateBuilder<RegionPlan>();
             var seen = new Dictionary<(string Host, string Id), int>();
+            var tables = ImmutableArray.CreateBuilder<FirmwareTableFill>();
             var index = 0;
             foreach (var region in Array(root, "regions", string.Empty))
             {
@@ -128,6 +129,20 @@ public static class PlanJsonReader
                 }
 
                 regions.Add(plan);
+
+                // Absent when no firmware table was read for the region (docs/design.md §4.2).
+                if (region.TryGetProperty("firmwareTable", out var table))
+                {
+                    var at = path + ".firmwareTable";
+                    var entries = Number(Property(table, "entries", at), at + ".entries");
+                    if (entries > FirmwareTableFill.Limit)
+                    {
+                        throw Error(at + ".entries", $"{entries} entries, more than the {FirmwareTableFill.Limit} a firmware table holds");
+                    }
+
+                    tables.Add(new FirmwareTableFill(plan.Region.Source, plan.Region.Host, plan.Region.Id, (int)entries));
+                }
+
                 index++;
             }
 
@@ -154,7 +169,7 @@ public static class PlanJsonReader
                 }
             }
 
-            return new Plan { Options = options, Regions = regions.ToImmutable(), Accounting = accounting, Diagnostics = diagnostics.ToImmutable() };
+            return new Plan { Options = options, Regions = regions.ToImmutable(), Accounting = accounting, Diagnostics = diagnostics.ToImmutable(), FirmwareTables = tables.ToImmutable() };
         }
 
         private PlanOptions Options(JsonElement o)

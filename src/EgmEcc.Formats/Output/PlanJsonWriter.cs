@@ -69,7 +69,7 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteStartArray("regions");
         foreach (var region in plan.Regions)
         {
-            WriteRegion(json, bytes, region);
+            WriteRegion(json, bytes, region, plan.TableEntries(region.Region));
         }
 
         json.WriteEndArray();
@@ -106,7 +106,7 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteEndObject();
     }
 
-    private static void WriteRegion(Utf8JsonWriter json, IBufferWriter<byte>? bytes, RegionPlan plan)
+    private static void WriteRegion(Utf8JsonWriter json, IBufferWriter<byte>? bytes, RegionPlan plan, int? tableEntries)
     {
         var region = plan.Region;
         json.WriteStartObject();
@@ -143,6 +143,16 @@ public sealed class PlanJsonWriter : IPlanWriter
 
         json.WriteEndObject();
         json.WriteEndObject();
+
+        // Only when a firmware table was read for the region: the entries it holds of the most the driver takes (docs/design.md §4.2).
+        if (tableEntries is { } entries)
+        {
+            json.WriteStartObject("firmwareTable");
+            json.WriteNumber("entries", entries);
+            json.WriteNumber("limit", FirmwareTableFill.Limit);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

@@ -151,6 +151,11 @@ public sealed class ReportHtmlWriter : IReportWriter
             Row(html, "at risk (corrected, usable)", ReportText.AtRisk(s, region.Plan.AtRisk.Length));
         }
 
+        if (region.TableEntries is { } entries)
+        {
+            Row(html, "firmware table", ReportText.FirmwareTable(entries)["firmware table ".Length..]);
+        }
+
         html.Append("</table>\n");
         WriteHugePageChart(html, region);
         html.Append("</div>\n");

@@ -22,8 +22,8 @@ namespace EgmEcc.Formats.Reports;
 /// <para>Families are sorted by name, each with one <c>HELP</c> and one <c>TYPE</c> line; series
 /// follow the plan's (host, base) order, hugepage sizes ascending. No timestamp is written: the
 /// output depends on the inputs only, and node_exporter reports the file's age
-/// (<c>node_textfile_mtime_seconds</c>). The plan does not keep how many entries each region's
-/// firmware table holds, so only the tables near the limit (its warnings) are counted.</para>
+/// (<c>node_textfile_mtime_seconds</c>). The firmware table gauges (entries used and the limit)
+/// have a series only for regions whose table was read, and no family when none was.</para>
 /// </remarks>
 public sealed class ReportPrometheusWriter : IReportWriter
 {
@@ -40,6 +40,8 @@ public sealed class ReportPrometheusWriter : IReportWriter
         Region(text, report, "at_risk_bytes", "Usable bytes holding corrected errors: at risk, not retired.", s => s.AtRiskBytes);
         Region(text, report, "at_risk_pages", "At-risk retirement granules (at-risk bytes / granule).", s => s.AtRiskPages);
         Region(text, report, "extents", "Usable extents.", s => (ulong)s.Extents);
+        FirmwareTable(text, report, "firmware_table_entries", "Entries used in the region's firmware retired-page table (the largest of its per-GPU copies).", entries => (ulong)entries);
+        FirmwareTable(text, report, "firmware_table_limit", "Entries the firmware retired-page table holds; the driver refuses the region beyond them.", _ => FirmwareTableFill.Limit);
         Region(text, report, "fragment_bytes", "Hole bytes from usable extents shorter than the minimum extent.", s => s.FragmentBytes);
         Region(text, report, "hole_bytes", "Bytes in holes (retired + fragment).", s => s.HoleBytes);
         Region(text, report, "holes", "Holes a guest or a mapping must skip.", s => (ulong)s.Holes);
@@ -83,6 +85,25 @@ public sealed class ReportPrometheusWriter : IReportWriter
         foreach (var region in report.Regions)
         {
             Sample(text, metric, RegionLabels(region.Region), value(region.Stats));
+        }
+    }
+
+    private static void FirmwareTable(TextWriter text, Report report, string name, string help, Func<int, ulong> value)
+    {
+        var metric = "egmecc_region_" + name;
+        var any = false;
+        foreach (var region in report.Regions)
+        {
+            if (report.Plan.TableEntries(region.Region) is { } entries)
+            {
+                if (!any)
+                {
+                    Family(text, metric, help);
+                    any = true;
+                }
+
+                Sample(text, metric, RegionLabels(region.Region), value(entries));
+            }
         }
     }
 

@@ -133,6 +133,13 @@ public sealed class ReportTerminalWriter : IReportWriter
                 .Append(" (corrected errors, left usable)\n", new Style(decoration: Decoration.Dim)));
         }
 
+        if (region.TableEntries is { } entries)
+        {
+            // The driver refuses the whole region past the limit (docs/design.md §1): yellow once near it.
+            var style = FirmwareTableLimit.IsNearLimit((ulong)entries) ? new Style(Color.Yellow) : Style.Plain;
+            console.Write(new Paragraph().Append("  ").Append(ReportText.FirmwareTable(entries), style).Append("\n"));
+        }
+
         console.WriteLine();
 
         var table = new Grid { Expand = false };

@@ -39,6 +39,11 @@ internal static class ReportText
     public static string AtRisk(RegionStats s, int ranges) =>
         $"{s.AtRiskPages} page(s), {Bytes(s.AtRiskBytes)} in {ranges} range(s)";
 
+    /// <summary><c>firmware table 1,234 of 4,096 entries (2,862 left)</c>: how close the driver is to refusing the region.</summary>
+    public static string FirmwareTable(int entries) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"firmware table {entries:N0} of {FirmwareTableFill.Limit:N0} entries ({FirmwareTableFill.Limit - entries:N0} left)");
+
     /// <summary><c>granule 64K · guest page 64K · ...</c>.</summary>
     public static string Options(PlanOptions o, string separator) =>
         $"granule {new ByteSize(o.Granule)}{separator}guest page {new ByteSize(o.GuestPage)}{separator}layout granule {new ByteSize(o.LayoutGranule)}{separator}min extent {new ByteSize(o.MinExtent)}";

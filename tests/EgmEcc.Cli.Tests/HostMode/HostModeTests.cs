@@ -80,6 +80,37 @@ public class HostModeTests
     }
 
     [Fact]
+    public void ReportHost_CollectedTables_ShowTheirFillPerRegion()
+    {
+        using var root = FakeHostRoot.Sample();
+
+        var run = Cli.Run("report", "--host", "--root", root.Path);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("  firmware table 14 of 4,096 entries (4,082 left)\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  firmware table 11 of 4,096 entries (4,085 left)\n", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CollectThenFleet_HostsFullestCollectedTable_InTheLastCsvColumns()
+    {
+        var collected = Path.Combine(Cli.TemporaryDirectory(), "collected");
+        using (var root = FakeHostRoot.Sample("gpu-a"))
+        {
+            Assert.Equal(0, Cli.Run("collect", "--root", root.Path, "-o", collected).Exit);
+        }
+
+        var run = Cli.Run("fleet", "--dir", collected, "--format", "csv");
+
+        Assert.Equal(0, run.Exit);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",belowThreshold,tableEntries,tableEntriesLeft", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("host,gpu-a,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",14,4082", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",14,4082", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Collect_ExistingHostFolder_RefusedUnlessForced()
     {
         using var root = FakeHostRoot.Sample();

@@ -148,6 +148,13 @@ public sealed class CsvRoundTripTests : IDisposable
         }
 
         plan["diagnostics"] = diagnostics;
+
+        // A firmware table's fill is a fact of the table (its count), which a CSV of its entries does not carry.
+        foreach (var region in plan["regions"]!.AsArray())
+        {
+            region!.AsObject().Remove("firmwareTable");
+        }
+
         return plan.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n");
     }
 }

@@ -132,7 +132,7 @@ public partial class ReportPrometheusWriterTests
     [ToolFact("promtool")]
     public void PromtoolCheckMetrics_SampleHostAndMultiHostReports_PassWithoutLintComplaints()
     {
-        foreach (var (name, report) in new[] { ("sample host", Report.Create(ReportSamples.SamplePlan())), ("multi-host", MultiHost()) })
+        foreach (var (name, report) in new[] { ("sample host", Report.Create(ReportSamples.SamplePlan())), ("multi-host", MultiHost()), ("firmware tables", WithTables()) })
         {
             var (code, output, error) = ExternalTools.Run("promtool", ["check", "metrics"], input: Render(report));
 

@@ -63,6 +63,7 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
                 json.WriteBoolean("belowThreshold", document.IsBelowThreshold(host));
                 PlanJsonWriter.WriteAccounting(json, host.Accounting);
                 json.WriteNumber("warnings", host.Warnings);
+                WriteTable(json, host.TableEntries);
                 json.WriteStartArray("regions");
                 foreach (var region in host.Regions)
                 {
@@ -101,6 +102,7 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
             FleetFormat.WriteNumber(json, "atRiskPages", t.AtRiskPages);
             PlanJsonWriter.WriteAccounting(json, t.Accounting);
             json.WriteNumber("warnings", t.Warnings);
+            WriteTable(json, t.TableEntries);
             json.WriteStartArray("hostsBelowThreshold");
             foreach (var host in document.HostsBelowThreshold)
             {
@@ -111,6 +113,21 @@ public sealed class FleetJsonWriter : IDocumentWriter<FleetReport>
             json.WriteEndObject();
             json.WriteEndObject();
         });
+    }
+
+    /// <summary><c>tableEntries</c> and <c>tableEntriesLeft</c> of the fullest firmware table; null when none was read (docs/design.md §4.7).</summary>
+    private static void WriteTable(Utf8JsonWriter json, int? entries)
+    {
+        if (entries is { } used)
+        {
+            json.WriteNumber("tableEntries", used);
+            json.WriteNumber("tableEntriesLeft", FirmwareTableFill.Limit - used);
+        }
+        else
+        {
+            json.WriteNull("tableEntries");
+            json.WriteNull("tableEntriesLeft");
+        }
     }
 
     private static void WriteHuge(Utf8JsonWriter json, IReadOnlyList<ulong> huge, Func<int, ulong> count)

@@ -5,7 +5,8 @@ namespace EgmEcc.Formats.Output.Documents;
 /// <summary>
 /// The fleet report as a table a person reads: one row per host, then the fleet totals and the
 /// hosts below threshold. An <c>at-risk</c> column (corrected-error pages, left usable) appears
-/// when any host has some.
+/// when any host has some, and a <c>fw table</c> column (the fullest firmware table's entries of
+/// 4096, <c>-</c> for a host without one) when any host's table was read.
 /// </summary>
 public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
 {
@@ -29,6 +30,12 @@ public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
         if (atRisk)
         {
             headers.Add("at-risk");
+        }
+
+        var tables = document.Totals.TableEntries is not null;
+        if (tables)
+        {
+            headers.Add("fw table");
         }
 
         headers.AddRange(["records", "warnings"]);
@@ -63,6 +70,11 @@ public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
                 row.Add(FleetFormat.Number((UInt128)host.AtRiskPages));
             }
 
+            if (tables)
+            {
+                row.Add(TableFill(host.TableEntries));
+            }
+
             row.AddRange([FleetFormat.Number(host.Accounting.Records), FleetFormat.Number(host.Warnings)]);
             if (flagged)
             {
@@ -86,6 +98,11 @@ public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
             total.Add(FleetFormat.Number(t.AtRiskPages));
         }
 
+        if (tables)
+        {
+            total.Add(TableFill(t.TableEntries));
+        }
+
         total.AddRange([FleetFormat.Number(t.Accounting.Records), FleetFormat.Number(t.Warnings)]);
         if (flagged)
         {
@@ -101,4 +118,8 @@ public sealed class FleetTextWriter : IDocumentWriter<FleetReport>
             output.Write($"\n{below.Count} host(s) below {FleetFormat.Percent(min)}% usable{(below.Count == 0 ? string.Empty : ": " + string.Join(", ", below))}\n");
         }
     }
+
+    /// <summary><c>14/4096</c>: the entries used of the most the driver takes; <c>-</c> when no table was read.</summary>
+    private static string TableFill(int? entries) =>
+        entries is { } used ? $"{FleetFormat.Number((long)used)}/{FleetFormat.Number((long)FirmwareTableFill.Limit)}" : "-";
 }
