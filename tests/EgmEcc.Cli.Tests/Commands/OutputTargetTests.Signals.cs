@@ -29,8 +29,11 @@ public class OutputTargetSignalTests
         var retired = Path.Combine(directory, "retired.csv");
         WriteManyHoles(retired, 1_000_000);
         var target = Path.Combine(directory, "plan.json");
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "egmecc.dll"), "plan", "--regions", Path.Combine(Repo.Root, Cli.Regions), "--retired", retired, "--output", target })
+        // Through env(1) with both signals back to their default: a test run started in the
+        // background by a non-interactive shell inherits SIGINT ignored, and the runtime leaves an
+        // ignored signal ignored, so the child would never see the interrupt it is sent.
+        var start = new ProcessStartInfo("env") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", Path.Combine(AppContext.BaseDirectory, "egmecc.dll"), "plan", "--regions", Path.Combine(Repo.Root, Cli.Regions), "--retired", retired, "--output", target })
         {
             start.ArgumentList.Add(arg);
         }
