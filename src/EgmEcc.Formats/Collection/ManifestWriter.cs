@@ -61,17 +61,7 @@ public static class ManifestWriter
             }
 
             json.WriteEndObject();
-            json.WriteStartArray("notes");
-            foreach (var d in manifest.Notes)
-            {
-                json.WriteStartObject();
-                json.WriteString("severity", d.Severity == Severity.Warning ? "warning" : "info");
-                json.WriteString("source", d.Source.ToString());
-                json.WriteString("message", d.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            PlanJsonWriter.WriteDiagnostics(json, "notes", manifest.Notes);
             json.WriteEndObject();
         });
     }

@@ -74,8 +74,18 @@ public sealed class PlanJsonWriter : IPlanWriter
 
         json.WriteEndArray();
         WriteAccounting(json, plan.Accounting);
-        json.WriteStartArray("diagnostics");
-        foreach (var d in plan.Diagnostics)
+        WriteDiagnostics(json, "diagnostics", plan.Diagnostics);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// An array of <c>{severity, source, message}</c> objects (docs/design.md §4.2), shared with the
+    /// collection manifest, whose notes are the same diagnostics.
+    /// </summary>
+    internal static void WriteDiagnostics(Utf8JsonWriter json, string name, IEnumerable<Diagnostic> diagnostics)
+    {
+        json.WriteStartArray(name);
+        foreach (var d in diagnostics)
         {
             json.WriteStartObject();
             json.WriteString("severity", d.Severity == Severity.Warning ? "warning" : "info");
@@ -85,7 +95,6 @@ public sealed class PlanJsonWriter : IPlanWriter
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     /// <summary>The <c>options</c> object, shared with the fleet and forecast documents.</summary>
