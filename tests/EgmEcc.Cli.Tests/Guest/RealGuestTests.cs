@@ -123,6 +123,25 @@ public class RealGuestTests
         Assert.Empty(found.Written);
     }
 
+    /// <summary>
+    /// EFI boot of the <c>--reserved-memory</c> tree with a hole at 0x59000000, where the EFI stub (no EFI RNG
+    /// here, so no random placement) puts the kernel Image on this 1 GiB guest: the stub allocates from
+    /// EDK2's map, which does not know the hole, so kernel text lands on it, the kernel fails to reserve it,
+    /// and the hole becomes System RAM. The EFI counterpart of the direct-boot area.
+    /// </summary>
+    [EfiFact]
+    public void EfiBoot_ReservedMemoryLayout_HoleUnderTheStubsKernel_IsWrittenAndBecomesRam()
+    {
+        var plan = Plan([("egm0", 0x1900_0000, Page)]);
+        var layout = GuestLayout.Create(plan);
+        var hole = layout.Nodes[0].Reserved.Single();
+
+        var found = Findings(layout, BootEfi(plan, Dts(plan, reserved: true)));
+
+        Assert.Contains(found.Ram, r => r.Start <= hole.Start && hole.End <= r.End);
+        Assert.Equal((long)(hole.Size / 4096), found.Written.Count);
+    }
+
     /// <summary>EFI boot of the memory-node tree through stock QEMU: QEMU rewrites the memory nodes as whole nodes, as with <c>-kernel</c>, so EDK2 and the kernel see the holes as RAM and every hole page is written.</summary>
     [EfiFact]
     public void EfiBoot_MemoryNodeLayout_StockQemuReplacesNodes_EveryHoleWritten()
