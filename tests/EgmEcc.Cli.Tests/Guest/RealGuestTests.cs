@@ -19,6 +19,8 @@ namespace EgmEcc.Cli.Tests.Guest;
 /// six-instruction boot stub), since <c>-kernel</c> replaces every memory node; the
 /// <c>--reserved-memory</c> layout is booted as docs/layouts.md tells stock QEMU users, merged into
 /// QEMU's own tree with <c>-kernel</c>. Regions are 512 MiB each to keep a boot near 10 s on two cores.
+/// The EFI boots (EDK2 from qemu-efi-aarch64 as <c>-bios</c>) pin what docs/layouts.md records under
+/// "UEFI guests": which holes survive and who writes the others.
 /// </remarks>
 public class RealGuestTests
 {
@@ -85,6 +87,71 @@ public class RealGuestTests
         var failures = Check(layout, BootMemoryNodes(HostA(), dts));
 
         Assert.Contains(failures, f => f.StartsWith("canary", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// EFI boot of the <c>--reserved-memory</c> tree (docs/layouts.md, "UEFI guests"): the kernel keeps every
+    /// hole out of System RAM, but EDK2 does not read <c>/reserved-memory</c> and its DXE core keeps its own
+    /// memory-map records ("mmap") at the top of the first memory node, which is node 0's last page here: that
+    /// hole page is written before the kernel runs. The EFI stub drops the memory nodes, so DT NUMA is lost.
+    /// </summary>
+    [EfiFact]
+    public void EfiBoot_ReservedMemoryLayout_KernelKeepsOffHoles_FirmwareWritesTopOfNode0()
+    {
+        var layout = GuestLayout.Create(HostA());
+        var holes = layout.Nodes.SelectMany(n => n.Reserved).ToList();
+        var top = layout.Nodes[0].Reserved.Single(h => h.End == layout.Nodes[0].Span.End);
+
+        var found = Findings(layout, BootEfi(HostA(), Dts(HostA(), reserved: true)));
+
+        Assert.DoesNotContain(found.Ram, r => holes.Any(h => r.Start < h.End && h.Start < r.End));
+        Assert.NotEmpty(found.Written);
+        Assert.All(found.Written, a => Assert.True(a >= top.Start && a < top.End, $"hole page 0x{a:x} written, outside node 0's top hole {top}"));
+        Assert.Equal(1, found.Nodes);
+    }
+
+    /// <summary>EFI boot of the <c>--reserved-memory</c> tree with a hole at 0x40400000, away from where EDK2 keeps its data: every canary survives.</summary>
+    [EfiFact]
+    public void EfiBoot_ReservedMemoryLayout_HoleAwayFromFirmware_KeepsEveryCanary()
+    {
+        var layout = GuestLayout.Create(HostB());
+        var holes = layout.Nodes.SelectMany(n => n.Reserved).ToList();
+
+        var found = Findings(layout, BootEfi(HostB(), Dts(HostB(), reserved: true)));
+
+        Assert.DoesNotContain(found.Ram, r => holes.Any(h => r.Start < h.End && h.Start < r.End));
+        Assert.Empty(found.Written);
+    }
+
+    /// <summary>
+    /// EFI boot of the <c>--reserved-memory</c> tree with a hole at 0x59000000, where the EFI stub (no EFI RNG
+    /// here, so no random placement) puts the kernel Image on this 1 GiB guest: the stub allocates from
+    /// EDK2's map, which does not know the hole, so kernel text lands on it, the kernel fails to reserve it,
+    /// and the hole becomes System RAM. The EFI counterpart of the direct-boot area.
+    /// </summary>
+    [EfiFact]
+    public void EfiBoot_ReservedMemoryLayout_HoleUnderTheStubsKernel_IsWrittenAndBecomesRam()
+    {
+        var plan = Plan([("egm0", 0x1900_0000, Page)]);
+        var layout = GuestLayout.Create(plan);
+        var hole = layout.Nodes[0].Reserved.Single();
+
+        var found = Findings(layout, BootEfi(plan, Dts(plan, reserved: true)));
+
+        Assert.Contains(found.Ram, r => r.Start <= hole.Start && hole.End <= r.End);
+        Assert.Equal((long)(hole.Size / 4096), found.Written.Count);
+    }
+
+    /// <summary>EFI boot of the memory-node tree through stock QEMU: QEMU rewrites the memory nodes as whole nodes, as with <c>-kernel</c>, so EDK2 and the kernel see the holes as RAM and every hole page is written.</summary>
+    [EfiFact]
+    public void EfiBoot_MemoryNodeLayout_StockQemuReplacesNodes_EveryHoleWritten()
+    {
+        var layout = GuestLayout.Create(HostA());
+        var pages = layout.Nodes.SelectMany(n => n.Reserved).Sum(h => (long)(h.Size / 4096));
+
+        var found = Findings(layout, BootEfi(HostA(), Dts(HostA(), reserved: false)));
+
+        Assert.Equal(pages, found.Written.Count);
     }
 
     private static Plan Plan((string Region, ulong Offset, ulong Size)[] holes) =>
@@ -226,6 +293,60 @@ public class RealGuestTests
         return machine.Run(["-kernel", machine.Image, "-initrd", machine.Initrd, "-dtb", blob, "-append", BootArgs]);
     }
 
+    /// <summary>Debian's EDK2 build for QEMU's <c>virt</c> (package qemu-efi-aarch64).</summary>
+    private const string Firmware = "/usr/share/qemu-efi-aarch64/QEMU_EFI.fd";
+
+    /// <summary>
+    /// An EFI boot: EDK2 as <c>-bios</c> builds its memory map from the memory nodes of the tree QEMU puts at
+    /// the RAM base, gets the kernel, initrd and command line over fw_cfg, and starts the kernel's EFI stub.
+    /// <c>acpi=off</c> so EDK2 hands the kernel the device tree (with ACPI on it publishes QEMU's ACPI
+    /// tables instead and the kernel never sees <c>/reserved-memory</c>).
+    /// </summary>
+    private static Booted BootEfi(Plan plan, string egmDts)
+    {
+        var machine = new Machine(plan);
+        var blob = machine.Compile(machine.OwnTree() + egmDts[egmDts.IndexOf("\n/ {", StringComparison.Ordinal)..]);
+        return machine.Run(["-machine", "acpi=off", "-bios", Firmware, "-kernel", machine.Image, "-initrd", machine.Initrd, "-dtb", blob, "-append", BootArgs]);
+    }
+
+    /// <summary>What an EFI-booted guest did: its top-level System RAM, its NUMA node count, and the hole pages (4 KiB) that lost their canary.</summary>
+    private sealed record EfiFindings(List<AddressRange> Ram, int Nodes, List<ulong> Written);
+
+    private static EfiFindings Findings(GuestLayout layout, Booted booted)
+    {
+        using var dir = booted.Dir;
+        var console = booted.Console.Replace("\r", string.Empty, StringComparison.Ordinal);
+        var start = console.IndexOf("@@IOMEM\n", StringComparison.Ordinal);
+        var end = console.IndexOf("@@END", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, $"boot: no /proc/iomem on the console:\n{console}");
+        var ram = Merge(console[(start + 8)..end].Split('\n')
+            .Where(l => l.EndsWith(" : System RAM", StringComparison.Ordinal) && !l.StartsWith(' '))
+            .Select(l => l.Split(' ')[0].Split('-'))
+            .Select(p => AddressRange.FromStartEnd(Convert.ToUInt64(p[0], 16), (UInt128)Convert.ToUInt64(p[1], 16) + 1)));
+        var nodes = console.Split('\n').Count(l => l.StartsWith("@@NODE ", StringComparison.Ordinal));
+        var canary = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(Canary, 512)));
+        var written = new List<ulong>();
+        var page = new byte[4096];
+        foreach (var node in layout.Nodes)
+        {
+            using var file = File.OpenRead(booted.NodeFiles[node.NodeId]);
+            foreach (var hole in node.Reserved)
+            {
+                for (var a = hole.Start; a < hole.End; a += 4096)
+                {
+                    file.Position = (long)(a - node.Span.Start);
+                    file.ReadExactly(page);
+                    if (!page.AsSpan().SequenceEqual(canary))
+                    {
+                        written.Add(a);
+                    }
+                }
+            }
+        }
+
+        return new EfiFindings(ram, nodes, written);
+    }
+
     /// <summary>Canaries in every hole byte, the fill in one 4 KiB page of every usable MiB; the rest sparse.</summary>
     private static void PrepareMemory(GuestLayout layout, string[] files)
     {
@@ -343,4 +464,12 @@ public class RealGuestTests
 
         return merged;
     }
+}
+
+/// <summary>A real-guest fact that also needs Debian's EDK2 firmware (qemu-efi-aarch64): skipped locally without it, failing when <c>CI</c> is set.</summary>
+internal sealed class EfiFactAttribute : FactAttribute
+{
+    public EfiFactAttribute() =>
+        Skip = ExternalTools.SkipReason(["qemu-system-aarch64", "dtc", "apt-get", "apt-cache", "dpkg-deb"])
+            ?? (File.Exists("/usr/share/qemu-efi-aarch64/QEMU_EFI.fd") || ExternalTools.InCi ? null : "needs /usr/share/qemu-efi-aarch64/QEMU_EFI.fd (package qemu-efi-aarch64; when CI is set this test fails instead)");
 }
