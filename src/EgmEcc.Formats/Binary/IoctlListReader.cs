@@ -108,6 +108,11 @@ public sealed partial class IoctlListReader : IRetiredReader
     /// <summary>The region id the file's entries are relative to.</summary>
     internal static string ResolveRegion(InputFile file, ReadOptions options)
     {
+        if (file.Region is { Length: > 0 } known)
+        {
+            return known;
+        }
+
         var match = EgmInName().Match(file.FileName);
         if (!match.Success || !int.TryParse(match.Groups[1].ValueSpan, System.Globalization.NumberStyles.None, null, out var node))
         {
@@ -143,6 +148,11 @@ public sealed partial class IoctlListReader : IRetiredReader
     /// </summary>
     internal static string? TryResolveRegion(InputFile file, ReadOptions options)
     {
+        if (file.Region is { Length: > 0 } known)
+        {
+            return known;
+        }
+
         if (!EgmInName().IsMatch(file.FileName))
         {
             return null;

@@ -31,6 +31,13 @@ public sealed record InputFile(string Name, Func<Stream> Open)
     /// </summary>
     public long? Length { get; init; }
 
+    /// <summary>
+    /// The region the input belongs to when whoever supplied it knows (a host collection's
+    /// firmware table or driver list of <c>egm0</c>, named after its origin <c>/dev/mem@0x...</c>);
+    /// region-relative readers take it before an <c>egm&lt;N&gt;</c> in the file name.
+    /// </summary>
+    public string? Region { get; init; }
+
     /// <summary>The file name without directories, used by readers that take hints from it (<c>egm4</c>).</summary>
     public string FileName => Path.GetFileName(Name);
 

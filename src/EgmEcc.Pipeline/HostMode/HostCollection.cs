@@ -35,7 +35,8 @@ public sealed record CollectSettings
 /// <param name="Origin">Its path on the host (<c>/sys/firmware/acpi/tables/SSDT3</c>, <c>/dev/mem@0x1ffff80000</c>).</param>
 /// <param name="Source">The name inputs read in memory carry in diagnostics: the origin under the root.</param>
 /// <param name="Bytes">The content.</param>
-public sealed record CollectedFile(string FileName, string Kind, string Origin, string Source, byte[] Bytes);
+/// <param name="Region">The region a firmware table or driver list belongs to (its name in memory does not say).</param>
+public sealed record CollectedFile(string FileName, string Kind, string Origin, string Source, byte[] Bytes, string? Region = null);
 
 /// <summary>
 /// One host's evidence, read by <see cref="HostCollector"/>: the files a host folder holds and
@@ -79,6 +80,6 @@ public sealed class HostCollection
 
         // Named after its source: /dev/egm1 still names its region for the ioctl reader, as egm1.ioctl does.
         static InputFile Input(CollectedFile file) =>
-            new(file.Source, () => new MemoryStream(file.Bytes, writable: false)) { Length = file.Bytes.Length };
+            new(file.Source, () => new MemoryStream(file.Bytes, writable: false)) { Length = file.Bytes.Length, Region = file.Region };
     }
 }

@@ -247,13 +247,13 @@ public sealed class HostCollector(HostSystem system)
                     if (first is null)
                     {
                         (first, firstBase) = (bytes, spa);
-                        files.Add(new CollectedFile($"{region.Id}.fwtable", EvidenceKinds.FirmwareTable, origin, source, bytes));
+                        files.Add(new CollectedFile($"{region.Id}.fwtable", EvidenceKinds.FirmwareTable, origin, source, bytes, region.Id));
                     }
                     else if (!SameTable(first, bytes))
                     {
                         // The conservative plan is the union; the planner counts the overlap as duplicates.
                         copies++;
-                        files.Add(new CollectedFile($"{region.Id}.copy{copies}.fwtable", EvidenceKinds.FirmwareTable, origin, source, bytes));
+                        files.Add(new CollectedFile($"{region.Id}.copy{copies}.fwtable", EvidenceKinds.FirmwareTable, origin, source, bytes, region.Id));
                         notes.Add(new Diagnostic(Severity.Warning, SourceLocation.InFile(source), Messages.FirmwareTableCopiesDiffer(region.Id, Numbers.Hex(spa), Numbers.Hex(firstBase))));
                     }
                 }
@@ -392,7 +392,7 @@ public sealed class HostCollector(HostSystem system)
                 };
                 if (read.Bytes is { } bytes)
                 {
-                    files.Add(new CollectedFile($"{region.Id}.ioctl", EvidenceKinds.DriverList, hostPath, path, bytes));
+                    files.Add(new CollectedFile($"{region.Id}.ioctl", EvidenceKinds.DriverList, hostPath, path, bytes, region.Id));
                 }
                 else
                 {

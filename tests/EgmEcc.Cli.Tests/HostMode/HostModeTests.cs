@@ -91,6 +91,23 @@ public class HostModeTests
         Assert.Contains("  firmware table 11 of 4,096 entries (4,085 left)\n", run.Out, StringComparison.Ordinal);
     }
 
+    // An empty table (count 0, the usual healthy host) has no entry to place it by address, and its
+    // input is named /dev/mem@0x...: the collection says whose table it is.
+    [Fact]
+    public void ReportHost_EmptyCollectedTables_ShowTheirFillPerRegion()
+    {
+        using var root = FakeHostRoot.Sample();
+        foreach (var (spa, _) in FakeHostRoot.SampleTables)
+        {
+            root.FirmwareTable(spa, FakeHostRoot.FirmwareTableOf());
+        }
+
+        var run = Cli.Run("report", "--host", "--root", root.Path, "--format", "prometheus");
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("egmecc_region_firmware_table_entries{host=\"\",region=\"egm0\",node=\"0\"} 0\negmecc_region_firmware_table_entries{host=\"\",region=\"egm1\",node=\"1\"} 0\n", run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void CollectThenFleet_HostsFullestCollectedTable_InTheLastCsvColumns()
     {
