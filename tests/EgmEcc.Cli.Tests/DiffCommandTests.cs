@@ -20,6 +20,25 @@ public partial class DiffCommandTests
         Assert.Equal(0, json.RootElement.GetProperty("hosts").GetArrayLength());
     }
 
+    // Regression: hugepage counts past 2^63 (1-byte pages of a region reaching 2^64) made diff exit 70.
+    [Fact]
+    public void Diff_CapacityCountsPast2Pow63_ReportsTheChange()
+    {
+        var work = Cli.TemporaryDirectory();
+        var regions = Path.Combine(work, "regions.csv");
+        var retired = Path.Combine(work, "retired.csv");
+        File.WriteAllText(regions, "id,node,base,size\nr0,0,0,0xffffffffffff0000\n");
+        File.WriteAllText(retired, "address\n0x10000\n");
+        var (old, @new) = (Path.Combine(work, "old.json"), Path.Combine(work, "new.json"));
+        Assert.Equal(0, Cli.Run("plan", "--regions", regions, "--huge-pages", "1", "--output", old).Exit);
+        Assert.Equal(0, Cli.Run("plan", "--regions", regions, "--retired", retired, "--huge-pages", "1", "--output", @new).Exit);
+
+        var run = Cli.Run("diff", old, @new);
+
+        Assert.Equal(4, run.Exit);
+        Assert.Contains("18446744073709486080 -> 18446744073709420544", run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Diff_AfterAddingRecords_ReportsExactlyThoseHoles()
     {

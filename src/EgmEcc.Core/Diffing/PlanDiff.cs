@@ -27,8 +27,8 @@ public enum RegionChange
 /// <param name="New">Blocks in the new plan.</param>
 public readonly record struct CapacityChange(ulong PageSize, ulong Old, ulong New)
 {
-    /// <summary><c>New - Old</c>.</summary>
-    public long Delta => (long)New - (long)Old;
+    /// <summary><c>New - Old</c>, exact for any two counts (a count of 1-byte pages in a region reaching 2^64 passes 2^63).</summary>
+    public Int128 Delta => (Int128)New - Old;
 }
 
 /// <summary>

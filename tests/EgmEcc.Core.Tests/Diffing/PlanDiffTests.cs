@@ -56,7 +56,7 @@ public class PlanDiffTests
         Assert.Equal("a", host.Host);
         Assert.Equal((Int128)(-0x3_0000L), host.UsableDelta);
         Assert.Equal(0x3_0000UL, host.NewHoleBytes);
-        Assert.Equal(-2, host.HugePages.Single(c => c.PageSize == 2UL << 20).Delta);
+        Assert.Equal((Int128)(-2), host.HugePages.Single(c => c.PageSize == 2UL << 20).Delta);
     }
 
     [Fact]
@@ -187,5 +187,16 @@ public class PlanDiffTests
         }
 
         return [.. runs];
+    }
+
+    // Regression: Delta was '(long)New - (long)Old', which overflowed (exit 70 from diff) for counts
+    // past 2^63: 1-byte hugepages of a region reaching 2^64.
+    [Theory]
+    [InlineData(ulong.MaxValue, ulong.MaxValue - 0x1_0000)]
+    [InlineData(0UL, ulong.MaxValue)]
+    [InlineData(ulong.MaxValue, 0UL)]
+    public void CapacityChange_CountsPast2Pow63_DeltaIsExact(ulong old, ulong @new)
+    {
+        Assert.Equal((Int128)@new - (Int128)old, new CapacityChange(1, old, @new).Delta);
     }
 }

@@ -10,8 +10,6 @@ public static class DiffWriters
     /// <summary>Every diff format, the default first.</summary>
     public static Registry<IDocumentWriter<PlanDiff>> All { get; } = new([new DiffTextWriter(), new DiffJsonWriter()]);
 
-    internal static string Signed(long value) => value.ToString("+#;-#;0", CultureInfo.InvariantCulture);
-
     internal static string SignedBytes(Int128 value) =>
         value == 0 ? "0" : (value > 0 ? "+" : "-") + new ByteSize((ulong)Int128.Abs(value)).ToHumanString();
 }
