@@ -58,11 +58,7 @@ internal static class CollectCommand
 
         command.SetAction(result =>
         {
-            var page = result.GetValue(hostPage)?.Bytes;
-            if (page is { } p && !Numbers.IsPowerOfTwo(p))
-            {
-                throw new UsageException($"--host-page must be a power of two, not {new ByteSize(p)}");
-            }
+            var page = InputOptions.CheckedHostPage(result.GetValue(hostPage));
 
             var collection = new HostCollector().Collect(new CollectSettings
             {

@@ -133,7 +133,7 @@ internal sealed class InputOptions
             {
                 Root = HostModeOptions.ResolveRoot(result, Root),
                 DriverList = result.GetValue(DriverList),
-                HostPage = result.GetValue(HostPage) is null ? null : hostPage,
+                HostPage = CheckedHostPage(result.GetValue(HostPage)),
                 HostName = hostName,
             };
             var read = new ReadOptions { Region = result.GetValue(Region), MaxRecords = ResolveMaxRecords(result) };
@@ -161,13 +161,16 @@ internal sealed class InputOptions
 
     /// <summary>The host page size (<c>--host-page</c>), a power of two.</summary>
     /// <exception cref="UsageException">It is not a power of two.</exception>
-    public ulong ResolveHostPage(ParseResult result)
+    public ulong ResolveHostPage(ParseResult result) => CheckedHostPage(result.GetValue(HostPage)) ?? PlanOptions.Page64K;
+
+    /// <summary>A <c>--host-page</c> value (this verb's or <c>collect</c>'s), checked; null when not given.</summary>
+    /// <exception cref="UsageException">It is not a power of two.</exception>
+    public static ulong? CheckedHostPage(ByteSize? given) => given?.Bytes switch
     {
-        var hostPage = result.GetValue(HostPage)?.Bytes ?? PlanOptions.Page64K;
-        return Numbers.IsPowerOfTwo(hostPage)
-            ? hostPage
-            : throw new UsageException($"--host-page must be a power of two, not {new ByteSize(hostPage)}");
-    }
+        null => null,
+        var bytes when Numbers.IsPowerOfTwo(bytes.Value) => bytes,
+        var bytes => throw new UsageException($"--host-page must be a power of two, not {new ByteSize(bytes.Value)}"),
+    };
 
     /// <summary>The record limit (<c>--max-records</c>), at least 1; the default when not given.</summary>
     /// <exception cref="UsageException">It is less than 1.</exception>
