@@ -47,6 +47,9 @@ public sealed record HostSummary
     /// <summary>The sum of at-risk pages (corrected errors, left usable).</summary>
     public ulong AtRiskPages => Sum(r => r.AtRiskPages);
 
+    /// <summary>Retirement granules retired over the host's regions.</summary>
+    public ulong RetiredPages => Sum(r => r.RetiredPages);
+
     /// <summary>Usable bytes as a percentage of the host's EGM memory.</summary>
     public double UsablePercent => SizeBytes == 0 ? 0 : 100.0 * UsableBytes / SizeBytes;
 
@@ -65,7 +68,7 @@ public sealed record HostSummary
         {
             var huge = ImmutableArray.CreateRange(region.Stats.HugePageCapacity, c => c.Count);
             var vmBlocks = shape is null ? 0 : region.UsableSet.WholeAlignedBlocks(shape.PageSize);
-            regions.Add(new RegionSummary(region.Region.Id, region.Region.Node, region.Stats.SizeBytes, region.Stats.UsableBytes, huge, vmBlocks, region.Stats.AtRiskPages));
+            regions.Add(new RegionSummary(region.Region.Id, region.Region.Node, region.Stats.SizeBytes, region.Stats.UsableBytes, huge, vmBlocks, region.Stats.AtRiskPages, region.Stats.RetiredBytes / plan.Options.Granule, plan.TableEntries(region.Region)));
         }
 
         var summaries = regions.MoveToImmutable();

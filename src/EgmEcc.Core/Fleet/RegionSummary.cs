@@ -10,4 +10,6 @@ namespace EgmEcc.Fleet;
 /// <param name="HugePages">Blocks per configured hugepage size, in the plan options' order.</param>
 /// <param name="VmBlocks">Usable blocks of the VM shape's page size (0 when no shape is asked for).</param>
 /// <param name="AtRiskPages">Usable retirement granules at risk (corrected errors).</param>
-public sealed record RegionSummary(string Id, int Node, ulong SizeBytes, ulong UsableBytes, ImmutableArray<ulong> HugePages, ulong VmBlocks, ulong AtRiskPages = 0);
+/// <param name="RetiredPages">Retirement granules retired in the region (its retired bytes over the granule).</param>
+/// <param name="TableEntries">Entries of the region's firmware retired-page table, or null when none was read.</param>
+public sealed record RegionSummary(string Id, int Node, ulong SizeBytes, ulong UsableBytes, ImmutableArray<ulong> HugePages, ulong VmBlocks, ulong AtRiskPages = 0, ulong RetiredPages = 0, int? TableEntries = null);
