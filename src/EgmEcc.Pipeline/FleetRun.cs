@@ -84,9 +84,17 @@ public static class FleetRun
     };
 
     /// <summary>The forecast of every host and of the fleet.</summary>
-    public static FleetForecast Forecast(FleetSource source, PlanOptions options, ForecastOptions forecast, VmShape? shape = null, FleetProgress? progress = null, int parallelism = 0)
+    public static FleetForecast Forecast(FleetSource source, PlanOptions options, ForecastOptions forecast, VmShape? shape = null, FleetProgress? progress = null, int parallelism = 0) =>
+        Forecast(source, options, forecast, measured: null, shape, progress, parallelism);
+
+    /// <summary>
+    /// Forecasts every host with its rate measured from history (docs/design.md §4.13): a host
+    /// the history does not know draws from the fleet prior; null <paramref name="measured"/> is
+    /// the options' one rate.
+    /// </summary>
+    public static FleetForecast Forecast(FleetSource source, PlanOptions options, ForecastOptions forecast, MeasuredRates? measured, VmShape? shape = null, FleetProgress? progress = null, int parallelism = 0)
     {
-        var forecaster = new Forecaster(forecast, options, shape);
+        var forecaster = new Forecaster(forecast, options, shape, measured is null ? null : measured.PosteriorOf);
         var hosts = Map(
             source,
             options,
@@ -95,6 +103,7 @@ public static class FleetRun
             parallelism);
         return new FleetForecast(options, forecast, shape, [.. hosts.Select(h => h.Figures)], forecaster.Fleet())
         {
+            MeasuredPrior = measured?.Prior,
             Warnings = FleetWarnings.Of(source.Notes, hosts.Select(h => (h.Warnings, (IEnumerable<Diagnostic>)h.First))),
         };
     }

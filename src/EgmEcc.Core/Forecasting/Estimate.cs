@@ -39,4 +39,8 @@ public readonly record struct Estimate(UInt128 Today, decimal Mean, UInt128 P5, 
 /// <param name="Usable">Usable bytes.</param>
 /// <param name="HugePages">Hugepage capacity per configured size.</param>
 /// <param name="VmFit">VMs of the shape that fit, or null when no shape is asked for.</param>
-public sealed record ForecastFigures(string Name, UInt128 SizeBytes, Estimate Usable, ImmutableArray<Estimate> HugePages, Estimate? VmFit);
+public sealed record ForecastFigures(string Name, UInt128 SizeBytes, Estimate Usable, ImmutableArray<Estimate> HugePages, Estimate? VmFit)
+{
+    /// <summary>The host's mean measured rate, when rates were measured from history; null otherwise (and for the fleet).</summary>
+    public double? RatePerTiBYear { get; init; }
+}

@@ -13,4 +13,7 @@ public sealed record FleetForecast(PlanOptions Options, ForecastOptions Forecast
 {
     /// <summary>The warnings planning today's hosts gave (the same as <c>egmecc fleet</c> shows).</summary>
     public FleetWarnings Warnings { get; init; } = FleetWarnings.None;
+
+    /// <summary>The fleet prior, when each host's rate was measured from history (docs/design.md §4.13); null when one rate was given.</summary>
+    public History.RatePrior? MeasuredPrior { get; init; }
 }

@@ -107,6 +107,10 @@ public sealed record ForecastOptions
         return total <= MaxPagesPerHost ? null : Messages.TooMuchForecastWork(host, perTrial, Trials, total, MaxPagesPerHost);
     }
 
+    /// <summary>These options with another rate: a host's measured one (docs/design.md §4.13).</summary>
+    /// <exception cref="SettingException">The rate is negative or not finite.</exception>
+    public ForecastOptions WithRate(double ratePerTiBYear) => new(ratePerTiBYear, HorizonYears, Spread, Trials, Seed, MeanRunPages);
+
     /// <summary>The expected number of new pages in a region of <paramref name="sizeBytes"/> over the horizon.</summary>
     public double ExpectedPages(ulong sizeBytes) => RatePerTiBYear * (sizeBytes / (double)(1UL << 40)) * HorizonYears;
 }

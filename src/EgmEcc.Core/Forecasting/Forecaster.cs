@@ -22,12 +22,17 @@ public sealed class Forecaster
     private readonly int metrics;
     private readonly UInt128[] fleetTrials;
     private readonly UInt128[] fleetToday;
+    private readonly Func<string, RatePosterior>? measured;
     private readonly object gate = new();
     private UInt128 fleetSize;
 
     /// <summary>Prepares a forecast.</summary>
+    /// <param name="forecast">The forecast's options; its rate is every host's unless <paramref name="measured"/> is given.</param>
+    /// <param name="planOptions">The options today's plans were made with.</param>
+    /// <param name="shape">The VM shape to count, or null.</param>
+    /// <param name="measured">Each host's rate measured from its history (docs/design.md §4.13), drawn anew for each trial; null to use the options' rate.</param>
     /// <exception cref="SettingException">The rate, over the horizon, retires more granules than a TiB holds (<see cref="ForecastOptions.Check"/>).</exception>
-    public Forecaster(ForecastOptions forecast, PlanOptions planOptions, VmShape? shape)
+    public Forecaster(ForecastOptions forecast, PlanOptions planOptions, VmShape? shape, Func<string, RatePosterior>? measured = null)
     {
         ArgumentNullException.ThrowIfNull(forecast);
         ArgumentNullException.ThrowIfNull(planOptions);
@@ -39,6 +44,7 @@ public sealed class Forecaster
         this.forecast = forecast;
         this.planOptions = planOptions;
         this.shape = shape;
+        this.measured = measured;
         pageSizes = shape is null ? planOptions.HugePages : planOptions.HugePages.Add(shape.PageSize);
 
         // Figures per trial: usable bytes, one per hugepage size, and the VM fit.
@@ -53,7 +59,9 @@ public sealed class Forecaster
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(today);
-        if (forecast.CheckWork(host, today.Regions.Select(r => r.Region.Size)) is { } tooMuch)
+        RatePosterior? posterior = measured?.Invoke(host);
+        var options = posterior is { } p ? forecast.WithRate(p.Mean) : forecast;
+        if ((options.Check(planOptions) ?? options.CheckWork(host, today.Regions.Select(r => r.Region.Size))) is { } tooMuch)
         {
             throw tooMuch.ToException();
         }
@@ -72,12 +80,15 @@ public sealed class Forecaster
         }
 
         var todayValues = new UInt128[metrics];
-        Measure(regions, null, todayValues, blocks, vmBlocks, drawn, default);
+        Measure(regions, null, options, todayValues, blocks, vmBlocks, drawn, default);
 
+        // A drawn rate is capped where the options' check would refuse it (more granules than a TiB holds).
+        var most = (double)(1UL << 40) / planOptions.Granule / Math.Max(forecast.HorizonYears, double.Epsilon);
         for (var t = 0; t < forecast.Trials; t++)
         {
             var random = SeededRandom.Derive(forecast.Seed, hostKey, (ulong)t);
-            Measure(regions, today, values.AsSpan(t * metrics, metrics), blocks, vmBlocks, drawn, random);
+            var trial = posterior is { } q ? forecast.WithRate(Math.Min(q.Draw(ref random), most)) : options;
+            Measure(regions, today, trial, values.AsSpan(t * metrics, metrics), blocks, vmBlocks, drawn, random);
         }
 
         lock (gate)
@@ -94,7 +105,7 @@ public sealed class Forecaster
             }
         }
 
-        return Summarise(host, size, todayValues, values, hugeCount);
+        return Summarise(host, size, todayValues, values, hugeCount) with { RatePerTiBYear = posterior?.Mean };
     }
 
     /// <summary>The fleet's forecast over every host added so far.</summary>
@@ -107,7 +118,7 @@ public sealed class Forecaster
     }
 
     /// <summary>One trial (or today, when <paramref name="today"/> is null): figures into <paramref name="into"/>.</summary>
-    private void Measure(UsableAfterRetiring[] regions, Plan? today, Span<UInt128> into, ulong[] blocks, ulong[] vmBlocks, List<AddressRange> drawn, SeededRandom random)
+    private void Measure(UsableAfterRetiring[] regions, Plan? today, ForecastOptions options, Span<UInt128> into, ulong[] blocks, ulong[] vmBlocks, List<AddressRange> drawn, SeededRandom random)
     {
         into.Clear();
         for (var i = 0; i < regions.Length; i++)
@@ -115,7 +126,7 @@ public sealed class Forecaster
             drawn.Clear();
             if (today is not null)
             {
-                RetirementModel.Sample(ref random, today.Regions[i].Region.Size, planOptions.Granule, forecast, drawn);
+                RetirementModel.Sample(ref random, today.Regions[i].Region.Size, planOptions.Granule, options, drawn);
             }
 
             into[0] += regions[i].Evaluate(drawn, blocks);

@@ -26,10 +26,16 @@ public static class ForecastWriters
         }
     }
 
+    /// <summary>A measured rate as text and CSV show it: three decimals, enough for a per-TiB rate.</summary>
+    internal static string Rate(double rate) => rate.ToString("0.###", CultureInfo.InvariantCulture);
+
     internal static string Describe(FleetForecast forecast)
     {
         var f = forecast.Forecast;
-        return string.Create(CultureInfo.InvariantCulture, $"rate {f.RatePerTiBYear} pages/TiB/year, horizon {f.HorizonYears} year(s), {f.Spread.ToString().ToLowerInvariant()}, {f.Trials} trial(s), seed {f.Seed}");
+        var rate = forecast.MeasuredPrior is { } prior
+            ? string.Create(CultureInfo.InvariantCulture, $"rates measured from history (fleet prior {Rate(prior.Rate.PerTiBYear)} pages/TiB/year)")
+            : string.Create(CultureInfo.InvariantCulture, $"rate {f.RatePerTiBYear} pages/TiB/year");
+        return string.Create(CultureInfo.InvariantCulture, $"{rate}, horizon {f.HorizonYears} year(s), {f.Spread.ToString().ToLowerInvariant()}, {f.Trials} trial(s), seed {f.Seed}");
     }
 }
 
@@ -53,6 +59,18 @@ public sealed class ForecastTextWriter : IDocumentWriter<FleetForecast>
         output.Write($"forecast: {ForecastWriters.Describe(document)}\n");
         output.Write("each figure today, and its change by the horizon: mean, 5th and 95th percentile of the trials\n");
         var figures = ForecastWriters.Figures(document, document.Fleet).Select(f => f.Name).ToArray();
+        if (document.MeasuredPrior is not null)
+        {
+            output.Write("\nmeasured rate (pages/TiB/year, the mean each trial draws around)\n");
+            var rates = new TextTable("host", "rate");
+            foreach (var host in document.Hosts)
+            {
+                rates.Add([host.Name, ForecastWriters.Rate(host.RatePerTiBYear ?? 0)]);
+            }
+
+            rates.Write(output);
+        }
+
         for (var f = 0; f < figures.Length; f++)
         {
             var bytes = figures[f] == "usableBytes";
@@ -105,7 +123,8 @@ public sealed class ForecastCsvWriter : IDocumentWriter<FleetForecast>
         ArgumentNullException.ThrowIfNull(output);
         using var csv = CsvWriter.Create(output, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
         var names = ForecastWriters.Figures(document, document.Fleet).Select(f => f.Name).ToArray();
-        csv.WriteHeader(["scope", "host", "sizeBytes", .. names.SelectMany(n => new[] { n + "Today", n + "Mean", n + "P5", n + "P95" })]);
+        var measured = document.MeasuredPrior is not null;
+        csv.WriteHeader(["scope", "host", "sizeBytes", .. measured ? ["ratePerTiBYear"] : Array.Empty<string>(), .. names.SelectMany(n => new[] { n + "Today", n + "Mean", n + "P5", n + "P95" })]);
         foreach (var host in document.Hosts)
         {
             Row(csv, "host", document, host);
@@ -119,6 +138,12 @@ public sealed class ForecastCsvWriter : IDocumentWriter<FleetForecast>
         csv.WriteField(scope);
         csv.WriteField(row.Name);
         csv.WriteField(FleetFormat.Number(row.SizeBytes));
+        if (document.MeasuredPrior is not null)
+        {
+            // The fleet row has no rate of its own: each host was drawn at its own.
+            csv.WriteField(row.RatePerTiBYear is { } rate ? ForecastWriters.Rate(rate) : string.Empty);
+        }
+
         foreach (var (_, e) in ForecastWriters.Figures(document, row))
         {
             csv.WriteField(FleetFormat.Number(e.Today));
@@ -157,7 +182,16 @@ public sealed class ForecastJsonWriter : IDocumentWriter<FleetForecast>
             PlanJsonWriter.WriteOptions(json, document.Options);
             var f = document.Forecast;
             json.WriteStartObject("forecast");
-            json.WriteNumber("ratePerTiBYear", f.RatePerTiBYear);
+            if (document.MeasuredPrior is { } prior)
+            {
+                json.WriteNumber("ratePerTiBYear", prior.Rate.PerTiBYear);
+                json.WriteString("rates", "measured");
+            }
+            else
+            {
+                json.WriteNumber("ratePerTiBYear", f.RatePerTiBYear);
+            }
+
             json.WriteNumber("horizonYears", f.HorizonYears);
             json.WriteString("spread", f.Spread.ToString().ToLowerInvariant());
             json.WriteNumber("trials", f.Trials);
@@ -192,6 +226,11 @@ public sealed class ForecastJsonWriter : IDocumentWriter<FleetForecast>
         if (nameProperty is not null)
         {
             json.WriteString(nameProperty, row.Name);
+        }
+
+        if (row.RatePerTiBYear is { } rate)
+        {
+            json.WriteNumber("ratePerTiBYear", rate);
         }
 
         FleetFormat.WriteNumber(json, "sizeBytes", row.SizeBytes);
