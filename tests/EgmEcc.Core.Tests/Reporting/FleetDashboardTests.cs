@@ -137,6 +137,20 @@ public class FleetDashboardTests
     }
 
     [Fact]
+    public void Timeline_FewerRetiredPagesThanBefore_AddsNoNewPages()
+    {
+        var at = SampleHistory().History.Snapshots;
+        var history = new FleetHistory
+        {
+            Options = PlanOptions.Default,
+            Snapshots = at[..3],
+            Hosts = [new HostTimeline("h", [.. new ulong[] { 10, 5, 8 }.Select((n, s) => new HostObservation(s, at[s].At, Host("h", Region("egm0", 0, 448, n))))])],
+        };
+
+        Assert.Equal([0, 0, 3], SnapshotTotals.Of(history).Select(t => (int)t.NewRetiredPages));
+    }
+
+    [Fact]
     public void Fan_StartsAtUsableNow_LosesPagesAtTheRates_AndTheCliffAtItsDate()
     {
         var history = SampleHistory();
