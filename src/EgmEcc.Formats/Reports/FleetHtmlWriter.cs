@@ -190,6 +190,12 @@ public sealed class FleetHtmlWriter
                 {
                     AxisLabels(html, edge, i == bins.Length - 1 ? "end" : "middle", $"{LossText(step)}%", $"{UsableText(step)}%");
                 }
+
+                // With few bars there is room to label the first loss bar's lower edge too.
+                if (i == 1 && bin.Above is { } below && bins.Length <= 8)
+                {
+                    AxisLabels(html, slot, "middle", $"{LossText(below)}%", $"{UsableText(below)}%");
+                }
             }
         }
 
