@@ -64,7 +64,8 @@ internal static class DashboardSamples
 
     /// <summary>
     /// Four hosts over four snapshots: h1 steady, h2 retiring fast toward its table's cliff, h3
-    /// gone after the second snapshot, h4 new in the third; rates for h1 and h2, the prior for
+    /// gone after the second snapshot (its cliff, soonest of all, is of no host
+    /// of the fleet now), h4 new in the third; rates for h1 and h2, the prior for
     /// the rest, and h2's egm0 overflowing within the year.
     /// </summary>
     public static HistoryReport SampleHistory()
@@ -97,6 +98,7 @@ internal static class DashboardSamples
                 new TableCliff("h1", "egm1", 4, false, null, 448 * GiB),
                 new TableCliff("h2", "egm0", 3650, false, overflow, (448 * GiB) - (3650 * Page)),
                 new TableCliff("h2", "egm1", 30, false, null, (448 * GiB) - (30 * Page)),
+                new TableCliff("h3", "egm0", 55, true, new ForecastDate(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 15, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero)), (208 * GiB) - (55 * Page)),
                 new TableCliff("h4", "egm0", 2, false, null, 464 * GiB),
                 new TableCliff("h4", "egm1", 1, false, null, 464 * GiB),
             ],

@@ -74,8 +74,10 @@ public sealed record FleetDashboard
             retired += host.RetiredPages;
         }
 
+        // A history's cliffs are of every host it saw; only those of the fleet now are at risk.
         var fromHistory = history is not null && !history.Cliffs.IsDefaultOrEmpty;
-        var candidates = fromHistory ? history!.Cliffs.Where(IsCandidate).ToList() : EstimatedCliffs(fleet).ToList();
+        var hosts = fleet.Hosts.Select(h => h.Host).ToHashSet(StringComparer.Ordinal);
+        var candidates = fromHistory ? history!.Cliffs.Where(c => IsCandidate(c) && hosts.Contains(c.Host)).ToList() : EstimatedCliffs(fleet).ToList();
         candidates.Sort(CompareCliffs);
         var now = history is { History.Snapshots.Length: > 0 } ? history.History.Snapshots[^1].At : options.GeneratedAt;
 
@@ -478,6 +480,9 @@ public sealed record ForecastFan(ImmutableArray<FanPoint> Points, double Horizon
             variance += spread * spread;
         }
 
+        // Only the fleet's own regions can be refused: a vanished host's cliff is not a loss now.
+        var names = fleet.Hosts.Select(h => h.Host).ToHashSet(StringComparer.Ordinal);
+        var ofFleet = history.Cliffs.IsDefault ? [] : history.Cliffs.Where(c => names.Contains(c.Host)).ToImmutableArray();
         var page = fleet.Options.LayoutGranule;
         var steps = Math.Max(1, options.FanSteps);
         var horizon = Math.Max(0, options.HorizonYears);
@@ -488,7 +493,7 @@ public sealed record ForecastFan(ImmutableArray<FanPoint> Points, double Horizon
             var at = now + TimeSpan.FromDays(years * DaysPerYear);
             var pages = years * mean;
             var sigma = Math.Sqrt((years * mean) + (years * years * variance));
-            var cliffs = CliffCosts(history.Cliffs, at);
+            var cliffs = CliffCosts(ofFleet, at);
             points.Add(new FanPoint(
                 at,
                 Less(usableNow, pages * page, cliffs.Expected),
