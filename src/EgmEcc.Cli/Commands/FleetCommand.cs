@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EgmEcc.Formats.Output;
 using EgmEcc.Formats.Output.Documents;
+using EgmEcc.Formats.Reports;
 using EgmEcc.Pipeline;
 
 namespace EgmEcc.Cli.Commands;
@@ -26,6 +27,12 @@ internal static class FleetCommand
             HelpName = "FILE",
         });
 
+        var html = FileNames.Required(new Option<string?>("--html")
+        {
+            Description = "Also write a dashboard of the fleet to FILE: one self-contained HTML page with the distribution of usable share, the worst hosts and the firmware tables closest to the 4096-entry cliff.",
+            HelpName = "FILE",
+        });
+
         var command = new Command("fleet", "Plan every host of a fleet: usable bytes, hugepage capacity and VM fit per host, and fleet totals.");
         inputs.AddTo(command);
         command.Add(shape);
@@ -34,6 +41,7 @@ internal static class FleetCommand
         command.Add(format);
         command.Add(output);
         command.Add(planJson);
+        command.Add(html);
         command.SetAction(result =>
         {
             var options = inputs.ResolvePlanOptions(result);
@@ -43,6 +51,7 @@ internal static class FleetCommand
             var planPath = result.GetValue(planJson);
             OutputTarget.Check(planPath);
             OutputTarget.Check(result.GetValue(output));
+            OutputTarget.Check(result.GetValue(html));
             var (report, plan) = ProgressDisplay.Run(console, "planning hosts", progress =>
             {
                 var source = inputs.ResolveSource(result, console);
@@ -58,6 +67,12 @@ internal static class FleetCommand
             Diagnostics.Print(report.Warnings, console.Error);
             var writer = FleetWriters.All.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(report, w));
+            if (result.GetValue(html) is { } htmlPath)
+            {
+                var page = new FleetHtmlOptions { Invocation = Invocation.Describe(result), Dashboard = new() { GeneratedAt = console.Clock() } };
+                OutputTarget.Write(htmlPath, console, w => new FleetHtmlWriter().Write(report, null, w, page));
+            }
+
             return result.GetValue(failBelow) && report.HostsBelowThreshold.Any() ? ExitCodes.GateFailed : ExitCodes.Success;
         });
         return command;

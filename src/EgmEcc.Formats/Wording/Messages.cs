@@ -37,5 +37,17 @@ internal static class Messages
 
     public static string MoreWarningsThanShown(int more) => $"... and {more} more; the report's JSON lists them all";
 
+    public static string MoreHostsThanShown(long more) => $"... and {more} more host(s), each keeping a larger share; the fleet's CSV lists them all";
+
+    public static string EarlierSnapshots(int earlier) => $"... and {earlier} earlier snapshot(s), in the chart only";
+
+    public static string CliffNote(int shown, int candidates, bool estimated) =>
+        (candidates > shown ? $"{shown} of the {candidates} tables holding entries shown. " : string.Empty)
+        + (estimated ? "* estimated: no table was read for the region; its retired 64 KiB pages stand in." : string.Empty);
+
+    public static string FanModel(double years, double pagesPerYear, string bytesPerPage, long hostsOnPrior) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"Over {years:0.##} year(s) at the measured rates ({pagesPerYear:0.#} new retired pages a year over the fleet; {hostsOnPrior} host(s) without history at the fleet prior's), each new page costing one layout granule ({bytesPerPage}) and a table overflow its region's usable bytes. Line: expected; band: p5–p95.");
+
     private static SettingMention Means(Setting setting) => new(setting, MentionStyle.Means);
 }

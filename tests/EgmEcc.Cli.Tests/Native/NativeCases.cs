@@ -62,6 +62,7 @@ internal static class NativeCases
         }
 
         Add("fleet/host-column", ["fleet", "--regions", "data/fleet/regions.csv", "--retired", "data/fleet/retired.csv"]);
+        Add("fleet/html", ["fleet", "--dir", "data/fleet/hosts", "--html", $"{Out}/fleet.html"]);
         foreach (var format in DiffWriters.All.Names)
         {
             Add($"diff/{format}", ["diff", "tests/EgmEcc.Cli.Tests/Golden/inputs-kmsg.plan.json", "tests/EgmEcc.Cli.Tests/Golden/inputs-kmsg-granule-4k.plan.json", "--format", format]);
