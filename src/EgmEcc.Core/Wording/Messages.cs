@@ -40,7 +40,7 @@ internal static class Messages
         Setting.DiffConditions => "a diff condition",
         Setting.RetiredInputs => "a retired-page input",
         Setting.RequireRetired => "the retired-input requirement",
-        Setting.VmShape => "the VM shape",
+        Setting.VmShape => "the virtual machine shape",
         Setting.PolicyRule => "the rule",
         _ => setting.ToString(),
     };
