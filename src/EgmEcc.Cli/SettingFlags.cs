@@ -45,6 +45,8 @@ internal sealed class SettingFlags : SettingNames
         Setting.DiffConditions => "--fail-on",
         Setting.RetiredInputs => "--retired",
         Setting.RequireRetired => "--require-retired",
+        Setting.VmShape => "--vm-shape",
+        Setting.PolicyRule => "--rule",
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "a setting with no flag"),
     };
 
@@ -73,6 +75,7 @@ internal sealed class SettingFlags : SettingNames
         Setting.Region => $"{Of(setting)} ID",
         Setting.MaxRecords => $"{Of(setting)} N",
         Setting.RetiredInputs => $"{Of(setting)} FILE",
+        Setting.VmShape => $"{Of(setting)} SHAPE",
         _ => Of(setting),
     };
 }

@@ -78,4 +78,10 @@ public enum Setting
 
     /// <summary>Whether a run without any retired-record input is an error.</summary>
     RequireRetired,
+
+    /// <summary>The VM shape whose fit is counted.</summary>
+    VmShape,
+
+    /// <summary>A policy rule given on its own (docs/design.md §4.14); a rule read from a policy file is an input.</summary>
+    PolicyRule,
 }

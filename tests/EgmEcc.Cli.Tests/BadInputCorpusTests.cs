@@ -21,7 +21,10 @@ public class BadInputCorpusTests
     public static TheoryData<string> Cases()
     {
         var cases = new TheoryData<string>();
-        foreach (var name in Inputs())
+
+        // Policy files are not run here: no verb reads them yet. PolicyCorpusTests (tests/EgmEcc.Formats.Tests)
+        // reads each with the policy reader and checks the same exact line.
+        foreach (var name in Inputs().Where(n => !n.StartsWith("policy-", StringComparison.Ordinal)))
         {
             cases.Add(name);
         }

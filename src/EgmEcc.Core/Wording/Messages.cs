@@ -1,4 +1,5 @@
 using System.Globalization;
+using EgmEcc.Policies;
 
 namespace EgmEcc.Wording;
 
@@ -39,6 +40,8 @@ internal static class Messages
         Setting.DiffConditions => "a diff condition",
         Setting.RetiredInputs => "a retired-page input",
         Setting.RequireRetired => "the retired-input requirement",
+        Setting.VmShape => "the virtual machine shape",
+        Setting.PolicyRule => "the rule",
         _ => setting.ToString(),
     };
 
@@ -118,6 +121,14 @@ internal static class Messages
     public static SettingError HugePagesNotCompared(string condition, ulong pageSize) =>
         new(Setting.DiffConditions, condition, $"{N(Setting.DiffConditions)} {condition} asks about {new ByteSize(pageSize)} hugepages, which the two plans do not both count");
 
+    // Policies: a rule that asks for a figure the run does not count, named with where it was read.
+
+    public static SettingError RuleNeedsHugePages(PolicyRule rule) =>
+        new(Setting.PolicyRule, rule.ToString(), $"{RuleName(rule)}: {rule.Figure} needs {new ByteSize(rule.Figure.PageSize)} hugepages counted; count them {Means(Setting.HugePages)}");
+
+    public static SettingError RuleNeedsVmShape(PolicyRule rule) =>
+        new(Setting.PolicyRule, rule.ToString(), $"{RuleName(rule)}: {rule.Figure} needs a VM shape; give one {Means(Setting.VmShape)}");
+
     public static string NewHolesFound(int holes, int regions, string where) =>
         Invariant($"{holes} new hole(s) in {regions} region(s): {where}");
 
@@ -131,6 +142,10 @@ internal static class Messages
     private static string Relation(bool passed) => passed ? "is at least" : "is below";
 
     private static SettingMention N(Setting setting) => new(setting, MentionStyle.Name);
+
+    private static SettingMention Means(Setting setting) => new(setting, MentionStyle.Means);
+
+    private static string RuleName(PolicyRule rule) => rule.Source is { } source ? $"rule '{rule.Name}' ({source})" : $"rule '{rule.Name}'";
 
     private static SettingMention Aside(Setting setting) => new(setting, MentionStyle.Aside);
 

@@ -63,6 +63,11 @@ public partial class DomainTextTests
         var root = EgmEccCli.CreateRootCommand(new CliConsole(TextWriter.Null, TextWriter.Null, () => Stream.Null));
         var flags = Commands(root).SelectMany(c => c.Options).SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
 
+        // The policy flags are defined once, in PolicyOptions, for the verbs that judge a history.
+        var policy = new RootCommand();
+        new EgmEcc.Cli.Commands.PolicyOptions().AddTo(policy);
+        flags.UnionWith(policy.Options.Select(o => o.Name));
+
         Assert.All(Enum.GetValues<Setting>(), setting => Assert.Contains(SettingFlags.Of(setting), flags));
     }
 
