@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Text;
 using CsvHelper;
 
@@ -20,6 +19,9 @@ public sealed class PlanCsvWriter : IStreamingPlanWriter
 {
     /// <summary>The longest row after its prefix: <c>usable,</c> and three <c>0x</c> + 16 digits with their separators.</summary>
     private const int MaxRowTail = 7 + (3 * 19);
+
+    /// <summary>Room asked of the output at a time: many rows between two advances.</summary>
+    private const int Batch = 16 * 1024;
 
     /// <inheritdoc/>
     public string Name => "csv";
@@ -64,14 +66,27 @@ public sealed class PlanCsvWriter : IStreamingPlanWriter
     }
 
     /// <summary>The rows of the extents and holes given, merged by offset.</summary>
+    /// <remarks>
+    /// Rows go into the output's buffer a batch at a time (one request for room and one advance
+    /// per batch, not per row), their hex digits by table: most of a large plan's time is here.
+    /// </remarks>
     private static void WriteRows(IBufferWriter<byte> sink, byte[] prefix, ulong regionBase, ReadOnlySpan<AddressRange> usable, ReadOnlySpan<Hole> holes)
     {
+        var max = prefix.Length + MaxRowTail;
+        var span = sink.GetSpan(Math.Max(Batch, max));
+        var at = 0;
         int u = 0, h = 0;
         while (u < usable.Length || h < holes.Length)
         {
-            var span = sink.GetSpan(prefix.Length + MaxRowTail);
-            prefix.CopyTo(span);
-            var at = prefix.Length;
+            if (span.Length - at < max)
+            {
+                sink.Advance(at);
+                span = sink.GetSpan(Math.Max(Batch, max));
+                at = 0;
+            }
+
+            prefix.CopyTo(span[at..]);
+            at += prefix.Length;
             ulong offset, size;
             if (h == holes.Length || (u < usable.Length && usable[u].Start < holes[h].Offset))
             {
@@ -94,8 +109,9 @@ public sealed class PlanCsvWriter : IStreamingPlanWriter
             span[at++] = (byte)',';
             at += Hex(span[at..], size);
             span[at++] = (byte)'\n';
-            sink.Advance(at);
         }
+
+        sink.Advance(at);
     }
 
     /// <summary>Fields as CsvHelper writes them (quoted where CSV needs it), without the line end.</summary>
@@ -121,8 +137,7 @@ public sealed class PlanCsvWriter : IStreamingPlanWriter
     {
         into[0] = (byte)'0';
         into[1] = (byte)'x';
-        Utf8Formatter.TryFormat(value, into[2..], out var digits, new StandardFormat('x'));
-        return 2 + digits;
+        return 2 + HexDigits.Write(into[2..], value);
     }
 
     private static void Put(IBufferWriter<byte> sink, ReadOnlySpan<byte> bytes)

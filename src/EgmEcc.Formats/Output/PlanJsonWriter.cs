@@ -446,19 +446,7 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
             return text.Length;
         }
 
-        /// <summary>Lower-case hex digits without leading zeros, as <see cref="Numbers.Hex"/> writes after <c>0x</c>.</summary>
-        private static int Hex(Span<byte> to, ulong value)
-        {
-            var digits = value == 0 ? 1 : (67 - BitOperations.LeadingZeroCount(value)) >> 2;
-            var hex = "0123456789abcdef"u8;
-            for (var i = digits - 1; i >= 0; i--)
-            {
-                to[i] = hex[(int)(value & 0xF)];
-                value >>= 4;
-            }
-
-            return digits;
-        }
+        private static int Hex(Span<byte> to, ulong value) => HexDigits.Write(to, value);
 
         private static int Decimal(Span<byte> to, ulong value)
         {
