@@ -38,7 +38,26 @@ public static class Planner
 
     /// <summary>Plans <paramref name="records"/> against <paramref name="regions"/>.</summary>
     /// <exception cref="InputException">A record names a region or host that no input defines, or names no host when there are several.</exception>
-    public static Plan Create(RegionSet regions, ReadOnlySpan<RetiredRecord> records, PlanOptions options)
+    public static Plan Create(RegionSet regions, ReadOnlySpan<RetiredRecord> records, PlanOptions options) =>
+        Sweep(regions, records, options).ToPlan();
+
+    /// <summary>
+    /// Plans <paramref name="records"/> against <paramref name="regions"/> up to the retired holes
+    /// of every region: the accounting and the diagnostics are final, the extents and holes are
+    /// tiled on demand (<see cref="SweptPlan.Tile"/>), so a writer can write each region while it
+    /// is tiled instead of holding the whole plan.
+    /// </summary>
+    /// <exception cref="InputException">A record names a region or host that no input defines, or names no host when there are several.</exception>
+    public static SweptPlan Sweep(RegionSet regions, ReadOnlySpan<RetiredRecord> records, PlanOptions options) =>
+        Sweep(regions, records, options, stableGrouping: false);
+
+    /// <summary>
+    /// <see cref="Sweep(RegionSet, ReadOnlySpan{RetiredRecord}, PlanOptions)"/>, grouping the widened
+    /// ranges by region either in place (scratch the size of the largest region) or, with
+    /// <paramref name="stableGrouping"/>, by a stable counting sort into a second array as large as
+    /// all of them: the earlier way, kept to show that both give the same plan.
+    /// </summary>
+    internal static SweptPlan Sweep(RegionSet regions, ReadOnlySpan<RetiredRecord> records, PlanOptions options, bool stableGrouping)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(options);
@@ -47,19 +66,19 @@ public static class Planner
         AddRegionWarnings(regions, options, diagnostics);
         var regionWarnings = diagnostics.Count;
 
-        if (Create<WidenedRecord>(regions, records, options, diagnostics) is { } plan)
+        if (Sweep<WidenedRecord>(regions, records, options, diagnostics, stableGrouping) is { } plan)
         {
             return plan;
         }
 
         // A record split across regions: start again, every widened range tagged with its record.
         diagnostics.Count = regionWarnings;
-        return Create<TaggedRecord>(regions, records, options, diagnostics)
+        return Sweep<TaggedRecord>(regions, records, options, diagnostics, stableGrouping)
             ?? throw new InvalidOperationException("tagged planning never gives up");
     }
 
-    /// <summary>Plans with widened ranges of type <typeparamref name="T"/>; null when untagged ranges meet a record split across regions.</summary>
-    private static Plan? Create<T>(RegionSet regions, ReadOnlySpan<RetiredRecord> records, PlanOptions options, ImmutableArray<Diagnostic>.Builder diagnostics)
+    /// <summary>Sweeps with widened ranges of type <typeparamref name="T"/>; null when untagged ranges meet a record split across regions.</summary>
+    private static SweptPlan? Sweep<T>(RegionSet regions, ReadOnlySpan<RetiredRecord> records, PlanOptions options, ImmutableArray<Diagnostic>.Builder diagnostics, bool stableGrouping)
         where T : struct, IWidened<T>
     {
         var attribution = new Attribution<T>(regions, options, records.Length, diagnostics);
@@ -70,24 +89,56 @@ public static class Planner
 
         var count = attribution.Count;
         var items = attribution.Items;
-        var sorted = GC.AllocateUninitializedArray<T>(count);
-        var firstOfRegion = GroupByRegion(items.AsSpan(0, count), attribution.RegionOf.AsSpan(0, count), sorted, regions.Regions.Length);
+        var regionCount = regions.Regions.Length;
+        int[] firstOfRegion;
+        T[] scratch;
+        if (stableGrouping)
+        {
+            var sorted = GC.AllocateUninitializedArray<T>(count);
+            firstOfRegion = GroupByRegion(items.AsSpan(0, count), attribution.RegionOf.AsSpan(0, count), sorted, regionCount);
+            (items, scratch) = (sorted, items);
+        }
+        else
+        {
+            // Grouped in place, the region index is no longer needed, and the sort of each region
+            // needs scratch only as long as the largest (16 bytes a record fewer over 8 regions).
+            firstOfRegion = GroupInPlace(items.AsSpan(0, count), attribution.RegionOf.AsSpan(0, count), regionCount);
+            attribution.ReleaseRegionOf();
+            var largest = 0;
+            for (var r = 0; r < regionCount; r++)
+            {
+                largest = Math.Max(largest, firstOfRegion[r + 1] - firstOfRegion[r]);
+            }
+
+            scratch = GC.AllocateUninitializedArray<T>(largest);
+        }
+
         var atRisk = attribution.AtRiskByRegion();
 
-        var plans = ImmutableArray.CreateBuilder<RegionPlan>(regions.Regions.Length);
         var appliedRecords = T.Tagged ? new bool[records.Length] : null;
+        var appliedIn = new long[regionCount];
+        var firstHole = new int[regionCount + 1];
+        var holeCount = 0;
         long applied = 0;
         var lShift = BitOperations.TrailingZeroCount(options.LayoutGranule);
-        for (var r = 0; r < regions.Regions.Length; r++)
+        for (var r = 0; r < regionCount; r++)
         {
             var first = firstOfRegion[r];
             var length = firstOfRegion[r + 1] - first;
-            var inOrder = RadixSortByStart(sorted.AsSpan(first, length), items.AsSpan(first, length), lShift);
+            var inOrder = RadixSortByStart(items.AsSpan(first, length), scratch.AsSpan(0, length), lShift);
             var (holes, regionApplied) = MergeHoles(inOrder, appliedRecords);
             applied += regionApplied;
-            plans.Add(Tile(regions.Regions[r], inOrder[..holes], regionApplied, atRisk.Of(r), options));
+            appliedIn[r] = regionApplied;
+
+            // The retired holes of every region, one after another at the front of items: a region
+            // has no more holes than ranges, so they never reach a range of a region not yet sorted
+            // (CopyTo moves overlapping spans correctly), and the scratch is free for the next.
+            inOrder[..holes].CopyTo(items.AsSpan(holeCount));
+            firstHole[r] = holeCount;
+            holeCount += holes;
         }
 
+        firstHole[regionCount] = holeCount;
         if (appliedRecords is not null)
         {
             // A record applied in several regions counts once.
@@ -102,13 +153,38 @@ public static class Planner
             OutOfRegion: records.Length - attribution.Retiring - attribution.AtRiskRecords,
             AtRisk: attribution.AtRiskRecords);
 
-        return new Plan
+        return new SweptPlan(
+            regions,
+            RetiredHoles(items, holeCount),
+            firstHole,
+            appliedIn,
+            atRisk.Pieces,
+            atRisk.FirstOfRegion,
+            new Plan
+            {
+                Options = options,
+                Regions = [],
+                Accounting = accounting,
+                Diagnostics = diagnostics.ToImmutable(),
+            });
+    }
+
+    /// <summary>The first <paramref name="count"/> ranges as untagged ranges: the same array when they are, else a copy.</summary>
+    private static WidenedRecord[] RetiredHoles<T>(T[] items, int count)
+        where T : struct, IWidened<T>
+    {
+        if (items is WidenedRecord[] untagged)
         {
-            Options = options,
-            Regions = plans.MoveToImmutable(),
-            Accounting = accounting,
-            Diagnostics = diagnostics.ToImmutable(),
-        };
+            return untagged;
+        }
+
+        var holes = GC.AllocateUninitializedArray<WidenedRecord>(count);
+        for (var i = 0; i < count; i++)
+        {
+            holes[i] = new WidenedRecord(items[i].Start, items[i].End);
+        }
+
+        return holes;
     }
 
     private static void AddRegionWarnings(RegionSet regions, PlanOptions options, ImmutableArray<Diagnostic>.Builder diagnostics)
@@ -140,6 +216,56 @@ public static class Planner
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Groups <paramref name="items"/> by region in place (an American flag sort: each misplaced
+    /// item is carried to the next free slot of its region, taking the item there along); returns
+    /// where each region's run starts (plus one past the end). Not stable: ranges of one region
+    /// come out in another order than they were attributed in, which the sort by start and the
+    /// sweep do not depend on (see <see cref="MergeHoles"/>).
+    /// </summary>
+    private static int[] GroupInPlace<T>(Span<T> items, ReadOnlySpan<int> regionOf, int regionCount)
+    {
+        var first = new int[regionCount + 1];
+        foreach (var region in regionOf)
+        {
+            first[region + 1]++;
+        }
+
+        for (var r = 0; r < regionCount; r++)
+        {
+            first[r + 1] += first[r];
+        }
+
+        // Slots of region r before next[r] hold its items; the others are yet to be looked at.
+        var next = (int[])first.Clone();
+        for (var r = 0; r < regionCount; r++)
+        {
+            var end = first[r + 1];
+            while (next[r] < end)
+            {
+                var i = next[r];
+                var target = regionOf[i];
+                if (target != r)
+                {
+                    var item = items[i];
+                    do
+                    {
+                        var j = next[target]++;
+                        (item, items[j]) = (items[j], item);
+                        target = regionOf[j];
+                    }
+                    while (target != r);
+
+                    items[i] = item;
+                }
+
+                next[r]++;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>A stable counting sort by region; returns where each region's run starts (plus one past the end).</summary>
@@ -243,9 +369,11 @@ public static class Planner
     /// one, the union of the earlier ones covers <c>[start, maxEnd)</c> without a gap, so a record
     /// is covered exactly when <c>end &lt;= maxEnd</c>. Among records with the same start, the
     /// longest, and of equally long ones the first in input order, is taken first: the others of
-    /// that start are duplicates. (The sort is stable, so untagged ranges of one start are in
-    /// input order; tagged ones compare their records, since ranges of regions a record covers
-    /// whole are added after the others.)</para>
+    /// that start are duplicates. The order in which ranges of one start arrive does not matter:
+    /// a group of one start counts once, applied when its longest end passes <c>maxEnd</c>;
+    /// untagged ranges have no identity to choose between, and tagged ones pick the longest, then
+    /// the lowest record index, by comparing (ranges of regions a record covers whole are added
+    /// after the others, and grouping by region in place does not keep input order either).</para>
     /// <code>
     ///   maxEnd ─────────────┐
     ///   [=====A=====)       │      A applied
@@ -320,144 +448,6 @@ public static class Planner
         return (holes, applied);
     }
 
-    /// <summary>
-    /// Walks the gaps between retired holes as usable extents. A gap shorter than the minimum
-    /// extent joins the hole(s) beside it, so output holes are the maximal unusable runs.
-    /// </summary>
-    /// <remarks>
-    /// <code>
-    ///   offset 0                                                       size
-    ///   |--extent--|##retired##|-short-|##retired##|------extent------|
-    ///   |  usable  |&lt;------------- one hole -----------&gt;|   usable     |
-    ///                retired + fragment + retired
-    /// </code>
-    /// <para>One pass, no allocation but the two result arrays, sized for the usual case (every
-    /// gap an extent) so that they need no copy.</para>
-    /// </remarks>
-    private static RegionPlan Tile<T>(Region region, ReadOnlySpan<T> retired, long applied, ReadOnlySpan<AtRiskPiece> atRisk, PlanOptions options)
-        where T : struct, IWidened<T>
-    {
-        var regionSize = region.Size;
-        var minExtent = options.MinExtent;
-        var hugePages = options.HugePages;
-        Span<ulong> huge = stackalloc ulong[hugePages.Length];
-        Span<int> hugeShift = stackalloc int[hugePages.Length];
-        for (var h = 0; h < hugePages.Length; h++)
-        {
-            hugeShift[h] = BitOperations.TrailingZeroCount(hugePages[h]);
-        }
-
-        // Every gap is an extent unless it is shorter than E; holes at the very start or end leave none there.
-        var edges = retired.IsEmpty ? 0 : (retired[0].Start == 0 ? 1 : 0) + (retired[^1].End == regionSize ? 1 : 0);
-        var usable = ImmutableArray.CreateBuilder<AddressRange>(retired.Length + 1 - edges);
-        var holes = ImmutableArray.CreateBuilder<Hole>(retired.Length);
-        ulong usableBytes = 0, retiredBytes = 0, fragmentBytes = 0, largest = 0;
-
-        // The hole being built: [pendingStart, cursor) with its retired and fragment bytes.
-        var pending = false;
-        ulong pendingStart = 0, pendingRetired = 0, pendingFragment = 0;
-        ulong cursor = 0;
-
-        for (var i = 0; i <= retired.Length; i++)
-        {
-            var gapEnd = i < retired.Length ? retired[i].Start : regionSize;
-            if (gapEnd != cursor)
-            {
-                var length = gapEnd - cursor;
-                if (length >= minExtent)
-                {
-                    if (pending)
-                    {
-                        holes.Add(new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment));
-                        pending = false;
-                    }
-
-                    usable.Add(AddressRange.FromStartEnd(cursor, gapEnd));
-                    usableBytes += length;
-                    largest = Math.Max(largest, length);
-                    for (var h = 0; h < huge.Length; h++)
-                    {
-                        huge[h] += WholeBlocks(cursor, gapEnd, hugeShift[h]);
-                    }
-                }
-                else
-                {
-                    if (!pending)
-                    {
-                        (pending, pendingStart, pendingRetired, pendingFragment) = (true, cursor, 0, 0);
-                    }
-
-                    pendingFragment += length;
-                    fragmentBytes += length;
-                }
-
-                cursor = gapEnd;
-            }
-
-            if (i < retired.Length)
-            {
-                if (!pending)
-                {
-                    (pending, pendingStart, pendingRetired, pendingFragment) = (true, cursor, 0, 0);
-                }
-
-                var size = retired[i].End - retired[i].Start;
-                pendingRetired += size;
-                retiredBytes += size;
-                cursor = retired[i].End;
-            }
-        }
-
-        if (pending)
-        {
-            holes.Add(new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment));
-        }
-
-        var capacity = ImmutableArray.CreateBuilder<HugePageCapacity>(hugePages.Length);
-        for (var h = 0; h < hugePages.Length; h++)
-        {
-            capacity.Add(new HugePageCapacity(hugePages[h], huge[h], region.Size / hugePages[h]));
-        }
-
-        var extents = Seal(usable);
-        var allHoles = Seal(holes);
-        var (risky, riskyBytes) = AtRiskIn(extents.AsSpan(), atRisk);
-        return new RegionPlan
-        {
-            Region = region,
-            Usable = extents,
-            Holes = allHoles,
-            AtRisk = risky,
-            Stats = new RegionStats
-            {
-                SizeBytes = region.Size,
-                UsableBytes = usableBytes,
-                HoleBytes = retiredBytes + fragmentBytes,
-                RetiredBytes = retiredBytes,
-                FragmentBytes = fragmentBytes,
-                LargestExtentBytes = largest,
-                Extents = extents.Length,
-                Holes = allHoles.Length,
-                AtRiskBytes = riskyBytes,
-                AtRiskPages = riskyBytes / options.Granule,
-                AppliedRecords = applied,
-                HugePageCapacity = capacity.MoveToImmutable(),
-            },
-        };
-    }
-
-    /// <summary>The builder's items, without a copy when it is exactly full.</summary>
-    private static ImmutableArray<T> Seal<T>(ImmutableArray<T>.Builder builder) =>
-        builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
-
-    /// <summary>The number of <c>2^shift</c>-aligned blocks of <c>2^shift</c> bytes inside <c>[start, end)</c>.</summary>
-    private static ulong WholeBlocks(ulong start, ulong end, int shift)
-    {
-        var firstBlock = (start >> shift) + ((start & ((1UL << shift) - 1)) == 0 ? 0UL : 1UL);
-        var endBlock = end >> shift;
-        return endBlock > firstBlock ? endBlock - firstBlock : 0;
-    }
-
     /// <summary>The number of <paramref name="h"/>-aligned blocks of <paramref name="h"/> bytes inside <c>[start, end)</c>.</summary>
     internal static ulong WholeBlocks(ulong start, ulong end, ulong h)
     {
@@ -473,54 +463,10 @@ public static class Planner
         record.Kind == RecordKind.AtRisk ? "at-risk record (corrected error)" : "retired record";
 
     /// <summary>
-    /// The at-risk bytes of a region: the union of its at-risk pieces (sorted by start) within its
-    /// usable extents, as maximal ranges, and their total. Retired and fragment bytes are not at
-    /// risk: they are not used at all.
-    /// </summary>
-    private static (ImmutableArray<AddressRange> Ranges, ulong Bytes) AtRiskIn(ReadOnlySpan<AddressRange> usable, ReadOnlySpan<AtRiskPiece> pieces)
-    {
-        if (pieces.IsEmpty)
-        {
-            return ([], 0);
-        }
-
-        var ranges = ImmutableArray.CreateBuilder<AddressRange>();
-        ulong bytes = 0;
-        var e = 0;
-        var p = 0;
-        while (p < pieces.Length)
-        {
-            // One run of pieces that overlap or touch; runs are apart, so are their parts in the
-            // extents, and holes keep the parts of one run in different extents apart too.
-            var start = pieces[p].Start;
-            var end = pieces[p].End;
-            for (p++; p < pieces.Length && pieces[p].Start <= end; p++)
-            {
-                end = Math.Max(end, pieces[p].End);
-            }
-
-            while (e < usable.Length && usable[e].Start + usable[e].Size <= start)
-            {
-                e++;
-            }
-
-            for (var k = e; k < usable.Length && usable[k].Start < end; k++)
-            {
-                var from = Math.Max(start, usable[k].Start);
-                var to = Math.Min(end, usable[k].Start + usable[k].Size);
-                ranges.Add(AddressRange.FromStartEnd(from, to));
-                bytes += to - from;
-            }
-        }
-
-        return (Seal(ranges), bytes);
-    }
-
-    /// <summary>
     /// A widened range as the sort and the sweep see it. Implemented by structs only, so each is
     /// compiled apart and the untagged one pays nothing for <see cref="Record"/>.
     /// </summary>
-    private interface IWidened<TSelf>
+    internal interface IWidened<TSelf>
         where TSelf : struct, IWidened<TSelf>
     {
         /// <summary>True when <see cref="Record"/> is kept.</summary>
@@ -540,7 +486,7 @@ public static class Planner
     }
 
     /// <summary>A record widened to L in its region's offset space: <c>[Start, End)</c>; 16 bytes, its region kept apart.</summary>
-    private readonly record struct WidenedRecord(ulong Start, ulong End) : IWidened<WidenedRecord>
+    internal readonly record struct WidenedRecord(ulong Start, ulong End) : IWidened<WidenedRecord>
     {
         public static bool Tagged => false;
 
@@ -558,14 +504,16 @@ public static class Planner
     }
 
     /// <summary>An at-risk piece widened to G in the offset space of region <see cref="Region"/>: <c>[Start, End)</c>.</summary>
-    private readonly record struct AtRiskPiece(int Region, ulong Start, ulong End);
+    internal readonly record struct AtRiskPiece(int Region, ulong Start, ulong End);
 
     /// <summary>The at-risk pieces of every region, grouped by region and sorted by start.</summary>
     private sealed class AtRiskTable(AtRiskPiece[] pieces, int[] firstOfRegion)
     {
-        /// <summary>The pieces of region <paramref name="region"/>.</summary>
-        public ReadOnlySpan<AtRiskPiece> Of(int region) =>
-            pieces.AsSpan(firstOfRegion[region], firstOfRegion[region + 1] - firstOfRegion[region]);
+        /// <summary>Every piece, region by region.</summary>
+        public AtRiskPiece[] Pieces => pieces;
+
+        /// <summary>Where each region's pieces start in <see cref="Pieces"/>, plus one past the end.</summary>
+        public int[] FirstOfRegion => firstOfRegion;
     }
 
     /// <summary>
@@ -606,6 +554,9 @@ public static class Planner
 
         /// <summary>The region index of each widened range.</summary>
         public int[] RegionOf { get; private set; }
+
+        /// <summary>Lets the region index go once the ranges are grouped.</summary>
+        public void ReleaseRegionOf() => RegionOf = [];
 
         /// <summary>How many widened ranges there are.</summary>
         public int Count { get; private set; }

@@ -68,6 +68,10 @@ public sealed record HostInputs
     /// <exception cref="InputException">Bad input.</exception>
     public Plan Plan(PlanOptions options) => Load().Plan(options);
 
+    /// <summary>Reads every input and plans up to each region's retired holes (see <see cref="LoadedHost.Sweep"/>).</summary>
+    /// <exception cref="InputException">Bad input.</exception>
+    public SweptPlan Sweep(PlanOptions options) => Load().Sweep(options);
+
     /// <summary>
     /// The one read sequence of every verb. Regions come first so that region-relative readers
     /// (an ioctl list named <c>egm&lt;N&gt;</c>) can resolve their region by PXM.

@@ -45,14 +45,28 @@ public sealed class LoadedHost
     /// through here), so the readers' notes come first in the plan's diagnostics everywhere.
     /// </summary>
     /// <exception cref="InputException">A record names a region the inputs do not define.</exception>
-    public Plan Plan(PlanOptions options)
+    public Plan Plan(PlanOptions options) => Sweep(options).ToPlan();
+
+    /// <summary>
+    /// Plans the inputs up to each region's retired holes (<see cref="Planner.Sweep"/>), with the
+    /// readers' notes first in the diagnostics as in <see cref="Plan"/>: for writers that write
+    /// each region while it is tiled. The records are not needed after it.
+    /// </summary>
+    /// <exception cref="InputException">A record names a region the inputs do not define.</exception>
+    public SweptPlan Sweep(PlanOptions options)
     {
-        var plan = Planner.Create(Regions, Records, options);
+        var swept = Planner.Sweep(Regions, Records, options);
+        var summary = swept.Summary;
         if (TableFills.Count > 0)
         {
-            plan = plan with { FirmwareTables = [.. TableFills] };
+            summary = summary with { FirmwareTables = [.. TableFills] };
         }
 
-        return Notes.Count == 0 ? plan : plan with { Diagnostics = [.. Notes, .. plan.Diagnostics] };
+        if (Notes.Count > 0)
+        {
+            summary = summary with { Diagnostics = [.. Notes, .. summary.Diagnostics] };
+        }
+
+        return ReferenceEquals(summary, swept.Summary) ? swept : swept with { Summary = summary };
     }
 }

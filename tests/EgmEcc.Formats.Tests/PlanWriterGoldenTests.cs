@@ -19,17 +19,21 @@ public class PlanWriterGoldenTests
         [.. PlanWriters.All.Names.Where(name => !Directory.Exists(Path.Combine(Golden.Directory, name)))];
 
     /// <summary>The sample host, planned with the defaults; sources named as the README's command names them.</summary>
-    internal static Plan SamplePlan() => new HostInputs
+    internal static Plan SamplePlan() => SampleInputs().Plan(PlanOptions.Default);
+
+    internal static HostInputs SampleInputs() => new()
     {
         Regions = [Sample("data/samples/grace-2s.regions.csv")],
         Retired = [Sample("data/samples/grace-2s.retired.csv")],
-    }.Plan(PlanOptions.Default);
+    };
 
-    internal static Plan TrickyPlan() => new HostInputs
+    internal static Plan TrickyPlan() => TrickyInputs().Plan(TrickyOptions);
+
+    internal static HostInputs TrickyInputs() => new()
     {
         Regions = [InputFile.FromBytes("tricky.regions.csv", Golden.Input("tricky.regions.csv"))],
         Retired = [InputFile.FromBytes("tricky.retired.csv", Golden.Input("tricky.retired.csv"))],
-    }.Plan(TrickyOptions);
+    };
 
     internal static PlanOptions TrickyOptions { get; } = new(minExtent: 128 * 1024);
 

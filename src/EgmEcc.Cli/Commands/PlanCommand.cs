@@ -55,8 +55,19 @@ internal static class PlanCommand
             }
 
             OutputTarget.Check(result.GetValue(output));
-            var plan = inputs.ResolveInputs(result, console).Plan(options);
             var writer = PlanWriters.All.Find(result.GetValue(format)!)!;
+            if (writer is IStreamingPlanWriter streaming)
+            {
+                // Each region written while it is tiled: the whole plan of 10^7 records is
+                // hundreds of megabytes that no one needs at once. The diagnostics are final
+                // before the first region, so standard error still comes first.
+                var swept = inputs.ResolveInputs(result, console).Sweep(options);
+                Diagnostics.Print(swept.Summary.Diagnostics, console.Error);
+                OutputTarget.Write(result.GetValue(output), console, w => streaming.Write(swept, w, outputOptions));
+                return ExitCodes.Success;
+            }
+
+            var plan = inputs.ResolveInputs(result, console).Plan(options);
             Diagnostics.Print(plan.Diagnostics, console.Error);
             writer.WriteNotes(plan, console.Error, outputOptions);
             if (writer is PlanDtsWriter or PlanQemuWriter && DirectBootArea.Warning(GuestLayout.Create(plan, outputOptions.GuestBase)) is { } bootWarning)

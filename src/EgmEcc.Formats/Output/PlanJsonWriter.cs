@@ -19,7 +19,7 @@ namespace EgmEcc.Formats.Output;
 /// none, and its stats <c>atRiskBytes</c> and <c>atRiskPages</c>; the accounting has
 /// <c>atRisk</c>.
 /// </remarks>
-public sealed class PlanJsonWriter : IPlanWriter
+public sealed class PlanJsonWriter : IStreamingPlanWriter
 {
     /// <summary>The schema name written in every plan.</summary>
     public const string Schema = "egmecc.plan/1";
@@ -53,6 +53,29 @@ public sealed class PlanJsonWriter : IPlanWriter
         JsonOutput.Write(output, (json, bytes) => WritePlan(json, bytes, plan));
     }
 
+    /// <inheritdoc/>
+    public void Write(SweptPlan plan, TextWriter output, OutputOptions options) => Write(plan, output, SweptPlan.DefaultChunkRows);
+
+    /// <summary>Writes <paramref name="plan"/> tiling <paramref name="chunkRows"/> rows of each kind at a time.</summary>
+    internal static void Write(SweptPlan plan, TextWriter output, int chunkRows)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+
+        // The accounting and diagnostics come after the regions (docs/design.md §4.2), but they
+        // are known before the first region is tiled: each region is written as it is tiled.
+        JsonOutput.Write(output, (json, bytes) =>
+        {
+            var summary = plan.Summary;
+            WriteHead(json, summary);
+            for (var r = 0; r < plan.Regions.Length; r++)
+            {
+                WriteRegion(json, bytes, RegionRows.Of(plan.Tile(r, chunkRows)), summary.TableEntries(plan.Regions[r]));
+            }
+
+            WriteTail(json, summary);
+        });
+    }
+
     /// <summary>Writes the plan as one JSON object (also used inside other JSON documents).</summary>
     public static void WritePlan(Utf8JsonWriter json, Plan plan) => WritePlan(json, null, plan);
 
@@ -63,15 +86,27 @@ public sealed class PlanJsonWriter : IPlanWriter
     /// </summary>
     internal static void WritePlan(Utf8JsonWriter json, IBufferWriter<byte>? bytes, Plan plan)
     {
+        WriteHead(json, plan);
+        foreach (var region in plan.Regions)
+        {
+            WriteRegion(json, bytes, RegionRows.Of(region), plan.TableEntries(region.Region));
+        }
+
+        WriteTail(json, plan);
+    }
+
+    /// <summary>Everything before the first region: the object, its schema and options, and the opening of <c>regions</c>.</summary>
+    private static void WriteHead(Utf8JsonWriter json, Plan plan)
+    {
         json.WriteStartObject();
         json.WriteString("schema", Schema);
         WriteOptions(json, plan.Options);
         json.WriteStartArray("regions");
-        foreach (var region in plan.Regions)
-        {
-            WriteRegion(json, bytes, region, plan.TableEntries(region.Region));
-        }
+    }
 
+    /// <summary>Everything after the last region: the accounting and the diagnostics.</summary>
+    private static void WriteTail(Utf8JsonWriter json, Plan plan)
+    {
         json.WriteEndArray();
         WriteAccounting(json, plan.Accounting);
         WriteDiagnostics(json, "diagnostics", plan.Diagnostics);
@@ -115,9 +150,9 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteEndObject();
     }
 
-    private static void WriteRegion(Utf8JsonWriter json, IBufferWriter<byte>? bytes, RegionPlan plan, int? tableEntries)
+    private static void WriteRegion(Utf8JsonWriter json, IBufferWriter<byte>? bytes, RegionRows rows, int? tableEntries)
     {
-        var region = plan.Region;
+        var region = rows.Region;
         json.WriteStartObject();
         json.WriteString("host", region.Host);
         json.WriteString("id", region.Id);
@@ -129,10 +164,30 @@ public sealed class PlanJsonWriter : IPlanWriter
             json.WriteString("guestSize", Numbers.Hex(guestSize));
         }
 
-        WriteRanges(json, bytes, "usable", plan, plan.Usable.AsSpan());
-        WriteHoles(json, bytes, plan, plan.Holes.AsSpan());
-        WriteRanges(json, bytes, "atRisk", plan, plan.AtRisk.AsSpan());
-        var s = plan.Stats;
+        // Two passes over the rows: the extents, then the holes (each an array of its own).
+        json.WriteStartArray("usable");
+        var usableArray = new ArrayState();
+        rows.Rewind();
+        while (rows.Read(out var usable, out _))
+        {
+            AppendRanges(json, bytes, region.Base, usable, ref usableArray);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("holes");
+        var holesArray = new ArrayState();
+        rows.Rewind();
+        while (rows.Read(out _, out var holes))
+        {
+            AppendHoles(json, bytes, region.Base, holes, ref holesArray);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("atRisk");
+        var atRiskArray = new ArrayState();
+        AppendRanges(json, bytes, region.Base, rows.AtRisk, ref atRiskArray);
+        json.WriteEndArray();
+        var s = rows.Stats;
         json.WriteStartObject("stats");
         json.WriteNumber("sizeBytes", s.SizeBytes);
         json.WriteNumber("usableBytes", s.UsableBytes);
@@ -165,67 +220,79 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteEndObject();
     }
 
-    /// <summary>An array of <c>{offset, address, size}</c> objects: usable extents or at-risk ranges.</summary>
-    private static void WriteRanges(Utf8JsonWriter json, IBufferWriter<byte>? bytes, string name, RegionPlan plan, ReadOnlySpan<AddressRange> ranges)
+    /// <summary>
+    /// Appends <c>{offset, address, size}</c> objects (usable extents or at-risk ranges) to the
+    /// open array. The array's first element goes through the writer, which leaves it in the state
+    /// that the last element would: the rest can then go around it, as templated bytes, and its
+    /// end of array still fits.
+    /// </summary>
+    private static void AppendRanges(Utf8JsonWriter json, IBufferWriter<byte>? bytes, ulong regionBase, ReadOnlySpan<AddressRange> ranges, ref ArrayState array)
     {
-        json.WriteStartArray(name);
-        if (!ranges.IsEmpty)
+        if (ranges.IsEmpty)
         {
-            // The first element through the writer, which leaves it in the state that the last
-            // element would: the rest can then go around it and its end of array still fits.
-            WriteRange(json, plan, ranges[0]);
-            if (Template.For(json, bytes) is { } template)
-            {
-                template.WriteRanges(bytes!, plan.Region.Base, ranges[1..]);
-            }
-            else
-            {
-                foreach (var range in ranges[1..])
-                {
-                    WriteRange(json, plan, range);
-                }
-            }
+            return;
         }
 
-        json.WriteEndArray();
+        if (!array.Started)
+        {
+            WriteRange(json, regionBase, ranges[0]);
+            ranges = ranges[1..];
+            array = new ArrayState { Started = true, Template = Template.For(json, bytes) };
+        }
+
+        if (array.Template is { } template)
+        {
+            template.WriteRanges(bytes!, regionBase, ranges);
+            return;
+        }
+
+        foreach (var range in ranges)
+        {
+            WriteRange(json, regionBase, range);
+        }
     }
 
-    private static void WriteRange(Utf8JsonWriter json, RegionPlan plan, AddressRange range)
+    private static void WriteRange(Utf8JsonWriter json, ulong regionBase, AddressRange range)
     {
         json.WriteStartObject();
         WriteHex(json, OffsetName, range.Start);
-        WriteHex(json, AddressName, plan.AddressOf(range.Start));
+        WriteHex(json, AddressName, regionBase + range.Start);
         WriteHex(json, SizeName, range.Size);
         json.WriteEndObject();
     }
 
-    private static void WriteHoles(Utf8JsonWriter json, IBufferWriter<byte>? bytes, RegionPlan plan, ReadOnlySpan<Hole> holes)
+    /// <summary>Appends hole objects to the open array, as <see cref="AppendRanges"/> does ranges.</summary>
+    private static void AppendHoles(Utf8JsonWriter json, IBufferWriter<byte>? bytes, ulong regionBase, ReadOnlySpan<Hole> holes, ref ArrayState array)
     {
-        json.WriteStartArray("holes");
-        if (!holes.IsEmpty)
+        if (holes.IsEmpty)
         {
-            WriteHole(json, plan, holes[0]);
-            if (Template.For(json, bytes) is { } template)
-            {
-                template.WriteHoles(bytes!, plan.Region.Base, holes[1..]);
-            }
-            else
-            {
-                foreach (var hole in holes[1..])
-                {
-                    WriteHole(json, plan, hole);
-                }
-            }
+            return;
         }
 
-        json.WriteEndArray();
+        if (!array.Started)
+        {
+            WriteHole(json, regionBase, holes[0]);
+            holes = holes[1..];
+            array = new ArrayState { Started = true, Template = Template.For(json, bytes) };
+        }
+
+        if (array.Template is { } template)
+        {
+            template.WriteHoles(bytes!, regionBase, holes);
+            return;
+        }
+
+        foreach (var hole in holes)
+        {
+            WriteHole(json, regionBase, hole);
+        }
     }
 
-    private static void WriteHole(Utf8JsonWriter json, RegionPlan plan, Hole hole)
+    private static void WriteHole(Utf8JsonWriter json, ulong regionBase, Hole hole)
     {
         json.WriteStartObject();
         WriteHex(json, OffsetName, hole.Offset);
-        WriteHex(json, AddressName, plan.AddressOf(hole.Offset));
+        WriteHex(json, AddressName, regionBase + hole.Offset);
         WriteHex(json, SizeName, hole.Size);
         json.WriteNumber(RetiredBytesName, hole.RetiredBytes);
         json.WriteNumber(FragmentBytesName, hole.FragmentBytes);
@@ -253,6 +320,13 @@ public sealed class PlanJsonWriter : IPlanWriter
         json.WriteNumber("clipped", accounting.Clipped);
         json.WriteNumber("outOfRegion", accounting.OutOfRegion);
         json.WriteEndObject();
+    }
+
+    /// <summary>An array being appended to in pieces: whether its first element is written, and the template for the rest (null to go through the writer).</summary>
+    private struct ArrayState
+    {
+        public bool Started;
+        public Template? Template;
     }
 
     /// <summary>
@@ -372,19 +446,7 @@ public sealed class PlanJsonWriter : IPlanWriter
             return text.Length;
         }
 
-        /// <summary>Lower-case hex digits without leading zeros, as <see cref="Numbers.Hex"/> writes after <c>0x</c>.</summary>
-        private static int Hex(Span<byte> to, ulong value)
-        {
-            var digits = value == 0 ? 1 : (67 - BitOperations.LeadingZeroCount(value)) >> 2;
-            var hex = "0123456789abcdef"u8;
-            for (var i = digits - 1; i >= 0; i--)
-            {
-                to[i] = hex[(int)(value & 0xF)];
-                value >>= 4;
-            }
-
-            return digits;
-        }
+        private static int Hex(Span<byte> to, ulong value) => HexDigits.Write(to, value);
 
         private static int Decimal(Span<byte> to, ulong value)
         {
