@@ -36,11 +36,27 @@ internal sealed class FleetInputOptions
     public void AddTo(Command command)
     {
         command.Add(Directory);
-        foreach (var option in new Option[] { shared.Regions, shared.Retired, shared.RegionsFormat, shared.RetiredFormat, shared.Granule, shared.GuestPage, shared.MinExtent, shared.HugePages, shared.HostPage, shared.RetireCorrected, shared.MaxRecords, Parallelism })
+        command.Add(shared.Regions);
+        command.Add(shared.Retired);
+        AddSemanticsTo(command);
+    }
+
+    /// <summary>The formats, semantics and parallelism flags alone, for a verb that names its fleets otherwise (history's snapshots).</summary>
+    public void AddSemanticsTo(Command command)
+    {
+        foreach (var option in new Option[] { shared.RegionsFormat, shared.RetiredFormat, shared.Granule, shared.GuestPage, shared.MinExtent, shared.HugePages, shared.HostPage, shared.RetireCorrected, shared.MaxRecords, Parallelism })
         {
             command.Add(option);
         }
     }
+
+    /// <summary>How every fleet file is read: the host page and the record limit the flags give.</summary>
+    public ReadOptions ResolveReadOptions(ParseResult result) =>
+        new() { HostPage = shared.ResolveHostPage(result), MaxRecords = shared.ResolveMaxRecords(result) };
+
+    /// <summary>The region and retired formats the flags impose, or null to detect.</summary>
+    public (string? Regions, string? Retired) ResolveFormats(ParseResult result) =>
+        (result.GetValue(shared.RegionsFormat), result.GetValue(shared.RetiredFormat));
 
     public PlanOptions ResolvePlanOptions(ParseResult result) => shared.ResolvePlanOptions(result);
 

@@ -7,9 +7,9 @@ internal static partial class Messages
 
     public const string SnapshotWithoutTime = "no time: name it by its date, such as 2026-03-01, or collect it with egmecc collect";
 
-    public const string PlanWithoutHosts = "the plan has no host: a snapshot holds at least one host";
+    public const string PlanWithoutHosts = "the plan has no region, so no host: a snapshot holds at least one host";
 
-    public const string PlanWithoutHostNames = "the plan names no host; a history follows hosts by name: write the snapshot with egmecc fleet and its plan JSON";
+    public const string PlanWithoutHostNames = "the plan names no host, and a history follows hosts by name: use a fleet's plan, as egmecc fleet writes it";
 
     public static string NotADate(string text) =>
         $"'{text}' in the name is not a date; name a snapshot by its date, such as 2026-03-01 or 2026-03-01T08:00:00Z";

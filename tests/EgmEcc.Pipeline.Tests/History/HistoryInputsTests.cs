@@ -224,7 +224,7 @@ public class HistoryInputsTests
 
         var e = Error(plan);
 
-        Assert.Equal("the plan names no host; a history follows hosts by name: write the snapshot with egmecc fleet and its plan JSON", e.Message);
+        Assert.Equal("the plan names no host, and a history follows hosts by name: use a fleet's plan, as egmecc fleet writes it", e.Message);
     }
 
     [Fact]
