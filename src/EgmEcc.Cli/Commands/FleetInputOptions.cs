@@ -42,8 +42,16 @@ internal sealed class FleetInputOptions
     }
 
     /// <summary>The formats, semantics and parallelism flags alone, for a verb that names its fleets otherwise (history's snapshots).</summary>
-    public void AddSemanticsTo(Command command)
+    /// <param name="command">The verb.</param>
+    /// <param name="files">Where the verb's region and retired files are, for the format flags' help (<c>snapshots</c>); null for --regions and --retired.</param>
+    public void AddSemanticsTo(Command command, string? files = null)
     {
+        if (files is not null)
+        {
+            shared.RegionsFormat.Description = $"The format of every region file of the {files}, instead of detecting it: {string.Join(", ", FormatRegistry.Default.RegionReaders.Names)}.";
+            shared.RetiredFormat.Description = $"The format of every retired file of the {files}, instead of detecting it: {string.Join(", ", FormatRegistry.Default.RetiredReaders.Names)}.";
+        }
+
         foreach (var option in new Option[] { shared.RegionsFormat, shared.RetiredFormat, shared.Granule, shared.GuestPage, shared.MinExtent, shared.HugePages, shared.HostPage, shared.RetireCorrected, shared.MaxRecords, Parallelism })
         {
             command.Add(option);

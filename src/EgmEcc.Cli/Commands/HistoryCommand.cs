@@ -43,7 +43,7 @@ internal static class HistoryCommand
 
         var command = new Command("history", "Follow a fleet over dated snapshots: each host's figures and new retirements over time, and the hosts that appear, vanish or change their regions.");
         command.Add(snapshots);
-        inputs.AddSemanticsTo(command);
+        inputs.AddSemanticsTo(command, "snapshots");
         command.Add(shape);
         command.Add(format);
         command.Add(output);
