@@ -18,6 +18,7 @@ public static class EgmEccCli
         root.Add(ReportCommand.Create(console));
         root.Add(FleetCommand.Create(console));
         root.Add(ForecastCommand.Create(console));
+        root.Add(HistoryCommand.Create(console));
         root.Add(DiffCommand.Create(console));
         root.Add(SynthCommand.Create(console));
         root.Add(CollectCommand.Create(console));

@@ -53,7 +53,7 @@ internal static partial class UsageMessages
 
         if (message == "Required command was not provided.")
         {
-            return "name a command (plan, validate, report, fleet, forecast, diff, synth)";
+            return "name a command (plan, validate, report, fleet, forecast, history, diff, synth)";
         }
 
         // Anything else: the parser's words, in the same shape as ours.

@@ -16,7 +16,7 @@ namespace EgmEcc.Pipeline;
 /// <para>A folder written by <c>egmecc collect</c> holds a <c>manifest.json</c>
 /// (<see cref="CollectionManifest"/>, docs/design.md §3): it is no region or retired file; its host
 /// page size is the one the host's kernel log is read with, and its diagnostics (what could not be
-/// collected) come first in the host's.</para>
+/// collected) come first in the host's; its collection time is the host's <see cref="LoadedHost.CollectedAt"/>.</para>
 /// <code>
 ///   fleet/host-0001/regions.csv     fleet/host-0002/regions.dsl
 ///   fleet/host-0001/retired.csv     fleet/host-0002/egm4.ioctl.bin
@@ -119,6 +119,11 @@ public sealed class DirectoryFleetSource : FleetSource
                 Formats = formats,
                 Notes = manifest is null ? [] : Collected(manifest, host, folder),
             }.Load();
+            if (manifest is not null)
+            {
+                loaded = loaded.WithCollectedAt(manifest.CollectedAt);
+            }
+
             return notes.Count == 0 ? loaded : loaded.WithNotesFirst(notes);
         }
         finally

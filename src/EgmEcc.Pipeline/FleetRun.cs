@@ -19,6 +19,13 @@ public static class FleetRun
     /// <summary>Plans each host and maps its name and plan to a result; results are in <see cref="FleetSource.Hosts"/> order.</summary>
     public static T[] Map<T>(FleetSource source, PlanOptions options, Func<string, Plan, T> map, FleetProgress? progress = null, int parallelism = 0)
     {
+        ArgumentNullException.ThrowIfNull(map);
+        return Map(source, options, (host, _, plan) => map(host, plan), progress, parallelism);
+    }
+
+    /// <summary>As <see cref="Map{T}(FleetSource, PlanOptions, Func{string, Plan, T}, FleetProgress?, int)"/>, the map also seeing the host's inputs as loaded (its collection time).</summary>
+    public static T[] Map<T>(FleetSource source, PlanOptions options, Func<string, LoadedHost, Plan, T> map, FleetProgress? progress = null, int parallelism = 0)
+    {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(map);
@@ -35,7 +42,8 @@ public static class FleetRun
             {
                 try
                 {
-                    results[i] = map(source.Hosts[i], source.Load(i).Plan(options));
+                    var loaded = source.Load(i);
+                    results[i] = map(source.Hosts[i], loaded, loaded.Plan(options));
                 }
                 catch (Exception e)
                 {

@@ -37,8 +37,17 @@ public sealed class LoadedHost
     /// <summary>The fill of every firmware retired-page table read, in input order (docs/design.md §1); carried into the plan.</summary>
     public IReadOnlyList<FirmwareTableFill> TableFills { get; init; } = [];
 
+    /// <summary>
+    /// When the host's evidence was collected: the <c>collectedAt</c> of its folder's manifest
+    /// (docs/design.md §3.8), or null when it has none. A history dates the host's observation by it (§4.13).
+    /// </summary>
+    public DateTimeOffset? CollectedAt { get; init; }
+
     /// <summary>The same inputs with <paramref name="first"/> before the readers' notes (notes on files that were not read).</summary>
-    internal LoadedHost WithNotesFirst(IReadOnlyList<Diagnostic> first) => new(Regions, records, [.. first, .. Notes]) { TableFills = TableFills };
+    internal LoadedHost WithNotesFirst(IReadOnlyList<Diagnostic> first) => new(Regions, records, [.. first, .. Notes]) { TableFills = TableFills, CollectedAt = CollectedAt };
+
+    /// <summary>The same inputs, collected at <paramref name="at"/>.</summary>
+    internal LoadedHost WithCollectedAt(DateTimeOffset? at) => new(Regions, records, Notes) { TableFills = TableFills, CollectedAt = at };
 
     /// <summary>
     /// Plans the inputs. This is the one place a plan is made from inputs (every verb comes

@@ -54,7 +54,8 @@ public class BadInputCorpusTests
             _ when name.StartsWith("regions-", StringComparison.Ordinal) => ["plan", "--regions", path],
             _ when name.StartsWith("retired-", StringComparison.Ordinal) => ["plan", "--regions", Regions, "--retired", path],
             _ when name.StartsWith("diff-", StringComparison.Ordinal) => ["diff", path, path],
-            _ => throw new InvalidOperationException($"{path}: a bad-input file name starts with 'regions-', 'retired-' or 'diff-'"),
+            _ when name.StartsWith("history-", StringComparison.Ordinal) => ["history", path],
+            _ => throw new InvalidOperationException($"{path}: a bad-input file name starts with 'regions-', 'retired-', 'diff-' or 'history-'"),
         };
         var extra = Repo.PathOf(path + ".args");
         if (File.Exists(extra))

@@ -45,6 +45,7 @@ public class CliConsistencyTests
     [InlineData("report", "line")]
     [InlineData("fleet", "line")]
     [InlineData("forecast", "line")]
+    [InlineData("history", "line")]
     [InlineData("diff", "line")]
     [InlineData("diff", "not-a-plan")]
     [InlineData("synth", "output")]
@@ -90,6 +91,7 @@ public class CliConsistencyTests
     [InlineData("report")]
     [InlineData("fleet")]
     [InlineData("forecast")]
+    [InlineData("history")]
     [InlineData("diff")]
     public void Verb_Output_WholeFileOrNone(string verb)
     {
@@ -193,6 +195,7 @@ public class CliConsistencyTests
         "plan" or "validate" or "report" => [verb, "--regions", Regions, "--retired", Retired],
         "fleet" => [verb, "--dir", Tree],
         "forecast" => [verb, "--dir", Tree, "--rate", "1", "--trials", "2"],
+        "history" => [verb, Cli.Data("history")],
         "diff" => [verb, Inputs.Value.Plan, Inputs.Value.Plan],
         "synth" => [verb, "--hosts", "1", "--records", "1", "-o", Path.Combine(Cli.TemporaryDirectory(), "fleet")],
         "collect" => [verb, "--root", HostRoot.Value.Path, "-o", Path.Combine(Cli.TemporaryDirectory(), "fleet")],
@@ -209,6 +212,7 @@ public class CliConsistencyTests
             ("plan" or "validate" or "report", _) => ([verb, "--regions", files.BadRegions], files.BadRegions),
             ("fleet", _) => (["fleet", "--regions", files.BadHostRegions], files.BadHostRegions),
             ("forecast", _) => (["forecast", "--regions", files.BadHostRegions, "--rate", "1"], files.BadHostRegions),
+            ("history", _) => (["history", Cli.Data("history", "2026-01-01"), files.BadSnapshot], Path.Combine(files.BadSnapshot, "h1", "regions.csv")),
             ("diff", "line") => (["diff", files.Plan, files.BadJson], files.BadJson),
             ("diff", _) => (["diff", files.NotAPlan, files.Plan], files.NotAPlan),
             ("synth", _) => (["synth", "--hosts", "1", "-o", files.BadRegions], files.BadRegions),
@@ -225,7 +229,7 @@ public class CliConsistencyTests
         Assert.DoesNotContain("System.", run.Error, StringComparison.Ordinal);
     }
 
-    private sealed record Files(string Plan, string BadRegions, string BadHostRegions, string BadJson, string NotAPlan, string DamagedHost)
+    private sealed record Files(string Plan, string BadRegions, string BadHostRegions, string BadJson, string NotAPlan, string DamagedHost, string BadSnapshot)
     {
         public static Files Create()
         {
@@ -245,7 +249,16 @@ public class CliConsistencyTests
                 Write("host-regions.csv", "host,id,node,base,size\nh1,egm0,0,0x40000000,1G\nh2,egm0,0,0x1000,zz\n"),
                 Write("broken.json", "{\n\"schema\": \"egmecc.plan/1\",\n\"options\": [\n"),
                 Write("not-a-plan.json", "{\"schema\": \"egmecc.fleet/1\"}\n"),
-                DamagedHost());
+                DamagedHost(),
+                BadSnapshot());
+
+            // A dated fleet folder whose one host has a bad region row.
+            string BadSnapshot()
+            {
+                var host = Directory.CreateDirectory(Path.Combine(directory, "2026-02-01", "h1")).FullName;
+                File.WriteAllText(Path.Combine(host, "regions.csv"), "id,node,base,size\negm0,0,0x1000,zz\n");
+                return Path.GetDirectoryName(host)!;
+            }
 
             // A host tree whose only table is not one (another signature).
             string DamagedHost()

@@ -21,7 +21,7 @@ public class DidYouMeanTests
     [InlineData("egmecc: error: unknown verb 'repotr'; did you mean 'report'?", "repotr")]
     [InlineData("egmecc: error: unknown verb 'Fleet'; did you mean 'fleet'?", "Fleet", "--dir", "x")]
     [InlineData("egmecc: error: unknown verb 'validat'; did you mean 'validate'?", "validat")]
-    [InlineData("egmecc: error: unknown verb 'xyzzy' (verbs: plan, validate, report, fleet, forecast, diff, synth, collect, completion)", "xyzzy", "--regions", "x")]
+    [InlineData("egmecc: error: unknown verb 'xyzzy' (verbs: plan, validate, report, fleet, forecast, history, diff, synth, collect, completion)", "xyzzy", "--regions", "x")]
     public void UnknownVerb_NamesTheNearestOrLists(string line, params string[] args)
     {
         var run = Run(args);

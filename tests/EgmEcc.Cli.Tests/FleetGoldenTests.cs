@@ -1,4 +1,5 @@
 using System.Text;
+using EgmEcc.Formats.History;
 using EgmEcc.Formats.Output.Documents;
 
 namespace EgmEcc.Cli.Tests;
@@ -35,6 +36,11 @@ public class FleetGoldenTests
             formats.Add("forecast", name);
         }
 
+        foreach (var name in HistoryWriters.All.Names)
+        {
+            formats.Add("history", name);
+        }
+
         return formats;
     }
 
@@ -53,6 +59,12 @@ public class FleetGoldenTests
     /// <summary>The command line of one registered format's golden file; the native binary's tests run them too.</summary>
     internal static string[] RegisteredFormatArguments(string verb, string format)
     {
+        if (verb == "history")
+        {
+            // The sample series, named from the repository's root so that its snapshots' names are the same everywhere.
+            return [verb, "data/history", "--vm-shape", "2x200G@512M", "--format", format];
+        }
+
         string[] options = verb == "fleet"
             ? ["--vm-shape", "2x200G@512M", "--min-usable", "99.6"]
             : ["--rate", "500", "--horizon", "3", "--trials", "100", "--vm-shape", "2x200G@512M"];

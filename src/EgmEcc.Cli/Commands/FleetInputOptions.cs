@@ -36,11 +36,35 @@ internal sealed class FleetInputOptions
     public void AddTo(Command command)
     {
         command.Add(Directory);
-        foreach (var option in new Option[] { shared.Regions, shared.Retired, shared.RegionsFormat, shared.RetiredFormat, shared.Granule, shared.GuestPage, shared.MinExtent, shared.HugePages, shared.HostPage, shared.RetireCorrected, shared.MaxRecords, Parallelism })
+        command.Add(shared.Regions);
+        command.Add(shared.Retired);
+        AddSemanticsTo(command);
+    }
+
+    /// <summary>The formats, semantics and parallelism flags alone, for a verb that names its fleets otherwise (history's snapshots).</summary>
+    /// <param name="command">The verb.</param>
+    /// <param name="files">Where the verb's region and retired files are, for the format flags' help (<c>snapshots</c>); null for --regions and --retired.</param>
+    public void AddSemanticsTo(Command command, string? files = null)
+    {
+        if (files is not null)
+        {
+            shared.RegionsFormat.Description = $"The format of every region file of the {files}, instead of detecting it: {string.Join(", ", FormatRegistry.Default.RegionReaders.Names)}.";
+            shared.RetiredFormat.Description = $"The format of every retired file of the {files}, instead of detecting it: {string.Join(", ", FormatRegistry.Default.RetiredReaders.Names)}.";
+        }
+
+        foreach (var option in new Option[] { shared.RegionsFormat, shared.RetiredFormat, shared.Granule, shared.GuestPage, shared.MinExtent, shared.HugePages, shared.HostPage, shared.RetireCorrected, shared.MaxRecords, Parallelism })
         {
             command.Add(option);
         }
     }
+
+    /// <summary>How every fleet file is read: the host page and the record limit the flags give.</summary>
+    public ReadOptions ResolveReadOptions(ParseResult result) =>
+        new() { HostPage = shared.ResolveHostPage(result), MaxRecords = shared.ResolveMaxRecords(result) };
+
+    /// <summary>The region and retired formats the flags impose, or null to detect.</summary>
+    public (string? Regions, string? Retired) ResolveFormats(ParseResult result) =>
+        (result.GetValue(shared.RegionsFormat), result.GetValue(shared.RetiredFormat));
 
     public PlanOptions ResolvePlanOptions(ParseResult result) => shared.ResolvePlanOptions(result);
 

@@ -68,7 +68,7 @@ public sealed record HostSummary
         {
             var huge = ImmutableArray.CreateRange(region.Stats.HugePageCapacity, c => c.Count);
             var vmBlocks = shape is null ? 0 : region.UsableSet.WholeAlignedBlocks(shape.PageSize);
-            regions.Add(new RegionSummary(region.Region.Id, region.Region.Node, region.Stats.SizeBytes, region.Stats.UsableBytes, huge, vmBlocks, region.Stats.AtRiskPages, region.Stats.RetiredBytes / plan.Options.Granule, plan.TableEntries(region.Region)));
+            regions.Add(new RegionSummary(region.Region.Id, region.Region.Node, region.Stats.SizeBytes, region.Stats.UsableBytes, huge, vmBlocks, region.Stats.AtRiskPages, region.Stats.RetiredBytes / plan.Options.Granule, plan.TableEntries(region.Region), region.Region.Base));
         }
 
         var summaries = regions.MoveToImmutable();

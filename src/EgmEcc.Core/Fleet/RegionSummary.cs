@@ -12,4 +12,5 @@ namespace EgmEcc.Fleet;
 /// <param name="AtRiskPages">Usable retirement granules at risk (corrected errors).</param>
 /// <param name="RetiredPages">Retirement granules retired in the region (its retired bytes over the granule).</param>
 /// <param name="TableEntries">Entries of the region's firmware retired-page table, or null when none was read.</param>
-public sealed record RegionSummary(string Id, int Node, ulong SizeBytes, ulong UsableBytes, ImmutableArray<ulong> HugePages, ulong VmBlocks, ulong AtRiskPages = 0, ulong RetiredPages = 0, int? TableEntries = null);
+/// <param name="Base">The region's SPA: with the id, node and size, what tells a moved region from the same one (docs/design.md §4.13).</param>
+public sealed record RegionSummary(string Id, int Node, ulong SizeBytes, ulong UsableBytes, ImmutableArray<ulong> HugePages, ulong VmBlocks, ulong AtRiskPages = 0, ulong RetiredPages = 0, int? TableEntries = null, ulong Base = 0);

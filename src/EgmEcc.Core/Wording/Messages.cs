@@ -8,7 +8,7 @@ namespace EgmEcc.Wording;
 /// of their errors, in one place. Messages mention settings as <see cref="SettingMention"/>s, never
 /// by a command line's flags (a front end renders them with its own names, see <see cref="SettingNames"/>).
 /// </summary>
-internal static class Messages
+internal static partial class Messages
 {
     /// <summary>How a setting is given when a message says how to give it, in domain words.</summary>
     public const string Explicitly = "explicitly";

@@ -4,7 +4,7 @@ namespace EgmEcc.Pipeline.Wording;
 /// The user-facing text of the pipeline in one place: what host collection found missing or
 /// disagreeing (docs/design.md §3). Domain words only; a setting is named by the front end.
 /// </summary>
-internal static class Messages
+internal static partial class Messages
 {
     public static string NoRegionInTables(string folder) =>
         $"no EGM region found in the ACPI tables of {folder} (DSDT, SSDT*); firmware describes each region with _DSD properties nvidia,egm-* when EGM virtualization is enabled";

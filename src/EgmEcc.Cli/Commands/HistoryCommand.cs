@@ -1,0 +1,79 @@
+using System.CommandLine;
+using EgmEcc.Formats.History;
+using EgmEcc.History;
+using EgmEcc.Pipeline.History;
+
+namespace EgmEcc.Cli.Commands;
+
+/// <summary>
+/// <c>egmecc history SNAPSHOT...</c>: follows a fleet over dated snapshots (docs/design.md §4.13):
+/// every host's figures at each snapshot, new retirements per interval, and the hosts that appear,
+/// vanish or change their regions.
+/// </summary>
+internal static class HistoryCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var snapshots = new Argument<string[]>("SNAPSHOT")
+        {
+            Description = "A dated snapshot: a fleet folder (host folders, as written by 'egmecc collect'), a fleet plan JSON ('egmecc fleet --plan-json'), "
+                + "or a folder of date-named snapshot folders. Dated by the date in its name (2026-03-01), else by its hosts' collection times. Repeatable; taken oldest first.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        snapshots.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length == 0)
+                {
+                    result.AddError("SNAPSHOT needs a file or folder name, not ''");
+                }
+                else if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    // The parser would take a misspelt '--fromat' for a snapshot.
+                    result.AddError($"unknown option '{token.Value}'");
+                }
+            }
+        });
+
+        var inputs = new FleetInputOptions();
+        var shape = VmShapeOption.Create();
+        var format = OutputFlags.Format(HistoryWriters.All.Names, "text");
+        var output = OutputFlags.Output();
+
+        var command = new Command("history", "Follow a fleet over dated snapshots: each host's figures and new retirements over time, and the hosts that appear, vanish or change their regions.");
+        command.Add(snapshots);
+        inputs.AddSemanticsTo(command, "snapshots");
+        command.Add(shape);
+        command.Add(format);
+        command.Add(output);
+        command.SetAction(result =>
+        {
+            var paths = result.GetValue(snapshots) ?? [];
+            if (paths.Contains("-"))
+            {
+                throw new UsageException("a SNAPSHOT is a folder or a plan file named by its date; standard input ('-') has no name to date it by");
+            }
+
+            var options = inputs.ResolvePlanOptions(result);
+            var parallelism = inputs.ResolveParallelism(result);
+            var vmShape = result.GetValue(shape);
+            OutputTarget.Check(result.GetValue(output));
+            var (regionsFormat, retiredFormat) = inputs.ResolveFormats(result);
+            var load = ProgressDisplay.Run(console, "planning snapshots", progress => new HistoryInputs
+            {
+                Snapshots = paths,
+                ReadOptions = inputs.ResolveReadOptions(result),
+                RegionsFormat = regionsFormat,
+                RetiredFormat = retiredFormat,
+            }.Load(options, vmShape, progress, parallelism));
+
+            Diagnostics.Print(load.Warnings, console.Error);
+            var report = new HistoryReport { History = load.History, VmShape = vmShape };
+            var writer = HistoryWriters.All.Find(result.GetValue(format)!)!;
+            OutputTarget.Write(result.GetValue(output), console, w => writer.Write(report, w));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
