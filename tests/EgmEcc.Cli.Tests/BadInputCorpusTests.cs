@@ -22,9 +22,7 @@ public class BadInputCorpusTests
     {
         var cases = new TheoryData<string>();
 
-        // Policy files are not run here: no verb reads them yet. PolicyCorpusTests (tests/EgmEcc.Formats.Tests)
-        // reads each with the policy reader and checks the same exact line.
-        foreach (var name in Inputs().Where(n => !n.StartsWith("policy-", StringComparison.Ordinal)))
+        foreach (var name in Inputs())
         {
             cases.Add(name);
         }
@@ -55,7 +53,10 @@ public class BadInputCorpusTests
             _ when name.StartsWith("retired-", StringComparison.Ordinal) => ["plan", "--regions", Regions, "--retired", path],
             _ when name.StartsWith("diff-", StringComparison.Ordinal) => ["diff", path, path],
             _ when name.StartsWith("history-", StringComparison.Ordinal) => ["history", path],
-            _ => throw new InvalidOperationException($"{path}: a bad-input file name starts with 'regions-', 'retired-', 'diff-' or 'history-'"),
+
+            // A policy file is read before any snapshot is planned (docs/design.md §4.14).
+            _ when name.StartsWith("policy-", StringComparison.Ordinal) => ["history", "data/history", "--policy", path],
+            _ => throw new InvalidOperationException($"{path}: a bad-input file name starts with 'regions-', 'retired-', 'diff-', 'history-' or 'policy-'"),
         };
         var extra = Repo.PathOf(path + ".args");
         if (File.Exists(extra))

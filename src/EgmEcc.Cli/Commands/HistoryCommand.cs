@@ -1,7 +1,9 @@
 using System.CommandLine;
 using EgmEcc.Formats.History;
+using EgmEcc.Formats.Reports;
 using EgmEcc.History;
 using EgmEcc.Pipeline.History;
+using EgmEcc.Reporting;
 
 namespace EgmEcc.Cli.Commands;
 
@@ -40,6 +42,12 @@ internal static class HistoryCommand
         var shape = VmShapeOption.Create();
         var format = OutputFlags.Format(HistoryWriters.All.Names, "text");
         var output = OutputFlags.Output();
+        var html = FileNames.Required(new Option<string?>("--html")
+        {
+            Description = "Also write a dashboard of the fleet over time to FILE: one self-contained HTML page with the fleet now, its totals per snapshot, the forecast fan and the firmware tables closest to the 4096-entry cliff.",
+            HelpName = "FILE",
+        });
+        var policy = new PolicyOptions();
 
         var command = new Command("history", "Follow a fleet over dated snapshots: each host's figures and new retirements over time, and the hosts that appear, vanish or change their regions.");
         command.Add(snapshots);
@@ -47,6 +55,8 @@ internal static class HistoryCommand
         command.Add(shape);
         command.Add(format);
         command.Add(output);
+        command.Add(html);
+        policy.AddTo(command);
         command.SetAction(result =>
         {
             var paths = result.GetValue(snapshots) ?? [];
@@ -59,6 +69,10 @@ internal static class HistoryCommand
             var parallelism = inputs.ResolveParallelism(result);
             var vmShape = result.GetValue(shape);
             OutputTarget.Check(result.GetValue(output));
+            OutputTarget.Check(result.GetValue(html));
+
+            // Rules are read before the snapshots are planned: a bad rule costs no planning.
+            var rules = policy.LoadRules(result, console);
             var (regionsFormat, retiredFormat) = inputs.ResolveFormats(result);
             var load = ProgressDisplay.Run(console, "planning snapshots", progress => new HistoryInputs
             {
@@ -70,9 +84,16 @@ internal static class HistoryCommand
 
             Diagnostics.Print(load.Warnings, console.Error);
             var report = new HistoryReport { History = load.History, VmShape = vmShape };
+            report = report with { Policy = policy.Evaluate(report, rules, result) };
             var writer = HistoryWriters.All.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(report, w));
-            return ExitCodes.Success;
+            if (result.GetValue(html) is { } htmlPath)
+            {
+                var page = new FleetHtmlOptions { Invocation = Invocation.Describe(result), Dashboard = new() { GeneratedAt = console.Clock() } };
+                OutputTarget.Write(htmlPath, console, w => new FleetHtmlWriter().Write(FleetDashboard.LatestFleet(report), report, w, page));
+            }
+
+            return policy.ExitCode(report.Policy, result, console.Error);
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EgmEcc.Fleet;
+using EgmEcc.Policies;
 
 namespace EgmEcc.History;
 
@@ -23,4 +24,7 @@ public sealed record HistoryReport
 
     /// <summary>Every region's firmware-table cliff at the latest observation, in host then region order.</summary>
     public ImmutableArray<TableCliff> Cliffs { get; init; } = [];
+
+    /// <summary>The hosts that break the policy's rules now and within its horizon (docs/design.md §4.14), or null when no rule was given.</summary>
+    public PolicyResult? Policy { get; init; }
 }

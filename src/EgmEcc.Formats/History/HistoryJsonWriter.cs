@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using EgmEcc.Formats.Output;
 using EgmEcc.Formats.Output.Documents;
+using EgmEcc.Formats.Output;
+using EgmEcc.Formats.Policies;
 using EgmEcc.History;
 
 namespace EgmEcc.Formats.History;
@@ -95,8 +96,8 @@ public sealed class HistoryJsonWriter : IDocumentWriter<HistoryReport>
 
             json.WriteEndArray();
 
-            // Policies (docs/design.md §4.14) fill this; without rules it is null.
-            json.WriteNull("policy");
+            // Without rules it is null (docs/design.md §4.14).
+            PolicyJsonWriter.WriteProperty(json, document.Policy);
             json.WriteEndObject();
         });
     }

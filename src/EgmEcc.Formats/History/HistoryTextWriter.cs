@@ -1,5 +1,6 @@
 using System.Globalization;
 using EgmEcc.Formats.Output.Documents;
+using EgmEcc.Formats.Policies;
 using EgmEcc.History;
 
 namespace EgmEcc.Formats.History;
@@ -30,6 +31,11 @@ public sealed class HistoryTextWriter : IDocumentWriter<HistoryReport>
         WriteSnapshots(history, output);
         output.Write(history.Changes.IsEmpty ? "\nchanges: none\n" : "\nchanges\n");
         WriteChanges(history, output);
+        if (document.Policy is { } policy)
+        {
+            output.Write('\n');
+            PolicyTextWriter.Write(policy, output);
+        }
     }
 
     private static void WriteHosts(HistoryReport document, TextWriter output)
