@@ -45,6 +45,8 @@ internal sealed class SettingFlags : SettingNames
         Setting.DiffConditions => "--fail-on",
         Setting.RetiredInputs => "--retired",
         Setting.RequireRetired => "--require-retired",
+        Setting.Snapshots => "--snapshots",
+        Setting.Interval => "--interval",
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "a setting with no flag"),
     };
 

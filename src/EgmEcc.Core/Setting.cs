@@ -78,4 +78,10 @@ public enum Setting
 
     /// <summary>Whether a run without any retired-record input is an error.</summary>
     RequireRetired,
+
+    /// <summary>How many dated snapshots a synthetic fleet history has.</summary>
+    Snapshots,
+
+    /// <summary>The time between two snapshots of a synthetic fleet history.</summary>
+    Interval,
 }
