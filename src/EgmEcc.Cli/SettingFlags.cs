@@ -47,6 +47,8 @@ internal sealed class SettingFlags : SettingNames
         Setting.RequireRetired => "--require-retired",
         Setting.VmShape => "--vm-shape",
         Setting.PolicyRule => "--rule",
+        Setting.Snapshots => "--snapshots",
+        Setting.Interval => "--interval",
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "a setting with no flag"),
     };
 

@@ -84,4 +84,10 @@ public enum Setting
 
     /// <summary>A policy rule given on its own (docs/design.md §4.14); a rule read from a policy file is an input.</summary>
     PolicyRule,
+
+    /// <summary>How many dated snapshots a synthetic fleet history has.</summary>
+    Snapshots,
+
+    /// <summary>The time between two snapshots of a synthetic fleet history.</summary>
+    Interval,
 }

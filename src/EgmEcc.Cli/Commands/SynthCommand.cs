@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using System.Text;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Synthesis;
@@ -31,16 +33,74 @@ internal static class SynthCommand
             }
         });
 
+        var snapshots = new Option<int>("--snapshots")
+        {
+            Description = "Write a history: N dated snapshots DIR/<date>/<host>/ (tree layout), retirements accumulating at each host's true rate, and DIR/rates.csv with those rates.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        };
+        var interval = new Option<TimeSpan?>("--interval")
+        {
+            Description = "Time between snapshots: a whole number of weeks, days or hours (30d, 1w, 12h); needed with --snapshots above 1.",
+            HelpName = "DURATION",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (ParseInterval(text) is { } parsed)
+                {
+                    return parsed;
+                }
+
+                result.AddError($"--interval: '{text}' is not a duration; give a positive whole number and a unit, w, d or h (30d, 1w, 12h)");
+                return null;
+            },
+        };
+        var start = new Option<DateTimeOffset?>("--start")
+        {
+            Description = "The first snapshot's date (UTC), yyyy-MM-dd or yyyy-MM-ddTHH:mm:ssZ [default: 2026-01-01].",
+            HelpName = "DATE",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss'Z'"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+                {
+                    return parsed;
+                }
+
+                result.AddError($"--start: '{text}' is not a date; give yyyy-MM-dd or yyyy-MM-ddTHH:mm:ssZ (UTC)");
+                return null;
+            },
+        };
+
         var force = new Option<bool>("--force")
         {
             Description = "Replace the contents of a directory that is not empty (everything in it is deleted).",
         };
 
         var command = new Command("synth", "Write a synthetic fleet (seeded, deterministic) for demos, tests and benchmarks.");
-        foreach (var option in new Option[] { hosts, sockets, records, seed, layout, output, force })
+        foreach (var option in new Option[] { hosts, sockets, records, seed, layout, snapshots, interval, start, output, force })
         {
             command.Add(option);
         }
+
+        command.Validators.Add(result =>
+        {
+            // Read from the tokens, not the values: a value that did not parse has its own error, and reading it would throw.
+            static string? Given(OptionResult? option) => option is { Implicit: false, Tokens.Count: 1 } ? option.Tokens[0].Value : null;
+            var series = (int.TryParse(Given(result.GetResult(snapshots)), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 1)
+                || result.GetResult(interval) is not null;
+
+            // A history is trees of host folders, one per date: what history reads (docs/design.md §4.13).
+            if (series && Given(result.GetResult(layout)) is { } chosen && chosen != "tree")
+            {
+                result.AddError($"--layout {chosen}: a history (--snapshots, --interval) is written as one tree per snapshot; leave out --layout or give --layout tree");
+            }
+
+            if (!series && result.GetResult(start) is not null)
+            {
+                result.AddError("--start: the first snapshot's date needs a history; give --snapshots N and --interval DURATION too");
+            }
+        });
 
         command.SetAction(result =>
         {
@@ -50,7 +110,12 @@ internal static class SynthCommand
                 Sockets = result.GetValue(sockets),
                 Records = result.GetValue(records),
                 Seed = result.GetValue(seed),
+                Snapshots = result.GetValue(snapshots),
+                Interval = result.GetValue(interval) ?? TimeSpan.Zero,
+                Start = result.GetValue(start) ?? SynthOptions.DefaultStart,
             });
+            var isSeries = fleet.Snapshots > 1 || fleet.Options.Interval > TimeSpan.Zero;
+            var layoutName = isSeries ? "tree" : result.GetValue(layout);
 
             var directory = result.GetValue(output)!;
             var replace = result.GetValue(force);
@@ -61,7 +126,11 @@ internal static class SynthCommand
             try
             {
                 Directory.CreateDirectory(staging);
-                if (result.GetValue(layout) == "tree")
+                if (isSeries)
+                {
+                    SynthWriter.WriteSeries(fleet, staging);
+                }
+                else if (layoutName == "tree")
                 {
                     SynthWriter.WriteTree(fleet, staging);
                 }
@@ -88,10 +157,29 @@ internal static class SynthCommand
                 }
             }
 
-            console.Out.WriteLine($"wrote {SynthWriter.Describe(fleet)} to {directory} ({result.GetValue(layout)})");
+            console.Out.WriteLine($"wrote {SynthWriter.Describe(fleet)} to {directory} ({layoutName})");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>A positive whole number of weeks, days or hours (<c>30d</c>, <c>1w</c>, <c>12h</c>), or null.</summary>
+    internal static TimeSpan? ParseInterval(string text)
+    {
+        text = text.Trim();
+        if (text.Length < 2 || !long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+        {
+            return null;
+        }
+
+        var unit = char.ToLowerInvariant(text[^1]) switch
+        {
+            'w' => TimeSpan.TicksPerDay * 7,
+            'd' => TimeSpan.TicksPerDay,
+            'h' => TimeSpan.TicksPerHour,
+            _ => 0,
+        };
+        return unit == 0 || count > TimeSpan.MaxValue.Ticks / unit ? null : TimeSpan.FromTicks(count * unit);
     }
 
     /// <summary>

@@ -14,6 +14,13 @@ namespace EgmEcc.Synthesis;
 /// fleet total exact); within a host they are runs of adjacent pages (failing rows), scattered
 /// pages, a few repeats of an earlier page and a few pages in the hypervisor's part of the socket
 /// (out of region).</para>
+/// <para>A history (<see cref="SynthOptions.Snapshots"/> above 1) starts from that fleet; each host
+/// has a true retirement rate, drawn from a gamma distribution (shape
+/// <see cref="SynthOptions.RateShape"/>, mean <see cref="SynthOptions.MeanRatePerTiBYear"/>), and
+/// one host in 50 (<see cref="SynthOptions.BadHostShare"/>, drawn from the seed) is bad: 30 times
+/// its draw. In each interval a host retires a Poisson number of scattered new pages with mean
+/// rate × its EGM in TiB × the interval in years; a page retired stays retired, so each snapshot's
+/// records are the previous one's and the new ones (docs/fleet.md, "Measured rates").</para>
 /// <para>Everything about host i derives from (seed, i) alone: hosts can be generated in any order
 /// or in parallel, and nothing is kept per record, so fleets of any size stream out.</para>
 /// </remarks>
@@ -85,6 +92,52 @@ public sealed class FleetSynthesizer
         }
 
         return regions;
+    }
+
+    /// <summary>The number of snapshots.</summary>
+    public int Snapshots => options.Snapshots;
+
+    /// <summary>The time of snapshot <paramref name="snapshot"/> (0-based): the start plus that many intervals.</summary>
+    public DateTimeOffset SnapshotTime(int snapshot) => options.Start + (options.Interval * snapshot);
+
+    /// <summary>True when host <paramref name="index"/> is bad on purpose: its rate is <see cref="SynthOptions.BadHostFactor"/> times its draw.</summary>
+    public bool IsBad(int index)
+    {
+        var random = SeededRandom.Derive(options.Seed, (ulong)index, 5);
+        return random.NextDouble() < options.BadHostShare;
+    }
+
+    /// <summary>The true retirement rate of host <paramref name="index"/>, in 64 KiB pages per TiB of EGM per year.</summary>
+    public double TrueRate(int index)
+    {
+        var random = SeededRandom.Derive(options.Seed, (ulong)index, 4);
+        var rate = random.NextGamma(options.RateShape) * options.MeanRatePerTiBYear / options.RateShape;
+        return IsBad(index) ? rate * options.BadHostFactor : rate;
+    }
+
+    /// <summary>The EGM of host <paramref name="index"/>, in TiB: what its rate is per.</summary>
+    public double SizeTiB(int index) => Regions(index).Sum(r => (double)r.Size) / (1UL << 40);
+
+    /// <summary>
+    /// Appends to <paramref name="into"/> the pages host <paramref name="index"/> retires in the
+    /// interval that ends at snapshot <paramref name="snapshot"/> (1 or later): a Poisson number with
+    /// mean rate × EGM in TiB × the interval in years, each a scattered page of one of its regions.
+    /// </summary>
+    public void NewRecords(int index, int snapshot, List<RetiredRecord> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        ArgumentOutOfRangeException.ThrowIfLessThan(snapshot, 1);
+        var regions = Regions(index);
+        var host = HostName(index);
+        var years = options.Interval.TotalDays / 365.25;
+        var random = SeededRandom.Derive(options.Seed, (ulong)index, 1000 + (ulong)snapshot);
+        var pages = random.NextPoisson(TrueRate(index) * SizeTiB(index) * years);
+        for (long p = 0; p < pages; p++)
+        {
+            // Regions of a host are the same size, so a uniform region and page is a uniform page of its EGM.
+            var region = regions[(int)random.NextBelow((ulong)regions.Count)];
+            into.Add(RetiredRecord.AtAddress(region.Base + (random.NextBelow(region.Size / Page) * Page), 0, Source, host));
+        }
     }
 
     /// <summary>

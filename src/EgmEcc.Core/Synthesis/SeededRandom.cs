@@ -123,6 +123,43 @@ public struct SeededRandom
         return Math.Max(1, k);
     }
 
+    /// <summary>
+    /// A gamma-distributed value of shape <paramref name="shape"/> and scale 1 (Marsaglia and Tsang;
+    /// below shape 1, the boost <c>Gamma(a) = Gamma(a + 1) · U^(1/a)</c>); 0 when the shape is not positive.
+    /// </summary>
+    public double NextGamma(double shape)
+    {
+        if (!(shape > 0))
+        {
+            return 0;
+        }
+
+        if (shape < 1)
+        {
+            var boost = Math.Pow(1.0 - NextDouble(), 1 / shape);
+            return NextGamma(shape + 1) * boost;
+        }
+
+        var d = shape - (1.0 / 3);
+        var c = 1 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            var x = NextGaussian();
+            var v = 1 + (c * x);
+            if (v <= 0)
+            {
+                continue;
+            }
+
+            v = v * v * v;
+            var u = 1.0 - NextDouble();
+            if (Math.Log(u) < (0.5 * x * x) + d - (d * v) + (d * Math.Log(v)))
+            {
+                return d * v;
+            }
+        }
+    }
+
     /// <summary>A standard normal value (Box–Muller).</summary>
     public double NextGaussian()
     {

@@ -32,6 +32,36 @@ public sealed record SynthOptions
     /// <summary>The most sockets a host has.</summary>
     public const int MaxSockets = 8;
 
+    /// <summary>
+    /// Dated snapshots of the fleet (at least 1): the first is the fleet the other options make; each
+    /// later one adds the pages its hosts retired in the interval before it (docs/design.md §4.10).
+    /// </summary>
+    public int Snapshots { get; init; } = 1;
+
+    /// <summary>The time between two snapshots; positive when there are several.</summary>
+    public TimeSpan Interval { get; init; }
+
+    /// <summary>The time of the first snapshot.</summary>
+    public DateTimeOffset Start { get; init; } = DefaultStart;
+
+    /// <summary>The first snapshot's time unless one is given: 2026-01-01, midnight UTC.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The most snapshots a history has.</summary>
+    public const int MaxSnapshots = 10_000;
+
+    /// <summary>The fleet's mean true retirement rate of ordinary hosts, in 64 KiB pages per TiB of EGM per year.</summary>
+    public double MeanRatePerTiBYear { get; init; } = 50;
+
+    /// <summary>The shape of the gamma distribution ordinary hosts' true rates are drawn from (2: a spread of about 0.7 × the mean).</summary>
+    public double RateShape { get; init; } = 2;
+
+    /// <summary>The share of hosts that are bad on purpose: their true rate is <see cref="BadHostFactor"/> times their draw.</summary>
+    public double BadHostShare { get; init; } = 1.0 / 50;
+
+    /// <summary>How many times faster a bad host retires pages.</summary>
+    public double BadHostFactor { get; init; } = 30;
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="SettingException">A count out of range.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A share outside [0, 1] (not a setting a user gives).</exception>
@@ -52,7 +82,28 @@ public sealed record SynthOptions
             throw Messages.AtLeast(Setting.Records, 0, Records).ToException();
         }
 
-        foreach (var share in new[] { DuplicateShare, OutOfRegionShare, ClusteredShare })
+        if (Snapshots is < 1 or > MaxSnapshots)
+        {
+            throw Messages.SnapshotsOutOfRange(Snapshots, MaxSnapshots).ToException();
+        }
+
+        if (Interval < TimeSpan.Zero || (Interval == TimeSpan.Zero && Snapshots > 1))
+        {
+            throw (Interval == TimeSpan.Zero ? Messages.IntervalNeeded(Snapshots) : Messages.IntervalNotPositive(Interval)).ToException();
+        }
+
+        // The last snapshot's time must be a date: no folder named past 9999-12-31, and no overflow.
+        if ((DateTimeOffset.MaxValue - Start).Ticks / (double)Math.Max(1, Interval.Ticks) < Snapshots - 1)
+        {
+            throw Messages.SeriesPastTheLastDate(Snapshots, DateTimeOffset.MaxValue).ToException();
+        }
+
+        if (!(MeanRatePerTiBYear >= 0) || !(RateShape > 0) || !(BadHostFactor >= 0) || double.IsInfinity(MeanRatePerTiBYear) || double.IsInfinity(BadHostFactor))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MeanRatePerTiBYear), "rates must be finite and at least 0, the shape above 0");
+        }
+
+        foreach (var share in new[] { DuplicateShare, OutOfRegionShare, ClusteredShare, BadHostShare })
         {
             if (share is < 0 or > 1 || double.IsNaN(share))
             {

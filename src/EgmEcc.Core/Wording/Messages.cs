@@ -42,6 +42,8 @@ internal static partial class Messages
         Setting.RequireRetired => "the retired-input requirement",
         Setting.VmShape => "the virtual machine shape",
         Setting.PolicyRule => "the rule",
+        Setting.Snapshots => "the number of snapshots",
+        Setting.Interval => "the interval between snapshots",
         _ => setting.ToString(),
     };
 
@@ -71,6 +73,18 @@ internal static partial class Messages
 
     public static SettingError AtLeast(Setting setting, long min, long value) =>
         new(setting, value, $"{N(setting)} must be at least {min}, not {value}");
+
+    public static SettingError SnapshotsOutOfRange(int snapshots, int max) =>
+        new(Setting.Snapshots, snapshots, $"{N(Setting.Snapshots)} must be between 1 and {max}, not {snapshots}");
+
+    public static SettingError IntervalNeeded(int snapshots) =>
+        new(Setting.Interval, snapshots, $"{snapshots} snapshots need {N(Setting.Interval)}, a positive duration such as 30d");
+
+    public static SettingError IntervalNotPositive(TimeSpan interval) =>
+        new(Setting.Interval, interval, $"{N(Setting.Interval)} must be a positive duration such as 30d, 1w or 12h");
+
+    public static SettingError SeriesPastTheLastDate(int snapshots, DateTimeOffset last) =>
+        new(Setting.Interval, snapshots, $"{snapshots} snapshots at {N(Setting.Interval)} end after {last:yyyy-MM-dd}, the last date a snapshot can have");
 
     public static SettingError SocketsOutOfRange(int sockets, int max) =>
         new(Setting.Sockets, sockets, $"{N(Setting.Sockets)} must be between 1 and {max}");

@@ -48,24 +48,78 @@ public static class SynthWriter
         var records = new List<RetiredRecord>();
         for (var h = 0; h < fleet.Hosts; h++)
         {
-            var host = fleet.HostName(h);
-            var folder = Path.Combine(directory, host);
-            Directory.CreateDirectory(folder);
-            using (var regions = new StreamWriter(Path.Combine(folder, "regions.csv"), false, Utf8))
-            {
-                regions.Write("id,node,base,size\n");
-                foreach (var region in fleet.Regions(h))
-                {
-                    regions.Write(string.Create(CultureInfo.InvariantCulture, $"{region.Id},{region.Node},{Numbers.Hex(region.Base)},{new ByteSize(region.Size)}\n"));
-                }
-            }
-
             records.Clear();
             fleet.Records(h, records);
-            using var retired = new StreamWriter(Path.Combine(folder, "retired.csv"), false, Utf8, 1 << 16);
-            retired.Write("address\n");
-            WriteRecords(retired, string.Empty, records);
+            WriteHost(fleet, h, Path.Combine(directory, fleet.HostName(h)), records);
         }
+    }
+
+    /// <summary>
+    /// A history: one tree per snapshot, <c>DIR/&lt;date&gt;/&lt;host&gt;/</c>, each snapshot's records
+    /// the previous one's and the pages retired since, and <c>DIR/rates.csv</c>, every host's true
+    /// rate (docs/design.md §4.10). Hosts are written one at a time, into every snapshot.
+    /// </summary>
+    public static void WriteSeries(FleetSynthesizer fleet, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var folders = Enumerable.Range(0, fleet.Snapshots).Select(k => Path.Combine(directory, SnapshotName(fleet, k))).ToArray();
+        using var rates = new StreamWriter(Path.Combine(directory, "rates.csv"), false, Utf8);
+        rates.Write($"# true retirement rates of the synthetic fleet, in 64 KiB pages per TiB of EGM per year (what a fit should recover): {Describe(fleet)}\nhost,ratePerTiBYear\n");
+        var records = new List<RetiredRecord>();
+        for (var h = 0; h < fleet.Hosts; h++)
+        {
+            var host = fleet.HostName(h);
+            rates.Write(string.Create(CultureInfo.InvariantCulture, $"{host},{fleet.TrueRate(h):R}\n"));
+            records.Clear();
+            fleet.Records(h, records);
+            for (var k = 0; k < folders.Length; k++)
+            {
+                if (k > 0)
+                {
+                    fleet.NewRecords(h, k, records);
+                }
+
+                WriteHost(fleet, h, Path.Combine(folders[k], host), records);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The folder name of snapshot <paramref name="snapshot"/>: its date (<c>2026-01-31</c>) when every
+    /// snapshot is at midnight UTC, else its time (<c>2026-01-31T12:00:00Z</c>), so names sort as times do.
+    /// </summary>
+    public static string SnapshotName(FleetSynthesizer fleet, int snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        var o = fleet.Options;
+        var midnights = o.Start.UtcDateTime.TimeOfDay == TimeSpan.Zero && o.Interval.Ticks % TimeSpan.TicksPerDay == 0;
+        var at = fleet.SnapshotTime(snapshot).UtcDateTime;
+        return at.ToString(midnights ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An interval as the command line writes it: whole days as <c>30d</c>, else hours, minutes or seconds.</summary>
+    public static string FormatInterval(TimeSpan interval) =>
+        interval.Ticks % TimeSpan.TicksPerDay == 0 ? string.Create(CultureInfo.InvariantCulture, $"{interval.Ticks / TimeSpan.TicksPerDay}d")
+        : interval.Ticks % TimeSpan.TicksPerHour == 0 ? string.Create(CultureInfo.InvariantCulture, $"{interval.Ticks / TimeSpan.TicksPerHour}h")
+        : interval.Ticks % TimeSpan.TicksPerMinute == 0 ? string.Create(CultureInfo.InvariantCulture, $"{interval.Ticks / TimeSpan.TicksPerMinute}m")
+        : string.Create(CultureInfo.InvariantCulture, $"{interval.TotalSeconds:R}s");
+
+    private static void WriteHost(FleetSynthesizer fleet, int index, string folder, List<RetiredRecord> records)
+    {
+        Directory.CreateDirectory(folder);
+        using (var regions = new StreamWriter(Path.Combine(folder, "regions.csv"), false, Utf8))
+        {
+            regions.Write("id,node,base,size\n");
+            foreach (var region in fleet.Regions(index))
+            {
+                regions.Write(string.Create(CultureInfo.InvariantCulture, $"{region.Id},{region.Node},{Numbers.Hex(region.Base)},{new ByteSize(region.Size)}\n"));
+            }
+        }
+
+        using var retired = new StreamWriter(Path.Combine(folder, "retired.csv"), false, Utf8, 1 << 16);
+        retired.Write("address\n");
+        WriteRecords(retired, string.Empty, records);
     }
 
     /// <summary>A one-line description of the fleet's options, for file headers.</summary>
@@ -73,7 +127,10 @@ public static class SynthWriter
     {
         ArgumentNullException.ThrowIfNull(fleet);
         var o = fleet.Options;
-        return string.Create(CultureInfo.InvariantCulture, $"hosts={o.Hosts} sockets={o.Sockets} records={o.Records} seed={o.Seed}");
+        var fleetText = string.Create(CultureInfo.InvariantCulture, $"hosts={o.Hosts} sockets={o.Sockets} records={o.Records} seed={o.Seed}");
+        return o.Snapshots == 1 && o.Interval == TimeSpan.Zero
+            ? fleetText
+            : string.Create(CultureInfo.InvariantCulture, $"{fleetText} snapshots={o.Snapshots} interval={FormatInterval(o.Interval)} start={o.Start.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
     }
 
     private static void WriteRecords(TextWriter output, string prefix, List<RetiredRecord> records)

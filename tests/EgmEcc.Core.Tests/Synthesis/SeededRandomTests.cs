@@ -50,6 +50,29 @@ public class SeededRandomTests
         Assert.InRange(sum / n, mean * 0.95, (mean * 1.05) + 0.05);
     }
 
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(9.5)]
+    public void NextGamma_MeanAndVarianceAreTheShape(double shape)
+    {
+        var random = new SeededRandom(5);
+        double sum = 0, squares = 0;
+        const int n = 40_000;
+        for (var i = 0; i < n; i++)
+        {
+            var x = random.NextGamma(shape);
+            Assert.True(x >= 0);
+            sum += x;
+            squares += x * x;
+        }
+
+        var mean = sum / n;
+        Assert.InRange(mean, shape * 0.97, shape * 1.03);
+        Assert.InRange((squares / n) - (mean * mean), shape * 0.92, shape * 1.08);
+    }
+
     [Fact]
     public void Derive_DependsOnEveryPart()
     {
