@@ -2,6 +2,7 @@ using System.CommandLine;
 using EgmEcc.Forecasting;
 using EgmEcc.Formats.Output.Documents;
 using EgmEcc.Pipeline;
+using EgmEcc.Pipeline.History;
 
 namespace EgmEcc.Cli.Commands;
 
@@ -16,7 +17,13 @@ internal static class ForecastCommand
         {
             Description = "New retired pages (of the granule) per TiB of EGM per year.",
             HelpName = "N",
-            Required = true,
+        };
+        var fromHistory = new Option<string[]>("--rates-from-history")
+        {
+            Description = "Instead of --rate, each host's rate measured from these dated snapshots (as 'egmecc history' reads them); a host they do not hold gets the fleet's. Each trial draws the rate anew from what the history leaves uncertain.",
+            HelpName = "SNAPSHOT",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
         };
         var horizon = new Option<double>("--horizon")
         {
@@ -38,17 +45,34 @@ internal static class ForecastCommand
 
         var command = new Command("forecast", "Forecast usable bytes, hugepage capacity and VM fit as pages keep retiring (seeded Monte Carlo).");
         inputs.AddTo(command);
-        foreach (var option in new Option[] { shape, rate, horizon, spread, trials, seed, format, output })
+        foreach (var option in new Option[] { shape, rate, fromHistory, horizon, spread, trials, seed, format, output })
         {
             command.Add(option);
         }
+
+        // One rate or measured rates, exactly one of them; the message is the parser's for a required option.
+        command.Validators.Add(result =>
+        {
+            var given = result.GetResult(rate) is not null;
+            var measured = result.GetResult(fromHistory) is not null;
+            if (given && measured)
+            {
+                result.AddError($"{rate.Name} and {fromHistory.Name} exclude each other: give one rate, or measure each host's");
+            }
+            else if (!given && !measured)
+            {
+                result.AddError($"{rate.Name} is required (or {fromHistory.Name} SNAPSHOT...)");
+            }
+        });
 
         command.SetAction(result =>
         {
             var options = inputs.ResolvePlanOptions(result);
             var parallelism = inputs.ResolveParallelism(result);
+            // Not given reads as an empty list: only a given option measures.
+            var snapshots = result.GetResult(fromHistory) is null ? null : result.GetValue(fromHistory);
             var forecast = new ForecastOptions(
-                result.GetValue(rate),
+                snapshots is null ? result.GetValue(rate) : 0,
                 result.GetValue(horizon),
                 result.GetValue(spread) == "clustered" ? RetirementSpread.Clustered : RetirementSpread.Uniform,
                 result.GetValue(trials),
@@ -59,13 +83,34 @@ internal static class ForecastCommand
             }
 
             OutputTarget.Check(result.GetValue(output));
+            var measured = snapshots is null ? null : MeasureRates(snapshots, inputs, result, options, console, parallelism);
             var document = ProgressDisplay.Run(console, "forecasting hosts", progress =>
-                FleetRun.Forecast(inputs.ResolveSource(result, console), options, forecast, result.GetValue(shape), progress, parallelism));
+                FleetRun.Forecast(inputs.ResolveSource(result, console), options, forecast, measured, result.GetValue(shape), progress, parallelism));
             Diagnostics.Print(document.Warnings, console.Error);
             var writer = ForecastWriters.All.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(document, w));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Each host's rate from its history (docs/design.md §4.13), read and planned with the forecast's own semantics.</summary>
+    private static MeasuredRates MeasureRates(string[] snapshots, FleetInputOptions inputs, ParseResult result, PlanOptions options, CliConsole console, int parallelism)
+    {
+        if (snapshots.Contains("-"))
+        {
+            throw new UsageException("a SNAPSHOT is a folder or a plan file named by its date; standard input ('-') has no name to date it by");
+        }
+
+        var (regionsFormat, retiredFormat) = inputs.ResolveFormats(result);
+        var (rates, warnings) = ProgressDisplay.Run(console, "planning snapshots", progress => new HistoryInputs
+        {
+            Snapshots = snapshots,
+            ReadOptions = inputs.ResolveReadOptions(result),
+            RegionsFormat = regionsFormat,
+            RetiredFormat = retiredFormat,
+        }.LoadRates(options, progress, parallelism));
+        Diagnostics.Print(warnings, console.Error);
+        return rates;
     }
 }

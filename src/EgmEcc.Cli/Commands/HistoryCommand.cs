@@ -83,7 +83,7 @@ internal static class HistoryCommand
             }.Load(options, vmShape, progress, parallelism));
 
             Diagnostics.Print(load.Warnings, console.Error);
-            var report = new HistoryReport { History = load.History, VmShape = vmShape };
+            var report = HistoryAnalysis.Of(load.History, vmShape);
             report = report with { Policy = policy.Evaluate(report, rules, result) };
             var writer = HistoryWriters.All.Find(result.GetValue(format)!)!;
             OutputTarget.Write(result.GetValue(output), console, w => writer.Write(report, w));

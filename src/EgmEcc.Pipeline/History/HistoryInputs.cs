@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EgmEcc.Fleet;
+using EgmEcc.Forecasting;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Formats.Json;
 using EgmEcc.History;
@@ -43,6 +44,25 @@ public sealed partial record HistoryInputs
 
     /// <summary>A retired format every retired file is read in, or null to detect.</summary>
     public string? RetiredFormat { get; init; }
+
+    /// <summary>
+    /// Each host's retirement rate measured from the snapshots (docs/design.md §4.13), for a
+    /// forecast: the snapshots are read and planned as <see cref="Load"/> does.
+    /// </summary>
+    /// <exception cref="InputException">A snapshot cannot be read or dated, or no host has an interval to measure.</exception>
+    public (MeasuredRates Rates, FleetWarnings Warnings) LoadRates(PlanOptions options, FleetProgress? progress = null, int parallelism = 0)
+    {
+        if (Snapshots.Count == 0)
+        {
+            throw new ArgumentException("a rate is measured from at least one snapshot", nameof(Snapshots));
+        }
+
+        var load = Load(options, shape: null, progress, parallelism);
+        var report = HistoryAnalysis.Of(load.History, shape: null);
+        return report.Prior is { } prior
+            ? (new MeasuredRates(prior, report.Rates), load.Warnings)
+            : throw new InputException(SourceLocation.InFile(load.History.Snapshots[0].Name), Messages.NoRateIntervals);
+    }
 
     /// <summary>Reads and plans every snapshot.</summary>
     /// <param name="options">The options every host is planned with (a plan JSON must have been made with them).</param>

@@ -11,6 +11,8 @@ internal static partial class Messages
 
     public const string PlanWithoutHostNames = "the plan names no host, and a history follows hosts by name: use a fleet's plan, as egmecc fleet writes it";
 
+    public const string NoRateIntervals = "no host was observed twice with the same regions, so no rate can be measured: give two or more dated snapshots of the fleet";
+
     public static string NotADate(string text) =>
         $"'{text}' in the name is not a date; name a snapshot by its date, such as 2026-03-01 or 2026-03-01T08:00:00Z";
 
