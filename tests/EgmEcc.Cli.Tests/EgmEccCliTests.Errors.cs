@@ -33,7 +33,7 @@ public partial class EgmEccCliTests
     [InlineData("egmecc: error: --hosts: 'abc' is not a whole number", "synth", "--hosts", "abc", "-o", "x")]
     [InlineData("egmecc: error: --regions needs a value", "plan", "--regions")]
     [InlineData("egmecc: error: missing NEW", "diff", "a.json")]
-    [InlineData("egmecc: error: --rate is required", "forecast", "--dir", "data/fleet/hosts")]
+    [InlineData("egmecc: error: --rate is required (or --rates-from-history SNAPSHOT...)", "forecast", "--dir", "data/fleet/hosts")]
     [InlineData("egmecc: error: --rate: 'abc' is not a number", "forecast", "--dir", "data/fleet/hosts", "--rate", "abc")]
     [InlineData("egmecc: error: --spread: 'rows' is not one of uniform, clustered", "forecast", "--dir", "data/fleet/hosts", "--rate", "1", "--spread", "rows")]
     public void Run_UsageError_ExitsOneWithAnErrorLineAndNoHelpOnStdout(string firstLine, params string[] args)
