@@ -353,7 +353,17 @@ public sealed class FleetHtmlWriter
         html.Append("<section class=\"fan\">\n<h2>Forecast: the fleet's usable memory</h2>\n<p class=\"meta\">")
             .Append(Esc(Messages.FanModel(fan.HorizonYears, fan.PagesPerYear, ReportText.Bytes(fan.BytesPerPage), fan.HostsOnPrior))).Append("</p>\n");
         var ticks = new[] { 0, points.Length / 4, points.Length / 2, 3 * points.Length / 4, points.Length - 1 };
-        Plot(html, [.. ticks.Select(Xf)], bottom, top, v => FleetFormat.Human((UInt128)Math.Max(0, Math.Round(v))), [.. ticks.Select(i => Date(points[i].At))], plot =>
+        // The axis gives the change from now: the fleet's bytes agree to more digits than a label
+        // holds (8.37 TiB on every line), so only the loss tells the lines apart.
+        var now = points[0].Mean;
+        string FromNow(double v)
+        {
+            var change = Math.Round(v - (double)now);
+            return change == 0 ? "now" : (change < 0 ? "-" : "+") + FleetFormat.Human((UInt128)Math.Abs(change));
+        }
+
+        html.Append("<p class=\"meta\">The axis: the change from the usable memory now, ").Append(Esc(FleetFormat.Human(now))).Append(".</p>\n");
+        Plot(html, [.. ticks.Select(Xf)], bottom, top, FromNow, [.. ticks.Select(i => Date(points[i].At))], plot =>
             {
                 var band = points.Select((p, i) => (Xf(i), Y(p.P95))).Concat(points.Select((p, i) => (Xf(i), Y(p.P5))).Reverse());
                 plot.Append("<polygon class=\"band\" points=\"").Append(string.Join(' ', band.Select(p => $"{Num(p.Item1 * 1000)},{Num(1000 - (p.Item2 * 1000))}"))).Append("\"/>\n");
@@ -366,9 +376,11 @@ public sealed class FleetHtmlWriter
         html.Append("<table class=\"figures\">\n");
         Row(html, "usable now", FleetFormat.Human(points[0].Mean));
         Row(html, $"expected {Date(end.At)}", $"{FleetFormat.Human(end.Mean)} (lost {FleetFormat.Human(points[0].Mean - end.Mean)})");
-        Row(html, "p5 – p95", $"{FleetFormat.Human(end.P5)} – {FleetFormat.Human(end.P95)}");
+        Row(html, "p5 – p95", $"{FleetFormat.Human(end.P5)} – {FleetFormat.Human(end.P95)} (lost {FleetFormat.Human(Lost(now, end.P95))} – {FleetFormat.Human(Lost(now, end.P5))})");
         html.Append("</table>\n</section>\n");
     }
+
+    private static UInt128 Lost(UInt128 now, UInt128 then) => then < now ? now - then : 0;
 
     /// <summary>
     /// A chart: y labels on the left in the page's own text size, and the plot in a nested SVG whose

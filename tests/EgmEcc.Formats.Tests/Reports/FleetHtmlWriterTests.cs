@@ -123,6 +123,19 @@ public partial class FleetHtmlWriterTests
         Assert.DoesNotContain(ReportHtmlWriterTests.Parse(Render(SampleFleet())).Descendants("section"), s => HasClass(s, "fan") || HasClass(s, "timeline"));
     }
 
+    /// <summary>The fleet's bytes agree to more digits than a label holds: the fan's axis gives the change from now, every label its own.</summary>
+    [Fact]
+    public void Write_History_FanAxisLabelsAreDistinctChangesFromNow()
+    {
+        var document = ReportHtmlWriterTests.Parse(RenderHistory());
+        var fan = Assert.Single(document.Descendants("section"), s => HasClass(s, "fan"));
+        var labels = fan.Descendants("text").Where(t => HasClass(t, "axis") && (string?)t.Attribute("text-anchor") == "end").Select(t => t.Value).ToArray();
+
+        Assert.Equal(5, labels.Length);
+        Assert.Equal(labels.Length, labels.Distinct().Count());
+        Assert.Contains(labels, l => l.StartsWith('-'));
+    }
+
     [Fact]
     public void Write_TenThousandHosts_ListsAtMost200_AndStaysSmall()
     {
