@@ -28,7 +28,7 @@ public readonly record struct RatePosterior(double Shape, double ExposureTiBYear
             : new RatePosterior(prior.Shape + host.NewPages, prior.ExposureTiBYears + host.ExposureTiBYears);
     }
 
-    /// <summary>One rate drawn from the distribution (Marsaglia and Tsang's method).</summary>
+    /// <summary>One rate drawn from the distribution.</summary>
     public double Draw(ref SeededRandom random)
     {
         if (!(Shape > 0) || !(ExposureTiBYears > 0))
@@ -36,39 +36,8 @@ public readonly record struct RatePosterior(double Shape, double ExposureTiBYear
             return 0;
         }
 
-        if (Shape >= CertainShape || double.IsInfinity(ExposureTiBYears))
-        {
-            return Mean;
-        }
-
-        // A shape below 1 is drawn at shape + 1 and scaled by U^(1/shape) (the same paper).
-        var shape = Shape < 1 ? Shape + 1 : Shape;
-        var d = shape - (1.0 / 3);
-        var c = 1 / Math.Sqrt(9 * d);
-        double v;
-        while (true)
-        {
-            var x = random.NextGaussian();
-            v = 1 + (c * x);
-            if (v <= 0)
-            {
-                continue;
-            }
-
-            v = v * v * v;
-            var u = random.NextDouble();
-            if (u < 1 - (0.0331 * x * x * x * x) || Math.Log(u) < (0.5 * x * x) + (d * (1 - v + Math.Log(v))))
-            {
-                break;
-            }
-        }
-
-        var draw = d * v;
-        if (Shape < 1)
-        {
-            draw *= Math.Pow(1.0 - random.NextDouble(), 1 / Shape);
-        }
-
-        return draw / ExposureTiBYears;
+        return Shape >= CertainShape || double.IsInfinity(ExposureTiBYears)
+            ? Mean
+            : random.NextGamma(Shape) / ExposureTiBYears;
     }
 }
