@@ -227,16 +227,7 @@ public static class Planner
     /// </summary>
     private static int[] GroupInPlace<T>(Span<T> items, ReadOnlySpan<int> regionOf, int regionCount)
     {
-        var first = new int[regionCount + 1];
-        foreach (var region in regionOf)
-        {
-            first[region + 1]++;
-        }
-
-        for (var r = 0; r < regionCount; r++)
-        {
-            first[r + 1] += first[r];
-        }
+        var first = RegionStarts(regionOf, regionCount);
 
         // Slots of region r before next[r] hold its items; the others are yet to be looked at.
         var next = (int[])first.Clone();
@@ -268,8 +259,8 @@ public static class Planner
         return first;
     }
 
-    /// <summary>A stable counting sort by region; returns where each region's run starts (plus one past the end).</summary>
-    private static int[] GroupByRegion<T>(ReadOnlySpan<T> items, ReadOnlySpan<int> regionOf, Span<T> sorted, int regionCount)
+    /// <summary>Where each region's run starts once grouped (plus one past the end): the running count of items per region.</summary>
+    private static int[] RegionStarts(ReadOnlySpan<int> regionOf, int regionCount)
     {
         var first = new int[regionCount + 1];
         foreach (var region in regionOf)
@@ -281,6 +272,14 @@ public static class Planner
         {
             first[r + 1] += first[r];
         }
+
+        return first;
+    }
+
+    /// <summary>A stable counting sort by region; returns where each region's run starts (plus one past the end).</summary>
+    private static int[] GroupByRegion<T>(ReadOnlySpan<T> items, ReadOnlySpan<int> regionOf, Span<T> sorted, int regionCount)
+    {
+        var first = RegionStarts(regionOf, regionCount);
 
         var next = (int[])first.Clone();
         for (var i = 0; i < items.Length; i++)
