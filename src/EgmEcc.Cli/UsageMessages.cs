@@ -53,7 +53,9 @@ internal static partial class UsageMessages
 
         if (message == "Required command was not provided.")
         {
-            return "name a command (plan, validate, report, fleet, forecast, history, diff, synth)";
+            // Every verb, as the help lists them: a list written out here missed verbs as they came.
+            var verbs = error.SymbolResult is CommandResult command ? command.Command.Subcommands.Select(c => c.Name) : [];
+            return $"name a command ({string.Join(", ", verbs)})";
         }
 
         // Anything else: the parser's words, in the same shape as ours.

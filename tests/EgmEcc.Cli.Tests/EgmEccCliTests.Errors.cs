@@ -21,7 +21,7 @@ public partial class EgmEccCliTests
     [InlineData("egmecc: error: --regions needs a file name, not ''", "plan", "--regions", "")]
     [InlineData("egmecc: error: --retired needs a file name, not ''", "validate", "--regions", Regions, "--retired", "")]
     [InlineData("egmecc: error: --region needs a region id, not ''", "plan", "--regions", Regions, "--region", "")]
-    [InlineData("egmecc: error: name a command (plan, validate, report, fleet, forecast, history, diff, synth)")]
+    [InlineData("egmecc: error: name a command (plan, validate, report, fleet, forecast, history, diff, synth, collect, completion)")]
     [InlineData("egmecc: error: unknown verb 'plna'; did you mean 'plan'?", "plna")]
     [InlineData("egmecc: error: --output needs a file name, not ''", "plan", "--regions", Regions, "-o", "")]
     [InlineData("egmecc: error: --html needs a file name, not ''", "report", "--regions", Regions, "--html", "")]
