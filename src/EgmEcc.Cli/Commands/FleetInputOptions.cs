@@ -107,9 +107,8 @@ internal sealed class FleetInputOptions
             throw new UsageException("--retired goes with --regions; a fleet directory holds its retired files");
         }
 
-        var read = new ReadOptions { HostPage = shared.ResolveHostPage(result), MaxRecords = shared.ResolveMaxRecords(result) };
-        var regionsFormat = result.GetValue(shared.RegionsFormat);
-        var retiredFormat = result.GetValue(shared.RetiredFormat);
+        var read = ResolveReadOptions(result);
+        var (regionsFormat, retiredFormat) = ResolveFormats(result);
         return directory is not null
             ? new DirectoryFleetSource(directory, FormatRegistry.Default, read, regionsFormat, retiredFormat)
             : new HostColumnFleetSource(new HostInputs
