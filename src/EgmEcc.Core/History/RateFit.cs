@@ -163,7 +163,12 @@ public static class RateFit
 
         var variance = (spread - (mean * (hosts - 1))) / (total - (squares / total));
         var weight = variance > 0 ? Math.Min(mean / variance, total) : total;
-        return PriorOf(mean * weight, weight);
+
+        // A spread so wide that the gamma's shape falls below Jeffreys' ½ (a few far faster hosts
+        // do that) would pull every interval's upper end below the host's own evidence: a shape
+        // of 0.1 puts a host's 95th percentile near that of n + 0.1 pages, where a count of n
+        // needs about n + 1. Below ½ the prior keeps its mean at Jeffreys' shape.
+        return mean * weight < VagueShape ? PriorOf(VagueShape, VagueShape / mean) : PriorOf(mean * weight, weight);
     }
 
     /// <summary>A host's posterior rate: Gamma(α + n, β + E), its mean and 5th and 95th percentiles.</summary>

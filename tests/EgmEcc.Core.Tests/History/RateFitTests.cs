@@ -83,6 +83,17 @@ public class RateFitTests
     }
 
     [Fact]
+    public void Prior_ShapeBelowJeffreys_KeepsTheMeanAtShapeOneHalf()
+    {
+        // μ = 25; S = 3·625 + 75² = 7500; σ² = (7500 − 25·3) / (4 − 1) = 2475; α = 625/2475 ≈ 0.25:
+        // one far faster host. Below ½ the prior is Gamma(½, ½/μ), its mean still μ.
+        var prior = RateFit.Prior([new("a", 0, 1, 1), new("b", 0, 1, 1), new("c", 0, 1, 1), new("fast", 100, 1, 1)])!;
+        Assert.Equal(0.5, prior.Shape, Tight);
+        Assert.Equal(0.02, prior.ExposureTiBYears, Tight);
+        Assert.Equal(25, prior.Rate.PerTiBYear, Tight);
+    }
+
+    [Fact]
     public void Prior_SpreadBelowThePoissonPart_IsThePooledRate()
     {
         // Equal rates: the spread is 0, below the Poisson noise, so the prior is Gamma(Σn, W).
