@@ -41,7 +41,7 @@ public sealed class FleetHtmlWriter
     /// <summary>The histogram's axis line, in pixels from the top of its SVG.</summary>
     private const double HistogramBottom = 172;
 
-    private static readonly Lazy<string> Stylesheet = new(() => Load("report.css") + Load("dashboard.css"));
+    private static readonly Lazy<string> Stylesheet = new(() => ReportHtmlWriter.LoadStylesheet("report.css") + ReportHtmlWriter.LoadStylesheet("dashboard.css"));
 
     /// <summary>Writes the dashboard of <paramref name="fleet"/> and, when given, its <paramref name="history"/>.</summary>
     public void Write(FleetReport fleet, HistoryReport? history, TextWriter output, FleetHtmlOptions options)
@@ -528,14 +528,4 @@ public sealed class FleetHtmlWriter
     private static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Esc(string text) => ReportHtmlWriter.Esc(text);
-
-    /// <summary>Reads an embedded stylesheet; line ends as in the repository.</summary>
-    private static string Load(string name)
-    {
-        var resource = $"EgmEcc.Formats.Reports.{name}";
-        using var stream = typeof(FleetHtmlWriter).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"the resource {resource} is missing from {typeof(FleetHtmlWriter).Assembly.GetName().Name}");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd().ReplaceLineEndings("\n");
-    }
 }

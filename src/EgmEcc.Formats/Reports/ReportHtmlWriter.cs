@@ -64,7 +64,7 @@ public sealed class ReportHtmlWriter : IReportWriter
     private const double PanelRowHeight = 74;
 
     /// <summary>The report's stylesheet, kept as a file of its own (<c>report.css</c>, embedded) rather than C# text.</summary>
-    private static readonly Lazy<string> Stylesheet = new(LoadStylesheet);
+    private static readonly Lazy<string> Stylesheet = new(() => LoadStylesheet("report.css"));
 
     /// <inheritdoc/>
     public string Name => "html";
@@ -545,16 +545,15 @@ public sealed class ReportHtmlWriter : IReportWriter
         ? value.ToString("0.####E0", CultureInfo.InvariantCulture)
         : value.ToString("0.####", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads the embedded stylesheet; line ends as in the repository, whatever a checkout made of them.</summary>
-    private static string LoadStylesheet()
+    /// <summary>Reads an embedded stylesheet of this folder (<c>report.css</c>); line ends as in the repository, whatever a checkout made of them.</summary>
+    internal static string LoadStylesheet(string name)
     {
-        using var stream = typeof(ReportHtmlWriter).Assembly.GetManifestResourceStream(StylesheetResource)
-            ?? throw new InvalidOperationException($"the resource {StylesheetResource} is missing from {typeof(ReportHtmlWriter).Assembly.GetName().Name}");
+        var resource = $"EgmEcc.Formats.Reports.{name}";
+        using var stream = typeof(ReportHtmlWriter).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"the resource {resource} is missing from {typeof(ReportHtmlWriter).Assembly.GetName().Name}");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd().ReplaceLineEndings("\n");
     }
-
-    private const string StylesheetResource = "EgmEcc.Formats.Reports.report.css";
 
     /// <summary>Escapes text for HTML element content and quoted attribute values.</summary>
     internal static string Esc(string text)
