@@ -30,7 +30,7 @@ namespace EgmEcc.Policies;
 /// </remarks>
 public static class PolicyEvaluator
 {
-    private const double DaysPerYear = 365.25;
+    private const double DaysPerYear = RateFit.DaysPerYear;
 
     // Firmware tables count 64 KiB pages, whatever the granule a rate counts in (docs/design.md §1).
     private const double TableEntryBytes = 64 * 1024;

@@ -490,7 +490,7 @@ public sealed record ForecastFan(ImmutableArray<FanPoint> Points, double Horizon
         for (var k = 0; k <= steps; k++)
         {
             var years = horizon * k / steps;
-            var at = now + TimeSpan.FromDays(years * DaysPerYear);
+            var at = now + TimeSpan.FromDays(years * RateFit.DaysPerYear);
             var pages = years * mean;
             var sigma = Math.Sqrt((years * mean) + (years * years * variance));
             var cliffs = CliffCosts(ofFleet, at);
@@ -503,9 +503,6 @@ public sealed record ForecastFan(ImmutableArray<FanPoint> Points, double Horizon
 
         return new ForecastFan(points.MoveToImmutable(), horizon, page, onPrior, mean);
     }
-
-    /// <summary>The days of a year of the rates (a Julian year, as the history's rates count time).</summary>
-    public const double DaysPerYear = 365.25;
 
     private static (UInt128 Expected, UInt128 Earliest, UInt128 Latest) CliffCosts(ImmutableArray<TableCliff> cliffs, DateTimeOffset at)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EgmEcc.History;
 
 namespace EgmEcc.Synthesis;
 
@@ -129,7 +130,7 @@ public sealed class FleetSynthesizer
         ArgumentOutOfRangeException.ThrowIfLessThan(snapshot, 1);
         var regions = Regions(index);
         var host = HostName(index);
-        var years = options.Interval.TotalDays / 365.25;
+        var years = options.Interval.TotalDays / RateFit.DaysPerYear;
         var random = SeededRandom.Derive(options.Seed, (ulong)index, 1000 + (ulong)snapshot);
         var pages = random.NextPoisson(TrueRate(index) * SizeTiB(index) * years);
         for (long p = 0; p < pages; p++)

@@ -111,12 +111,18 @@ public sealed class HistoryJsonWriter : IDocumentWriter<HistoryReport>
         }
 
         json.WriteStartObject("prior");
-        json.WriteNumber("perTiBYear", HistoryFormat.Rate(prior.Rate.PerTiBYear));
-        json.WriteNumber("p5", HistoryFormat.Rate(prior.Rate.P5));
-        json.WriteNumber("p95", HistoryFormat.Rate(prior.Rate.P95));
+        WriteRetirementRate(json, prior.Rate);
         json.WriteNumber("shape", HistoryFormat.Rate(prior.Shape));
         json.WriteNumber("exposureTiBYears", HistoryFormat.Rate(prior.ExposureTiBYears));
         json.WriteEndObject();
+    }
+
+    /// <summary>A rate's estimate and interval, as the prior and every host write them.</summary>
+    private static void WriteRetirementRate(Utf8JsonWriter json, RetirementRate rate)
+    {
+        json.WriteNumber("perTiBYear", HistoryFormat.Rate(rate.PerTiBYear));
+        json.WriteNumber("p5", HistoryFormat.Rate(rate.P5));
+        json.WriteNumber("p95", HistoryFormat.Rate(rate.P95));
     }
 
     private static void WriteRate(Utf8JsonWriter json, HostRate? rate)
@@ -128,9 +134,7 @@ public sealed class HistoryJsonWriter : IDocumentWriter<HistoryReport>
         }
 
         json.WriteStartObject("rate");
-        json.WriteNumber("perTiBYear", HistoryFormat.Rate(rate.Rate.PerTiBYear));
-        json.WriteNumber("p5", HistoryFormat.Rate(rate.Rate.P5));
-        json.WriteNumber("p95", HistoryFormat.Rate(rate.Rate.P95));
+        WriteRetirementRate(json, rate.Rate);
         json.WriteNumber("newPages", rate.NewPages);
         json.WriteNumber("exposureTiBYears", HistoryFormat.Rate(rate.ExposureTiBYears));
         json.WriteNumber("intervals", rate.Intervals);
