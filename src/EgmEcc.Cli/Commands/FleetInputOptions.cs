@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EgmEcc.Formats.Inputs;
 using EgmEcc.Pipeline;
+using EgmEcc.Pipeline.History;
 
 namespace EgmEcc.Cli.Commands;
 
@@ -61,6 +62,29 @@ internal sealed class FleetInputOptions
     /// <summary>How every fleet file is read: the host page and the record limit the flags give.</summary>
     public ReadOptions ResolveReadOptions(ParseResult result) =>
         new() { HostPage = shared.ResolveHostPage(result), MaxRecords = shared.ResolveMaxRecords(result) };
+
+    /// <summary>Refuses standard input as a snapshot: a history dates a snapshot by its name (docs/design.md §4.13).</summary>
+    /// <exception cref="UsageException">A snapshot is <c>-</c>.</exception>
+    public static void RequireNamedSnapshots(IReadOnlyList<string> snapshots)
+    {
+        if (snapshots.Contains("-"))
+        {
+            throw new UsageException("a SNAPSHOT is a folder or a plan file named by its date; standard input ('-') has no name to date it by");
+        }
+    }
+
+    /// <summary>The dated snapshots to read as a history, with the read options and formats the flags give.</summary>
+    public HistoryInputs HistoryOf(ParseResult result, IReadOnlyList<string> snapshots)
+    {
+        var (regionsFormat, retiredFormat) = ResolveFormats(result);
+        return new HistoryInputs
+        {
+            Snapshots = snapshots,
+            ReadOptions = ResolveReadOptions(result),
+            RegionsFormat = regionsFormat,
+            RetiredFormat = retiredFormat,
+        };
+    }
 
     /// <summary>The region and retired formats the flags impose, or null to detect.</summary>
     public (string? Regions, string? Retired) ResolveFormats(ParseResult result) =>

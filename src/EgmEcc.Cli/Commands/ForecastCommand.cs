@@ -97,19 +97,8 @@ internal static class ForecastCommand
     /// <summary>Each host's rate from its history (docs/design.md §4.13), read and planned with the forecast's own semantics.</summary>
     private static MeasuredRates MeasureRates(string[] snapshots, FleetInputOptions inputs, ParseResult result, PlanOptions options, CliConsole console, int parallelism)
     {
-        if (snapshots.Contains("-"))
-        {
-            throw new UsageException("a SNAPSHOT is a folder or a plan file named by its date; standard input ('-') has no name to date it by");
-        }
-
-        var (regionsFormat, retiredFormat) = inputs.ResolveFormats(result);
-        var (rates, warnings) = ProgressDisplay.Run(console, "planning snapshots", progress => new HistoryInputs
-        {
-            Snapshots = snapshots,
-            ReadOptions = inputs.ResolveReadOptions(result),
-            RegionsFormat = regionsFormat,
-            RetiredFormat = retiredFormat,
-        }.LoadRates(options, progress, parallelism));
+        FleetInputOptions.RequireNamedSnapshots(snapshots);
+        var (rates, warnings) = ProgressDisplay.Run(console, "planning snapshots", progress => inputs.HistoryOf(result, snapshots).LoadRates(options, progress, parallelism));
         Diagnostics.Print(warnings, console.Error);
         return rates;
     }

@@ -60,10 +60,7 @@ internal static class HistoryCommand
         command.SetAction(result =>
         {
             var paths = result.GetValue(snapshots) ?? [];
-            if (paths.Contains("-"))
-            {
-                throw new UsageException("a SNAPSHOT is a folder or a plan file named by its date; standard input ('-') has no name to date it by");
-            }
+            FleetInputOptions.RequireNamedSnapshots(paths);
 
             var options = inputs.ResolvePlanOptions(result);
             var parallelism = inputs.ResolveParallelism(result);
@@ -73,14 +70,7 @@ internal static class HistoryCommand
 
             // Rules are read before the snapshots are planned: a bad rule costs no planning.
             var rules = policy.LoadRules(result, console);
-            var (regionsFormat, retiredFormat) = inputs.ResolveFormats(result);
-            var load = ProgressDisplay.Run(console, "planning snapshots", progress => new HistoryInputs
-            {
-                Snapshots = paths,
-                ReadOptions = inputs.ResolveReadOptions(result),
-                RegionsFormat = regionsFormat,
-                RetiredFormat = retiredFormat,
-            }.Load(options, vmShape, progress, parallelism));
+            var load = ProgressDisplay.Run(console, "planning snapshots", progress => inputs.HistoryOf(result, paths).Load(options, vmShape, progress, parallelism));
 
             Diagnostics.Print(load.Warnings, console.Error);
             var report = HistoryAnalysis.Of(load.History, vmShape);
