@@ -49,6 +49,35 @@ public class SweptPlanTests
         }, maxTest: 1000);
     }
 
+    /// <summary>
+    /// Regions tiled first (as a writer streams them, each swept when tiled and let go) and the
+    /// summary asked for after the last give the whole plan's rows and accounting; a region so
+    /// tiled cannot be tiled again, nor the whole plan made.
+    /// </summary>
+    [Fact]
+    public void Tile_BeforeTheSummary_SweepsEachRegionOnceAndCountsTheSame()
+    {
+        Properties.Check(Scenarios.Any, s =>
+        {
+            var plan = s.Plan();
+            var swept = Planner.Sweep(s.RegionSet, s.Records, s.Options);
+            Assert.Equal(plan.Diagnostics.Select(d => d.ToString()), swept.Diagnostics.Select(d => d.ToString()));
+            for (var r = 0; r < plan.Regions.Length; r++)
+            {
+                var (usable, holes) = ReadAll(swept.Tile(r, SweptPlan.DefaultChunkRows), SweptPlan.DefaultChunkRows);
+                Assert.Equal(plan.Regions[r].Usable.ToArray(), usable);
+                Assert.Equal(plan.Regions[r].Holes.ToArray(), holes);
+                Assert.Throws<InvalidOperationException>(() => swept.Tile(r));
+            }
+
+            Assert.Equal(plan.Accounting, swept.Summary.Accounting);
+            if (plan.Regions.Length > 0)
+            {
+                Assert.Throws<InvalidOperationException>(() => swept.ToPlan());
+            }
+        }, maxTest: 300);
+    }
+
     /// <summary>Every row of a chunk, of either kind, lies before every row of the next chunk, and no chunk holds more than asked.</summary>
     private static (AddressRange[] Usable, Hole[] Holes) ReadAll(RegionTiler tiler, int chunk)
     {

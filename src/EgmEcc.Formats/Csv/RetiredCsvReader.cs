@@ -30,7 +30,7 @@ public sealed class RetiredCsvReader : IRetiredReader
     }
 
     /// <inheritdoc/>
-    public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
+    public void Read(Stream stream, InputFile file, ReadOptions options, RetiredRecordSink sink, Action<Diagnostic> report)
     {
         var origin = stream.CanSeek ? stream.Position : -1;
         using var table = CsvTable.Open(stream, file.Name, Columns, Describe);
@@ -94,7 +94,8 @@ public sealed class RetiredCsvReader : IRetiredReader
     }
 
     /// <summary>
-    /// Makes room in <paramref name="sink"/> for the rest of a file's records, estimated from the
+    /// Makes room in <paramref name="sink"/>, when it grows by copying (a list; an attribution keeps
+    /// no records), for the rest of a file's records, estimated from the
     /// bytes of the rows read so far (plus 5%), so that a large file's list grows a few times
     /// instead of doubling its way there: each doubling copies every record, and the arrays it
     /// leaves behind cost full collections. Only for UTF-8 input, where the reader's offsets are
@@ -114,9 +115,9 @@ public sealed class RetiredCsvReader : IRetiredReader
     /// <param name="current">The reader's offset of the current row.</param>
     /// <param name="rows">The rows from the first to the current one.</param>
     /// <param name="limit">The record limit: room past it would never be used, as the read stops there.</param>
-    private static void Reserve(List<RetiredRecord> sink, Stream stream, long origin, long firstRow, long current, int rows, long limit)
+    private static void Reserve(RetiredRecordSink sink, Stream stream, long origin, long firstRow, long current, int rows, long limit)
     {
-        if (origin < 0 || current <= firstRow || !IsUtf8(stream, origin))
+        if (origin < 0 || current <= firstRow || sink.Capacity == long.MaxValue || !IsUtf8(stream, origin))
         {
             return;
         }
@@ -128,7 +129,7 @@ public sealed class RetiredCsvReader : IRetiredReader
         if (target > sink.Capacity)
         {
             // At least double, as EnsureCapacity does, but never past the record limit (which it would pass).
-            sink.Capacity = (int)Math.Max(target, Math.Min(2.0 * sink.Capacity, Math.Min(limit, Array.MaxLength)));
+            sink.Reserve((long)Math.Max(target, Math.Min(2.0 * sink.Capacity, Math.Min(limit, Array.MaxLength))));
         }
     }
 
