@@ -61,27 +61,33 @@ public static class Planner
     /// <summary>
     /// Sorts and sweeps the ranges of one region into its retired holes, letting
     /// <paramref name="pieces"/> go; marks the tagged records applied in
-    /// <paramref name="appliedTagged"/>.
+    /// <paramref name="appliedTagged"/>. With <paramref name="buffers"/>, a region of keys is
+    /// sorted and merged in them (its holes valid until their next loan); else in arrays of its own.
     /// </summary>
-    internal static RegionSweep SweepRegion(RegionPieces pieces, ulong regionSize, bool[]? appliedTagged)
+    internal static RegionSweep SweepRegion(RegionPieces pieces, ulong regionSize, bool[]? appliedTagged, SweepBuffers? buffers = null)
     {
         if (pieces.HasTagged)
         {
             var items = pieces.TakeTagged();
             var sorted = RadixSortByStart(items.AsSpan(), GC.AllocateUninitializedArray<TaggedRecord>(items.Length), pieces.Shift);
-            return MergeHoles(new ItemRanges<TaggedRecord>(sorted), regionSize, appliedTagged);
+            return MergeHoles(new ItemRanges<TaggedRecord>(sorted), regionSize, appliedTagged, GC.AllocateUninitializedArray<WidenedRecord>(items.Length));
         }
 
         if (pieces.IsNarrow)
         {
-            var keys = pieces.TakeKeys();
-            var sorted = RadixSortByStart(keys.AsSpan(), GC.AllocateUninitializedArray<RangeKey>(keys.Length), 0);
-            return MergeHoles(new KeyRanges(sorted, pieces.Shift, regionSize), regionSize, appliedTagged);
+            var count = checked((int)pieces.UntaggedCount);
+            var (keys, scratch, holes) = buffers is null
+                ? (GC.AllocateUninitializedArray<RangeKey>(count), GC.AllocateUninitializedArray<RangeKey>(count), GC.AllocateUninitializedArray<WidenedRecord>(count))
+                : buffers.Lend(count);
+            pieces.MoveKeysTo(keys);
+            var sorted = RadixSortByStart(keys.AsSpan(0, count), scratch.AsSpan(0, count), 0);
+            var swept = MergeHoles(new KeyRanges(sorted, pieces.Shift, regionSize), regionSize, appliedTagged, holes);
+            return buffers is null ? swept : swept with { Lender = buffers, Loan = buffers.Generation };
         }
 
         var wide = pieces.TakeWide();
         var inOrder = RadixSortByStart(wide.AsSpan(), GC.AllocateUninitializedArray<WidenedRecord>(wide.Length), pieces.Shift);
-        return MergeHoles(new ItemRanges<WidenedRecord>(inOrder), regionSize, appliedTagged);
+        return MergeHoles(new ItemRanges<WidenedRecord>(inOrder), regionSize, appliedTagged, GC.AllocateUninitializedArray<WidenedRecord>(wide.Length));
     }
 
     /// <summary>The warnings about the regions themselves, first in every plan's diagnostics.</summary>
@@ -184,8 +190,8 @@ public static class Planner
     /// <summary>
     /// Sweeps one region's widened ranges, sorted stably by start, into retired holes (merged
     /// where they overlap or touch, each end clipped to the region) and counts the ranges that were
-    /// not duplicates. With tagged ranges, each applied range's record is marked in
-    /// <paramref name="appliedTagged"/>.
+    /// not duplicates, writing the holes to <paramref name="holes"/> (room for one a range). With
+    /// tagged ranges, each applied range's record is marked in <paramref name="appliedTagged"/>.
     /// </summary>
     /// <remarks>
     /// <para>Duplicates are judged in (widened start, widened end descending, input order), so the
@@ -205,11 +211,10 @@ public static class Planner
     ///            [=====C=====)     C applied, merges with A (overlaps or touches)
     /// </code>
     /// </remarks>
-    private static RegionSweep MergeHoles<TRanges>(TRanges sorted, ulong regionSize, bool[]? appliedTagged)
+    private static RegionSweep MergeHoles<TRanges>(TRanges sorted, ulong regionSize, bool[]? appliedTagged, WidenedRecord[] holes)
         where TRanges : struct, ISortedRanges, allows ref struct
     {
         var length = sorted.Length;
-        var holes = GC.AllocateUninitializedArray<WidenedRecord>(length);
         var count = 0;
         long applied = 0, untaggedApplied = 0;
         ulong holeStart = 0, maxEnd = 0;
@@ -290,7 +295,14 @@ public static class Planner
     /// <param name="Count">How many holes there are.</param>
     /// <param name="Applied">Ranges (groups of one start) applied in the region.</param>
     /// <param name="UntaggedApplied">Of those, the ranges of untagged records: each one record applied.</param>
-    internal readonly record struct RegionSweep(WidenedRecord[] Holes, int Count, long Applied, long UntaggedApplied);
+    internal readonly record struct RegionSweep(WidenedRecord[] Holes, int Count, long Applied, long UntaggedApplied)
+    {
+        /// <summary>The buffers <see cref="Holes"/> are lent from, or null when they are the region's own.</summary>
+        public SweepBuffers? Lender { get; init; }
+
+        /// <summary>The loan of <see cref="Lender"/> the holes belong to.</summary>
+        public int Loan { get; init; }
+    }
 
     /// <summary>A value a radix sort orders by a 64-bit key. Implemented by structs only, so each sort is compiled apart.</summary>
     internal interface ISortKey<TSelf>

@@ -69,8 +69,14 @@ internal sealed class RegionPieces
     /// <summary>Adds <c>[start, end)</c>, widened, with its record's tag.</summary>
     public void AddTagged(ulong start, ulong end, int record) => (tagged ??= []).Add(new Planner.TaggedRecord(start, end, record));
 
+    /// <summary>How many untagged ranges there are.</summary>
+    public long UntaggedCount => keys is not null ? keys.Count : wide!.Count;
+
     /// <summary>The untagged keys in one array, letting them go here (narrow, untagged regions only).</summary>
     public Planner.RangeKey[] TakeKeys() => keys!.Take();
+
+    /// <summary>The untagged keys copied to the front of <paramref name="target"/>, letting them go here (narrow, untagged regions only).</summary>
+    public void MoveKeysTo(Span<Planner.RangeKey> target) => keys!.MoveTo(target);
 
     /// <summary>The untagged ranges in one array, letting them go here (wide, untagged regions only).</summary>
     public Planner.WidenedRecord[] TakeWide() => wide!.Take();
@@ -135,19 +141,25 @@ internal sealed class ChunkedList<T>
     public T[] Take()
     {
         var all = GC.AllocateUninitializedArray<T>(checked((int)Count));
+        MoveTo(all);
+        return all;
+    }
+
+    /// <summary>Every item copied to the front of <paramref name="target"/>, in order, leaving the list empty.</summary>
+    public void MoveTo(Span<T> target)
+    {
         var at = 0;
         foreach (var chunk in full)
         {
-            chunk.CopyTo(all, at);
+            chunk.CopyTo(target[at..]);
             at += chunk.Length;
         }
 
-        current.AsSpan(0, used).CopyTo(all.AsSpan(at));
+        current.AsSpan(0, used).CopyTo(target[at..]);
         full.Clear();
         current = [];
         used = 0;
         Count = 0;
-        return all;
     }
 
     private void Grow()

@@ -108,7 +108,8 @@ public sealed record SweptPlan
     /// <summary>
     /// A tiler of region <paramref name="region"/> (an index into <see cref="Regions"/>) that hands
     /// out its extents and holes in offset order, at most <paramref name="chunkRows"/> of each kind
-    /// at a time. The region is swept now unless <see cref="Summary"/> swept it.
+    /// at a time. The region is swept now unless <see cref="Summary"/> swept it, in buffers the next
+    /// region tiled reuses: tile one region at a time (a tiler of an earlier one then throws).
     /// </summary>
     /// <exception cref="InvalidOperationException">The region was already tiled here, and its holes let go.</exception>
     public RegionTiler Tile(int region, int chunkRows = DefaultChunkRows)
@@ -127,7 +128,11 @@ public sealed record SweptPlan
         swept.Applied,
         atRisk.AsSpan(firstAtRisk[region], firstAtRisk[region + 1] - firstAtRisk[region]),
         Options,
-        chunkRows);
+        chunkRows)
+    {
+        Lender = swept.Lender,
+        Loan = swept.Loan,
+    };
 
     /// <summary>One region tiled into arrays sized for the usual case (every gap an extent), so they need no copy.</summary>
     private RegionPlan TileWhole(int region)
@@ -169,6 +174,7 @@ public sealed record SweptPlan
     /// </summary>
     private sealed class Sweeping(RegionPieces[] pieces, bool[]? appliedTagged, long retiring)
     {
+        private readonly SweepBuffers buffers = new(Largest(pieces));
         private readonly Planner.RegionSweep?[] kept = new Planner.RegionSweep?[pieces.Length];
         private readonly bool[] handedOut = new bool[pieces.Length];
         private int swept;
@@ -192,7 +198,7 @@ public sealed record SweptPlan
                 return sweep;
             }
 
-            return Sweep(region, size);
+            return Sweep(region, size, buffers);
         }
 
         /// <summary><paramref name="attributed"/> with the applied and duplicate counts, every region swept (the ones not yet swept kept).</summary>
@@ -211,9 +217,24 @@ public sealed record SweptPlan
             return attributed with { Applied = applied, Duplicate = retiring - applied };
         }
 
-        private Planner.RegionSweep Sweep(int region, ulong size)
+        /// <summary>The most untagged ranges of a region kept as keys: what the buffers are lent for.</summary>
+        private static int Largest(RegionPieces[] pieces)
         {
-            var sweep = Planner.SweepRegion(pieces[region], size, appliedTagged);
+            long largest = 0;
+            foreach (var region in pieces)
+            {
+                if (region.IsNarrow && !region.HasTagged)
+                {
+                    largest = Math.Max(largest, region.UntaggedCount);
+                }
+            }
+
+            return (int)Math.Min(largest, Array.MaxLength);
+        }
+
+        private Planner.RegionSweep Sweep(int region, ulong size, SweepBuffers? lend = null)
+        {
+            var sweep = Planner.SweepRegion(pieces[region], size, appliedTagged, lend);
             untaggedApplied += sweep.UntaggedApplied;
             swept++;
             return sweep;
