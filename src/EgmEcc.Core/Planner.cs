@@ -79,9 +79,9 @@ public static class Planner
             var (keys, scratch, holes) = buffers is null
                 ? (GC.AllocateUninitializedArray<RangeKey>(count), GC.AllocateUninitializedArray<RangeKey>(count), GC.AllocateUninitializedArray<WidenedRecord>(count))
                 : buffers.Lend(count);
-            pieces.MoveKeysTo(keys);
+            var (lengthBits, longest) = pieces.MoveSortKeysTo(keys);
             var sorted = RadixSortByStart(keys.AsSpan(0, count), scratch.AsSpan(0, count), 0);
-            var swept = MergeHoles(new KeyRanges(sorted, pieces.Shift, regionSize), regionSize, appliedTagged, holes);
+            var swept = MergeHoles(new KeyRanges(sorted, pieces.Shift, lengthBits, longest, regionSize), regionSize, appliedTagged, holes);
             return buffers is null ? swept : swept with { Lender = buffers, Loan = buffers.Generation };
         }
 
@@ -359,30 +359,33 @@ public static class Planner
     }
 
     /// <summary>
-    /// A widened range of a region of fewer than 2^32 layout granules, in 8 bytes: its first granule
-    /// in the high half, and 2^32 - 1 less its end granule (rounded up) in the low half, so that
-    /// keys sort by start, then end descending (the duplicate order of docs/design.md §2.9).
+    /// A widened range of a region of fewer than 2^32 layout granules, in 8 bytes: as kept, its
+    /// first granule in the high half and its length in granules in the low half; as sorted
+    /// (<see cref="SortedBy"/>), its first granule above as few bits as the region's longest range
+    /// needs for "longest less this length", so that keys sort by start, then end descending (the
+    /// duplicate order of docs/design.md §2.9) in as few radix passes as the starts alone need.
     /// </summary>
     internal readonly record struct RangeKey(ulong Value) : ISortKey<RangeKey>
     {
         /// <summary>The key of <c>[start, end)</c>: <paramref name="start"/> a multiple of 2^<paramref name="shift"/>, <paramref name="end"/> one or the region's size.</summary>
         public static RangeKey Of(ulong start, ulong end, int shift)
         {
+            var first = start >> shift;
             var endGranule = (end >> shift) + ((end & ((1UL << shift) - 1)) == 0 ? 0UL : 1UL);
-            return new RangeKey(((start >> shift) << 32) | (uint.MaxValue - (uint)endGranule));
+            return new RangeKey((first << 32) | (endGranule - first));
         }
+
+        /// <summary>The length in granules of a key as kept.</summary>
+        public uint Length => unchecked((uint)Value);
 
         public static ulong SortKey(in RangeKey item) => item.Value;
 
-        /// <summary>The first offset.</summary>
-        public ulong Start(int shift) => (Value >> 32) << shift;
-
-        /// <summary>The offset past the last, clipped to the region's <paramref name="size"/>.</summary>
-        public ulong End(int shift, ulong size) => Math.Min((ulong)(uint.MaxValue - unchecked((uint)Value)) << shift, size);
+        /// <summary>The sort key of a key as kept, in a region whose longest range is <paramref name="longest"/> granules (<paramref name="lengthBits"/> the bits of <c>longest - 1</c>).</summary>
+        public RangeKey SortedBy(int lengthBits, uint longest) => new(((Value >> 32) << lengthBits) | (longest - Length));
     }
 
-    /// <summary>Sorted <see cref="RangeKey"/>s decoded as they are read.</summary>
-    private readonly ref struct KeyRanges(Span<RangeKey> keys, int shift, ulong size) : ISortedRanges
+    /// <summary>Sorted keys (<see cref="RangeKey.SortedBy"/>) decoded as they are read.</summary>
+    private readonly ref struct KeyRanges(Span<RangeKey> keys, int shift, int lengthBits, uint longest, ulong size) : ISortedRanges
     {
         private readonly Span<RangeKey> keys = keys;
 
@@ -390,9 +393,15 @@ public static class Planner
 
         public int Length => keys.Length;
 
-        public ulong Start(int i) => keys[i].Start(shift);
+        public ulong Start(int i) => (keys[i].Value >> lengthBits) << shift;
 
-        public ulong End(int i) => keys[i].End(shift, size);
+        // Granule numbers stay below 2^32 - 1 and the end of the last fits 64 bits (RegionPieces): no overflow.
+        public ulong End(int i)
+        {
+            var key = keys[i].Value;
+            var endGranule = (key >> lengthBits) + longest - (key & ((1UL << lengthBits) - 1));
+            return Math.Min(endGranule << shift, size);
+        }
 
         public int Record(int i) => -1;
     }

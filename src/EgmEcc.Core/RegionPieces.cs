@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace EgmEcc;
 
 /// <summary>
@@ -11,6 +13,9 @@ internal sealed class RegionPieces
     private readonly ChunkedList<Planner.RangeKey>? keys;
     private readonly ChunkedList<Planner.WidenedRecord>? wide;
     private List<Planner.TaggedRecord>? tagged;
+
+    // The most granules of a range kept as a key: the sort keys leave room for no longer length.
+    private uint longest = 1;
 
     /// <summary>No ranges yet, of a region of <paramref name="size"/> bytes and layout granule 2^<paramref name="shift"/>.</summary>
     public RegionPieces(ulong size, int shift)
@@ -58,7 +63,9 @@ internal sealed class RegionPieces
     {
         if (keys is not null)
         {
-            keys.Add(Planner.RangeKey.Of(start, end, Shift));
+            var key = Planner.RangeKey.Of(start, end, Shift);
+            longest = Math.Max(longest, key.Length);
+            keys.Add(key);
         }
         else
         {
@@ -75,8 +82,23 @@ internal sealed class RegionPieces
     /// <summary>The untagged keys in one array, letting them go here (narrow, untagged regions only).</summary>
     public Planner.RangeKey[] TakeKeys() => keys!.Take();
 
-    /// <summary>The untagged keys copied to the front of <paramref name="target"/>, letting them go here (narrow, untagged regions only).</summary>
-    public void MoveKeysTo(Span<Planner.RangeKey> target) => keys!.MoveTo(target);
+    /// <summary>
+    /// The untagged keys as sort keys (<see cref="Planner.RangeKey.SortedBy"/>) at the front of
+    /// <paramref name="target"/>, letting them go here (narrow, untagged regions only); returns
+    /// what decodes them.
+    /// </summary>
+    public (int LengthBits, uint Longest) MoveSortKeysTo(Span<Planner.RangeKey> target)
+    {
+        var count = (int)keys!.Count;
+        keys.MoveTo(target);
+        var lengthBits = 32 - BitOperations.LeadingZeroCount(longest - 1);
+        foreach (ref var key in target[..count])
+        {
+            key = key.SortedBy(lengthBits, longest);
+        }
+
+        return (lengthBits, longest);
+    }
 
     /// <summary>The untagged ranges in one array, letting them go here (wide, untagged regions only).</summary>
     public Planner.WidenedRecord[] TakeWide() => wide!.Take();
@@ -91,7 +113,8 @@ internal sealed class RegionPieces
         {
             foreach (var key in keys.Take())
             {
-                all[at++] = new Planner.TaggedRecord(key.Start(Shift), key.End(Shift, size), -1);
+                var first = key.Value >> 32;
+                all[at++] = new Planner.TaggedRecord(first << Shift, Math.Min((first + key.Length) << Shift, size), -1);
             }
         }
         else
