@@ -70,8 +70,13 @@ public sealed class RetiredCsvReader : IRetiredReader
             }
 
             var host = table.Text(Host) ?? options.Host;
-            var hasAddress = byAddress && !table.Field(Address).IsEmpty;
+
+            // The address is fetched once and parsed before any other field is fetched (a span
+            // holds only until then), once the offset is known to be absent: a row giving both is
+            // refused for that before either is parsed.
             var hasOffset = byOffset && !table.Field(Offset).IsEmpty;
+            var addressField = byAddress ? table.Field(Address) : [];
+            var hasAddress = !addressField.IsEmpty;
             if (hasAddress == hasOffset)
             {
                 throw new InputException(table.Location, hasAddress
@@ -79,13 +84,15 @@ public sealed class RetiredCsvReader : IRetiredReader
                     : $"the row gives no {(byAddress ? "'address'" : "'offset'")}");
             }
 
-            RecordLimit.Check(sink, options, table.Location);
             if (hasAddress)
             {
-                sink.Add(RetiredRecord.AtAddress(table.Required(Address, size: false), size, table.Location, host));
+                var at = table.Location;
+                RecordLimit.Check(sink, options, at);
+                sink.Add(RetiredRecord.AtAddress(table.Parse(Address, addressField, size: false), size, at, host));
             }
             else
             {
+                RecordLimit.Check(sink, options, table.Location);
                 var region = table.Text(RegionColumn) ?? options.Region
                     ?? throw new InputException(table.Location, "column 'region' is empty; an offset needs its region");
                 sink.Add(RetiredRecord.InRegion(region, table.Required(Offset, size: false), size, table.Location, host));
