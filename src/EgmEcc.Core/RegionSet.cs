@@ -159,22 +159,22 @@ public sealed class RegionSet
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // on the planner's per-record path
     private int LastBasedAtOrBelow(int first, int count, ulong address)
     {
-        int lo = first, hi = first + count - 1, found = -1;
-        while (lo <= hi)
+        if (count == 0)
         {
-            var mid = lo + ((hi - lo) / 2);
-            if (bases[mid] <= address)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
+            return -1;
         }
 
-        return found;
+        // [at, at + n) holds the answer whenever one exists. Halved without a branch on the
+        // comparison (a conditional move): records at random addresses would mispredict half.
+        int at = first, n = count;
+        while (n > 1)
+        {
+            var half = n >> 1;
+            at = bases[at + half] <= address ? at + half : at;
+            n -= half;
+        }
+
+        return bases[at] <= address ? at : -1;
     }
 
     /// <summary>True when <paramref name="host"/> has at least one region.</summary>

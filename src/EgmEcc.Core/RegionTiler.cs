@@ -102,6 +102,12 @@ public sealed class RegionTiler
     /// <summary>The region tiled.</summary>
     public Region Region { get; }
 
+    /// <summary>The buffers the retired holes are lent from (a region streamed), or null when they are the tiler's own.</summary>
+    internal SweepBuffers? Lender { get; init; }
+
+    /// <summary>The loan of <see cref="Lender"/> the holes belong to: the next region tiled ends it.</summary>
+    internal int Loan { get; init; }
+
     /// <summary>True once the walk has handed out its last row.</summary>
     public bool Done { get; private set; }
 
@@ -150,6 +156,11 @@ public sealed class RegionTiler
     /// <summary>Walks on until the next row would not fit in <paramref name="usable"/> or <paramref name="holes"/>, or to the end.</summary>
     internal void Fill(Span<AddressRange> usable, Span<Hole> holes, out int usableCount, out int holeCount)
     {
+        if (Lender is not null && Lender.Generation != Loan)
+        {
+            throw new InvalidOperationException("the region's holes were lent to the next region tiled; tile one region at a time");
+        }
+
         var u = 0;
         var h = 0;
         var regionSize = Region.Size;

@@ -64,23 +64,37 @@ public sealed record HostInputs
     /// <exception cref="InputException">Bad input.</exception>
     public LoadedHost Load() => Load(recordCapacity: 0);
 
-    /// <summary>Reads every input and plans; the readers' notes come first in the plan's diagnostics.</summary>
-    /// <exception cref="InputException">Bad input.</exception>
-    public Plan Plan(PlanOptions options) => Load().Plan(options);
-
-    /// <summary>Reads every input and plans up to each region's retired holes (see <see cref="LoadedHost.Sweep"/>).</summary>
-    /// <exception cref="InputException">Bad input.</exception>
-    public SweptPlan Sweep(PlanOptions options) => Load().Sweep(options);
-
-    /// <summary>
-    /// The one read sequence of every verb. Regions come first so that region-relative readers
-    /// (an ioctl list named <c>egm&lt;N&gt;</c>) can resolve their region by PXM.
-    /// </summary>
-    /// <param name="recordCapacity">Records to make room for up front (0 to let the list grow).</param>
+    /// <summary>As <see cref="Load()"/>, into a list with room for <paramref name="recordCapacity"/> records up front (0 to let it grow).</summary>
     internal LoadedHost Load(int recordCapacity)
     {
         var regions = LoadRegions();
-        var retired = new InputLoader(Formats, ReadOptions with { Regions = regions }).LoadRetired(Retired, RetiredFormat, recordCapacity);
-        return new LoadedHost(regions, retired.Records, Notes.Count == 0 ? retired.Diagnostics : [.. Notes, .. retired.Diagnostics]) { TableFills = retired.TableFills };
+        var records = new RetiredRecordList(new List<RetiredRecord>(recordCapacity));
+        var read = ReadRetired(regions, records);
+        return new LoadedHost(regions, records.Records, Notes.Count == 0 ? read.Diagnostics : [.. Notes, .. read.Diagnostics]) { TableFills = read.TableFills };
     }
+
+    /// <summary>Reads every input and plans; the readers' notes come first in the plan's diagnostics.</summary>
+    /// <exception cref="InputException">Bad input.</exception>
+    public Plan Plan(PlanOptions options) => Sweep(options).ToPlan();
+
+    /// <summary>
+    /// Reads every input and plans up to each region's retired holes (see <see cref="LoadedHost.Sweep"/>),
+    /// attributing each record as it is read (<see cref="RecordAttribution"/>): the records are never
+    /// held, only their widened ranges.
+    /// </summary>
+    /// <exception cref="InputException">Bad input.</exception>
+    public SweptPlan Sweep(PlanOptions options)
+    {
+        var regions = LoadRegions();
+        var attribution = new RecordAttribution(regions, options);
+        var read = ReadRetired(regions, attribution);
+        return attribution.Sweep().WithInputs(Notes.Count == 0 ? read.Diagnostics : [.. Notes, .. read.Diagnostics], read.TableFills);
+    }
+
+    /// <summary>
+    /// The one read of retired inputs of every verb. Regions come first so that region-relative
+    /// readers (an ioctl list named <c>egm&lt;N&gt;</c>) can resolve their region by PXM.
+    /// </summary>
+    private RetiredNotes ReadRetired(RegionSet regions, RetiredRecordSink sink) =>
+        new InputLoader(Formats, ReadOptions with { Regions = regions }).ReadRetired(Retired, RetiredFormat, sink);
 }

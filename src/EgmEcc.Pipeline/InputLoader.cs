@@ -4,7 +4,8 @@ namespace EgmEcc.Pipeline;
 
 /// <summary>
 /// Reads the inputs of a run, each through the reader its content (or the user) names: regions
-/// into a validated <see cref="RegionSet"/>, retired records into one list in input order.
+/// into a validated <see cref="RegionSet"/>, retired records in input order into a list or any
+/// <see cref="RetiredRecordSink"/>.
 /// </summary>
 /// <remarks>
 /// When the read options name a host (a fleet folder), every region and record must belong to it:
@@ -52,35 +53,60 @@ public sealed class InputLoader(FormatRegistry formats, ReadOptions options)
 
     /// <summary>Reads every retired record of <paramref name="files"/>, in order, with the notes the readers made.</summary>
     /// <exception cref="InputException">Bad input anywhere.</exception>
-    public RetiredInput LoadRetired(IEnumerable<InputFile> files, string? format = null) => LoadRetired(files, format, capacity: 0);
-
-    /// <summary>As <see cref="LoadRetired(IEnumerable{InputFile}, string?)"/>, into a list sized for <paramref name="capacity"/> records up front.</summary>
-    internal RetiredInput LoadRetired(IEnumerable<InputFile> files, string? format, int capacity)
+    public RetiredInput LoadRetired(IEnumerable<InputFile> files, string? format = null)
     {
-        var records = new List<RetiredRecord>(capacity);
+        var records = new RetiredRecordList();
+        var notes = ReadRetired(files, format, records);
+        return new RetiredInput(records.Records, notes.Diagnostics) { TableFills = notes.TableFills };
+    }
+
+    /// <summary>
+    /// Reads every retired record of <paramref name="files"/>, in order, into <paramref name="sink"/>
+    /// (a <see cref="RecordAttribution"/> attributes each as it is read); returns the notes the
+    /// readers made and the firmware tables they read.
+    /// </summary>
+    /// <exception cref="InputException">Bad input anywhere, or a record the sink refuses.</exception>
+    public RetiredNotes ReadRetired(IEnumerable<InputFile> files, string? format, RetiredRecordSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
         var diagnostics = new List<Diagnostic>();
         var fills = new List<FirmwareTableFill>();
         var reading = options with { TableFills = fills.Add };
+        var target = options.Host is { } host ? new OneHostSink(sink, host) : sink;
         foreach (var file in files)
         {
             using var input = OpenedInput.Open(file);
-            var first = records.Count;
-            formats.PickRetiredReader(input.Head, input.File, format).Read(input.Stream, input.File, reading, records, diagnostics.Add);
-            if (options.Host is { } host)
-            {
-                for (var i = first; i < records.Count; i++)
-                {
-                    if (records[i].Host is { } named && named != host)
-                    {
-                        throw new InputException(records[i].Source, $"the record names host '{named}' but lies in the folder of host '{host}'");
-                    }
-                }
-            }
+            formats.PickRetiredReader(input.Head, input.File, format).Read(input.Stream, input.File, reading, target, diagnostics.Add);
         }
 
-        return new RetiredInput(records, diagnostics) { TableFills = fills };
+        return new RetiredNotes(diagnostics, fills);
+    }
+
+    /// <summary>Passes records on, refusing one that names a host other than the folder's, at its line.</summary>
+    private sealed class OneHostSink(RetiredRecordSink inner, string host) : RetiredRecordSink
+    {
+        public override long Count => inner.Count;
+
+        public override long Capacity => inner.Capacity;
+
+        public override void Add(in RetiredRecord record)
+        {
+            if (record.Host is { } named && named != host)
+            {
+                throw new InputException(record.Source, $"the record names host '{named}' but lies in the folder of host '{host}'");
+            }
+
+            inner.Add(record);
+        }
+
+        public override void Reserve(long records) => inner.Reserve(records);
     }
 }
+
+/// <summary>What reading the retired inputs said beside their records.</summary>
+/// <param name="Diagnostics">Notes that did not stop the run (lines ignored, entries skipped).</param>
+/// <param name="TableFills">The fill of every firmware retired-page table read, in input order (docs/design.md §1).</param>
+public sealed record RetiredNotes(List<Diagnostic> Diagnostics, IReadOnlyList<FirmwareTableFill> TableFills);
 
 /// <summary>The retired records of a run, in input order, and the readers' notes.</summary>
 /// <param name="Records">Every record read.</param>

@@ -50,8 +50,8 @@ public sealed class LoadedHost
     internal LoadedHost WithCollectedAt(DateTimeOffset? at) => new(Regions, records, Notes) { TableFills = TableFills, CollectedAt = at };
 
     /// <summary>
-    /// Plans the inputs. This is the one place a plan is made from inputs (every verb comes
-    /// through here), so the readers' notes come first in the plan's diagnostics everywhere.
+    /// Plans the inputs, with the readers' notes first in the plan's diagnostics, as
+    /// <see cref="HostInputs.Sweep"/> has them for inputs planned as they are read.
     /// </summary>
     /// <exception cref="InputException">A record names a region the inputs do not define.</exception>
     public Plan Plan(PlanOptions options) => Sweep(options).ToPlan();
@@ -62,20 +62,5 @@ public sealed class LoadedHost
     /// each region while it is tiled. The records are not needed after it.
     /// </summary>
     /// <exception cref="InputException">A record names a region the inputs do not define.</exception>
-    public SweptPlan Sweep(PlanOptions options)
-    {
-        var swept = Planner.Sweep(Regions, Records, options);
-        var summary = swept.Summary;
-        if (TableFills.Count > 0)
-        {
-            summary = summary with { FirmwareTables = [.. TableFills] };
-        }
-
-        if (Notes.Count > 0)
-        {
-            summary = summary with { Diagnostics = [.. Notes, .. summary.Diagnostics] };
-        }
-
-        return ReferenceEquals(summary, swept.Summary) ? swept : swept with { Summary = summary };
-    }
+    public SweptPlan Sweep(PlanOptions options) => Planner.Sweep(Regions, Records, options).WithInputs(Notes, TableFills);
 }

@@ -49,6 +49,59 @@ public class SweptPlanTests
         }, maxTest: 1000);
     }
 
+    /// <summary>
+    /// Regions tiled first (as a writer streams them, each swept when tiled and let go) and the
+    /// summary asked for after the last give the whole plan's rows and accounting; a region so
+    /// tiled cannot be tiled again, nor the whole plan made.
+    /// </summary>
+    [Fact]
+    public void Tile_BeforeTheSummary_SweepsEachRegionOnceAndCountsTheSame()
+    {
+        Properties.Check(Scenarios.Any, s =>
+        {
+            var plan = s.Plan();
+            var swept = Planner.Sweep(s.RegionSet, s.Records, s.Options);
+            Assert.Equal(plan.Diagnostics.Select(d => d.ToString()), swept.Diagnostics.Select(d => d.ToString()));
+            for (var r = 0; r < plan.Regions.Length; r++)
+            {
+                var (usable, holes) = ReadAll(swept.Tile(r, SweptPlan.DefaultChunkRows), SweptPlan.DefaultChunkRows);
+                Assert.Equal(plan.Regions[r].Usable.ToArray(), usable);
+                Assert.Equal(plan.Regions[r].Holes.ToArray(), holes);
+                Assert.Throws<InvalidOperationException>(() => swept.Tile(r));
+            }
+
+            Assert.Equal(plan.Accounting, swept.Summary.Accounting);
+            if (plan.Regions.Length > 0)
+            {
+                Assert.Throws<InvalidOperationException>(() => swept.ToPlan());
+            }
+        }, maxTest: 300);
+    }
+
+    /// <summary>Regions streamed share their sort and hole buffers: a tiler of an earlier region refuses to read once the next is tiled.</summary>
+    [Fact]
+    public void Tile_NextRegion_EndsTheEarlierTilersLoan()
+    {
+        var here = SourceLocation.InFile("retired.csv");
+        var regions = RegionSet.Create(
+        [
+            new Region("egm0", 0, 0x1_0000_0000, 0x1000_0000, here),
+            new Region("egm1", 1, 0x2_0000_0000, 0x1000_0000, here),
+        ]);
+        RetiredRecord[] records = [RetiredRecord.AtAddress(0x1_0001_0000, 0, here), RetiredRecord.AtAddress(0x2_0002_0000, 0, here)];
+        var swept = Planner.Sweep(regions, records, PlanOptions.Default);
+
+        var first = swept.Tile(0);
+        Assert.True(first.Read(out _, out var holes));
+        Assert.Equal(0x1_0000UL, holes[0].Offset);
+        first.Restart();
+
+        var second = swept.Tile(1);
+        Assert.Throws<InvalidOperationException>(() => first.Read(out _, out _));
+        Assert.True(second.Read(out _, out holes));
+        Assert.Equal(0x2_0000UL, holes[0].Offset);
+    }
+
     /// <summary>Every row of a chunk, of either kind, lies before every row of the next chunk, and no chunk holds more than asked.</summary>
     private static (AddressRange[] Usable, Hole[] Holes) ReadAll(RegionTiler tiler, int chunk)
     {

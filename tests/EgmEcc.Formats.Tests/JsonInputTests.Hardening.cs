@@ -90,7 +90,7 @@ public sealed class JsonInputHardeningTests
         var file = InputFile.FromBytes("big.json", []);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var e = Assert.Throws<InputException>(() => Retired.Read(stream, file, ReadOptions.Default, [], _ => { }));
+        var e = Assert.Throws<InputException>(() => Retired.Read(stream, file, ReadOptions.Default, new List<RetiredRecord>(), _ => { }));
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal($"big.json:{1 + (blankBytes / 64)}: 'address': '0xZZ' is not a hexadecimal number", e.ToString());

@@ -72,7 +72,7 @@ public class ReaderRobustnessTests
                 var retiredReader = formats.RetiredReaders.Single(r => r.Name == kind[1]);
                 var file = InputFile.FromBytes("f", bytes);
                 using var stream = file.Open();
-                retiredReader.Read(stream, file, ReadOptions.Default, [], _ => { });
+                retiredReader.Read(stream, file, ReadOptions.Default, new List<RetiredRecord>(), _ => { });
             }
         }
         catch (InputException e)

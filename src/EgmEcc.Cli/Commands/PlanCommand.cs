@@ -62,7 +62,7 @@ internal static class PlanCommand
                 // hundreds of megabytes that no one needs at once. The diagnostics are final
                 // before the first region, so standard error still comes first.
                 var swept = inputs.ResolveInputs(result, console).Sweep(options);
-                Diagnostics.Print(swept.Summary.Diagnostics, console.Error);
+                Diagnostics.Print(swept.Diagnostics, console.Error);
                 OutputTarget.Write(result.GetValue(output), console, w => streaming.Write(swept, w, outputOptions));
                 return ExitCodes.Success;
             }

@@ -51,7 +51,7 @@ public sealed class FirmwareTableReader : IRetiredReader
     }
 
     /// <inheritdoc/>
-    public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
+    public void Read(Stream stream, InputFile file, ReadOptions options, RetiredRecordSink sink, Action<Diagnostic> report)
     {
         var input = new BinaryInput(stream, file.Name, file.Length);
         var header = input.Take(8);
@@ -67,7 +67,8 @@ public sealed class FirmwareTableReader : IRetiredReader
         }
 
         var payload = 8 + (8 * (long)count);
-        var first = sink.Count;
+        // Kept here as well (at most 4,096): the table's fill is attributed from its own entries.
+        var entries = new List<RetiredRecord>((int)count);
         for (var i = 0; i < (int)count; i++)
         {
             var at = input.Offset;
@@ -78,7 +79,9 @@ public sealed class FirmwareTableReader : IRetiredReader
             }
 
             RecordLimit.Check(sink, options, input.At(at));
-            sink.Add(RetiredRecord.AtAddress(BinaryInput.U64(entry, 0), PageSize, input.At(at), options.Host));
+            var record = RetiredRecord.AtAddress(BinaryInput.U64(entry, 0), PageSize, input.At(at), options.Host);
+            entries.Add(record);
+            sink.Add(record);
         }
 
         // Every entry was read, so the length is at least the payload; past the full table is too long whatever it holds.
@@ -95,7 +98,7 @@ public sealed class FirmwareTableReader : IRetiredReader
         if (options.TableFills is { } fills)
         {
             var named = IoctlListReader.TryResolveRegion(file, options);
-            fills(FirmwareTableFill.Attribute(input.At(0), (int)count, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sink)[first..], options.Regions, options.Host, named));
+            fills(FirmwareTableFill.Attribute(input.At(0), (int)count, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries), options.Regions, options.Host, named));
         }
 
         // A table close to full is a host about to lose a whole region: say so (the report lists it).

@@ -49,7 +49,7 @@ public sealed partial class IoctlListReader : IRetiredReader
     }
 
     /// <inheritdoc/>
-    public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
+    public void Read(Stream stream, InputFile file, ReadOptions options, RetiredRecordSink sink, Action<Diagnostic> report)
     {
         var input = new BinaryInput(stream, file.Name, file.Length);
         var header = input.Take(8);

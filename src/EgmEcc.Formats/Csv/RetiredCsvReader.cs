@@ -30,7 +30,7 @@ public sealed class RetiredCsvReader : IRetiredReader
     }
 
     /// <inheritdoc/>
-    public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
+    public void Read(Stream stream, InputFile file, ReadOptions options, RetiredRecordSink sink, Action<Diagnostic> report)
     {
         var origin = stream.CanSeek ? stream.Position : -1;
         using var table = CsvTable.Open(stream, file.Name, Columns, Describe);
@@ -70,8 +70,13 @@ public sealed class RetiredCsvReader : IRetiredReader
             }
 
             var host = table.Text(Host) ?? options.Host;
-            var hasAddress = byAddress && !table.Field(Address).IsEmpty;
+
+            // The address is fetched once and parsed before any other field is fetched (a span
+            // holds only until then), once the offset is known to be absent: a row giving both is
+            // refused for that before either is parsed.
             var hasOffset = byOffset && !table.Field(Offset).IsEmpty;
+            var addressField = byAddress ? table.Field(Address) : [];
+            var hasAddress = !addressField.IsEmpty;
             if (hasAddress == hasOffset)
             {
                 throw new InputException(table.Location, hasAddress
@@ -79,13 +84,15 @@ public sealed class RetiredCsvReader : IRetiredReader
                     : $"the row gives no {(byAddress ? "'address'" : "'offset'")}");
             }
 
-            RecordLimit.Check(sink, options, table.Location);
             if (hasAddress)
             {
-                sink.Add(RetiredRecord.AtAddress(table.Required(Address, size: false), size, table.Location, host));
+                var at = table.Location;
+                RecordLimit.Check(sink, options, at);
+                sink.Add(RetiredRecord.AtAddress(table.Parse(Address, addressField, size: false), size, at, host));
             }
             else
             {
+                RecordLimit.Check(sink, options, table.Location);
                 var region = table.Text(RegionColumn) ?? options.Region
                     ?? throw new InputException(table.Location, "column 'region' is empty; an offset needs its region");
                 sink.Add(RetiredRecord.InRegion(region, table.Required(Offset, size: false), size, table.Location, host));
@@ -94,7 +101,8 @@ public sealed class RetiredCsvReader : IRetiredReader
     }
 
     /// <summary>
-    /// Makes room in <paramref name="sink"/> for the rest of a file's records, estimated from the
+    /// Makes room in <paramref name="sink"/>, when it grows by copying (a list; an attribution keeps
+    /// no records), for the rest of a file's records, estimated from the
     /// bytes of the rows read so far (plus 5%), so that a large file's list grows a few times
     /// instead of doubling its way there: each doubling copies every record, and the arrays it
     /// leaves behind cost full collections. Only for UTF-8 input, where the reader's offsets are
@@ -114,9 +122,9 @@ public sealed class RetiredCsvReader : IRetiredReader
     /// <param name="current">The reader's offset of the current row.</param>
     /// <param name="rows">The rows from the first to the current one.</param>
     /// <param name="limit">The record limit: room past it would never be used, as the read stops there.</param>
-    private static void Reserve(List<RetiredRecord> sink, Stream stream, long origin, long firstRow, long current, int rows, long limit)
+    private static void Reserve(RetiredRecordSink sink, Stream stream, long origin, long firstRow, long current, int rows, long limit)
     {
-        if (origin < 0 || current <= firstRow || !IsUtf8(stream, origin))
+        if (origin < 0 || current <= firstRow || sink.Capacity == long.MaxValue || !IsUtf8(stream, origin))
         {
             return;
         }
@@ -128,7 +136,7 @@ public sealed class RetiredCsvReader : IRetiredReader
         if (target > sink.Capacity)
         {
             // At least double, as EnsureCapacity does, but never past the record limit (which it would pass).
-            sink.Capacity = (int)Math.Max(target, Math.Min(2.0 * sink.Capacity, Math.Min(limit, Array.MaxLength)));
+            sink.Reserve((long)Math.Max(target, Math.Min(2.0 * sink.Capacity, Math.Min(limit, Array.MaxLength))));
         }
     }
 

@@ -12,5 +12,5 @@ public interface IRetiredReader : INamedFormat
     /// Reads every record, streaming, into <paramref name="sink"/>; throws <see cref="InputException"/>
     /// at the first bad one. Notes that do not stop the run (lines ignored, say) go to <paramref name="report"/>.
     /// </summary>
-    void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report);
+    void Read(Stream stream, InputFile file, ReadOptions options, RetiredRecordSink sink, Action<Diagnostic> report);
 }

@@ -21,7 +21,7 @@ public static class RecordLimit
     /// <param name="options">The read's options, with its limit.</param>
     /// <param name="location">Where the record about to be added is.</param>
     /// <exception cref="InputException">The record would be one past the limit.</exception>
-    public static void Check(List<RetiredRecord> sink, ReadOptions options, SourceLocation location)
+    public static void Check(RetiredRecordSink sink, ReadOptions options, SourceLocation location)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(options);

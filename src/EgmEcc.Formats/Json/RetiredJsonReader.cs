@@ -31,7 +31,7 @@ public sealed class RetiredJsonReader : IRetiredReader
     }
 
     /// <inheritdoc/>
-    public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
+    public void Read(Stream stream, InputFile file, ReadOptions options, RetiredRecordSink sink, Action<Diagnostic> report)
     {
         var input = JsonInput.Open(stream, file.Name, out var reader, ChunkSize);
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -83,7 +83,7 @@ public sealed partial class KernelLogReader : IRetiredReader
     private static ReadOnlySpan<byte> SeverityMarker => "severity: "u8;
 
     /// <inheritdoc/>
-    public void Read(Stream stream, InputFile file, ReadOptions options, List<RetiredRecord> sink, Action<Diagnostic> report)
+    public void Read(Stream stream, InputFile file, ReadOptions options, RetiredRecordSink sink, Action<Diagnostic> report)
     {
         var hostPage = options.HostPage;
         if (!ulong.IsPow2(hostPage))
@@ -201,7 +201,7 @@ public sealed partial class KernelLogReader : IRetiredReader
     }
 
     /// <summary>The lines of one file as dmesg would print them, and what they said so far.</summary>
-    private sealed class Scan(ReadOptions options, List<RetiredRecord> sink)
+    private sealed class Scan(ReadOptions options, RetiredRecordSink sink)
     {
         private Pending pending;
         private EventSeverity severity;

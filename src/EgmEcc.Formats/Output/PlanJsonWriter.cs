@@ -61,18 +61,17 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
     {
         ArgumentNullException.ThrowIfNull(plan);
 
-        // The accounting and diagnostics come after the regions (docs/design.md §4.2), but they
-        // are known before the first region is tiled: each region is written as it is tiled.
+        // The accounting and diagnostics come after the regions (docs/design.md §4.2): each
+        // region is written as it is swept and tiled, and the summary asked for after the last.
         JsonOutput.Write(output, (json, bytes) =>
         {
-            var summary = plan.Summary;
-            WriteHead(json, summary);
+            WriteHead(json, plan.Options);
             for (var r = 0; r < plan.Regions.Length; r++)
             {
-                WriteRegion(json, bytes, RegionRows.Of(plan.Tile(r, chunkRows)), summary.TableEntries(plan.Regions[r]));
+                WriteRegion(json, bytes, RegionRows.Of(plan.Tile(r, chunkRows)), plan.TableEntries(plan.Regions[r]));
             }
 
-            WriteTail(json, summary);
+            WriteTail(json, plan.Summary);
         });
     }
 
@@ -86,7 +85,7 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
     /// </summary>
     internal static void WritePlan(Utf8JsonWriter json, IBufferWriter<byte>? bytes, Plan plan)
     {
-        WriteHead(json, plan);
+        WriteHead(json, plan.Options);
         foreach (var region in plan.Regions)
         {
             WriteRegion(json, bytes, RegionRows.Of(region), plan.TableEntries(region.Region));
@@ -96,11 +95,11 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
     }
 
     /// <summary>Everything before the first region: the object, its schema and options, and the opening of <c>regions</c>.</summary>
-    private static void WriteHead(Utf8JsonWriter json, Plan plan)
+    private static void WriteHead(Utf8JsonWriter json, PlanOptions options)
     {
         json.WriteStartObject();
         json.WriteString("schema", Schema);
-        WriteOptions(json, plan.Options);
+        WriteOptions(json, options);
         json.WriteStartArray("regions");
     }
 

@@ -1,0 +1,98 @@
+using EgmEcc.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace EgmEcc.Tests;
+
+public partial class PlannerTests
+{
+    /// <summary>
+    /// Records are attributed as they arrive and kept by region, untagged ones as 8-byte keys, until
+    /// the first record split across regions; from it on every piece carries its record. Among
+    /// ranges of one start the duplicate order of docs/design.md §2.9 decides which record is
+    /// applied; on inputs where many ranges share a start (every record again, with other sizes,
+    /// shuffled, split ones among them), the plan is the bitmap model's: accounting, applied
+    /// records per region, rows and at-risk ranges.
+    /// </summary>
+    [Fact]
+    public void Sweep_ManyRangesShareAStart_AgreesWithBitmapModel()
+    {
+        var gen = from s in Scenarios.Any
+                  from sizes in Gen.Elements(0UL, Scenarios.Unit, 2 * Scenarios.Unit, 5 * Scenarios.Unit, 40 * Scenarios.Unit).ArrayOf(s.Records.Length)
+                  from copies in Gen.Choose(1, 3)
+                  let again = s.Records.Select((r, i) => r.Region is null
+                      ? RetiredRecord.AtAddress(r.Start, sizes[i], r.Source, r.Host, r.Kind)
+                      : RetiredRecord.InRegion(r.Region, r.Start, sizes[i], r.Source, r.Host, r.Kind))
+                  from shuffled in Gen.Shuffle(Enumerable.Repeat(s.Records, copies).SelectMany(r => r).Concat(again).ToArray())
+                  select s with { Records = shuffled };
+
+        Properties.Check(gen, s =>
+        {
+            var plan = s.Plan();
+            var model = BitmapPlanner.Plan(s.Regions, s.Records, s.Options);
+
+            Assert.Equal(model.Accounting, plan.Accounting);
+            Assert.Equal(model.Regions.Count, plan.Regions.Length);
+            for (var r = 0; r < model.Regions.Count; r++)
+            {
+                var (expected, actual) = (model.Regions[r], plan.Regions[r]);
+                Assert.Equal(expected.Usable, actual.Usable.ToArray());
+                Assert.Equal(expected.Holes, actual.Holes.ToArray());
+                Assert.Equal(expected.AppliedRecords, actual.Stats.AppliedRecords);
+                Assert.Equal(expected.AtRisk, actual.AtRisk.ToArray());
+            }
+        }, maxTest: 1000);
+    }
+
+    /// <summary>
+    /// A region of 2^32 layout granules or more keeps its ranges as 16-byte pairs instead of 8-byte
+    /// keys; both sweep any ranges (widened, so starts on the granule and ends on it or at the
+    /// region's end) into the same holes and applied counts.
+    /// </summary>
+    [Fact]
+    public void SweepRegion_KeysAndPairs_GiveTheSameHoles()
+    {
+        const int Shift = 4;
+        var gen = from size in Gen.Choose(1, 4000).Select(n => (ulong)n)
+                  from ranges in (from start in Gen.Choose(0, 3999)
+                                  from length in Gen.Choose(1, 300)
+                                  select (Start: (ulong)start, Length: (ulong)length)).ListOf()
+                  select (size, ranges);
+
+        Properties.Check(gen, t =>
+        {
+            var (size, ranges) = t;
+            var narrow = new RegionPieces(size, Shift, narrow: true);
+            var wide = new RegionPieces(size, Shift, narrow: false);
+            Assert.True(narrow.IsNarrow);
+            Assert.False(wide.IsNarrow);
+            foreach (var (start, length) in ranges)
+            {
+                if (start < size)
+                {
+                    var from = Numbers.AlignDown(start, 1UL << Shift);
+                    var to = Math.Min(Numbers.AlignUpSaturating(start + length, 1UL << Shift), size);
+                    narrow.Add(from, to);
+                    wide.Add(from, to);
+                }
+            }
+
+            var a = Planner.SweepRegion(narrow, size, null);
+            var b = Planner.SweepRegion(wide, size, null);
+            Assert.Equal(b.Holes.AsSpan(0, b.Count).ToArray(), a.Holes.AsSpan(0, a.Count).ToArray());
+            Assert.Equal(b.Applied, a.Applied);
+            Assert.Equal(b.UntaggedApplied, a.UntaggedApplied);
+        }, maxTest: 500);
+    }
+
+    /// <summary>The size of a region decides how its ranges are kept: keys below 2^32 - 1 granules whose end fits 64 bits.</summary>
+    [Theory]
+    [InlineData(0x10000UL, 16, true)]
+    [InlineData(0xFFFF_FFFEUL << 16, 16, true)]
+    [InlineData(0xFFFF_FFFFUL << 16, 16, false)]
+    [InlineData(ulong.MaxValue, 32, false)]
+    [InlineData(ulong.MaxValue - 0xFFFF, 33, false)]
+    [InlineData(ulong.MaxValue << 33, 33, true)]
+    public void RegionPieces_KeysOnlyWhereGranulesFit(ulong size, int shift, bool narrow) =>
+        Assert.Equal(narrow, new RegionPieces(size, shift).IsNarrow);
+}
