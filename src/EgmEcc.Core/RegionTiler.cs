@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace EgmEcc;
 
@@ -165,6 +166,8 @@ public sealed class RegionTiler
         var h = 0;
         var regionSize = Region.Size;
         var ranges = retired.AsSpan(first, count);
+        var hugeCounts = huge.AsSpan();
+        var shifts = hugeShift.AsSpan(0, hugeCounts.Length);
         while (!Done)
         {
             if (next > ranges.Length)
@@ -209,9 +212,10 @@ public sealed class RegionTiler
                     extents++;
                     usableBytes += length;
                     largest = Math.Max(largest, length);
-                    for (var k = 0; k < huge.Length; k++)
+                    for (var k = 0; k < hugeCounts.Length; k++)
                     {
-                        huge[k] += WholeBlocks(cursor, gapEnd, hugeShift[k]);
+                        // At most the region's size in blocks, summed over extents apart: no overflow.
+                        hugeCounts[k] = unchecked(hugeCounts[k] + WholeBlocks(cursor, gapEnd, shifts[k]));
                     }
 
                     if (atRisk is not null)
@@ -252,12 +256,25 @@ public sealed class RegionTiler
         (usableCount, holeCount) = (u, h);
     }
 
-    /// <summary>The number of <c>2^shift</c>-aligned blocks of <c>2^shift</c> bytes inside <c>[start, end)</c>.</summary>
-    private static ulong WholeBlocks(ulong start, ulong end, int shift)
+    /// <summary>The number of <c>2^shift</c>-aligned blocks of <c>2^shift</c> bytes inside <c>[start, end)</c>, for <paramref name="shift"/> 0 to 63.</summary>
+    /// <remarks>
+    /// The hugepage sizes are powers of two (<see cref="PlanOptions"/> refuses others), so blocks
+    /// are counted with shifts and a mask, for every extent and every size, without a branch:
+    /// the first whole block is <c>start &gt;&gt; shift</c>, one more when <c>start</c> is not
+    /// aligned (the remainder plus the mask carries into bit <c>shift</c> exactly when the
+    /// remainder is not 0, and cannot pass 2^64 - 2). Unchecked, as nothing here can overflow and
+    /// the build checks arithmetic otherwise.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong WholeBlocks(ulong start, ulong end, int shift)
     {
-        var firstBlock = (start >> shift) + ((start & ((1UL << shift) - 1)) == 0 ? 0UL : 1UL);
-        var endBlock = end >> shift;
-        return endBlock > firstBlock ? endBlock - firstBlock : 0;
+        unchecked
+        {
+            var mask = (1UL << shift) - 1;
+            var firstBlock = (start >> shift) + (((start & mask) + mask) >> shift);
+            var endBlock = end >> shift;
+            return endBlock > firstBlock ? endBlock - firstBlock : 0;
+        }
     }
 
     /// <summary>

@@ -50,4 +50,91 @@ public partial class NumbersTests
         Assert.Equal(error, Numbers.TryParseUInt64(text, out _));
         Assert.Equal(error, Numbers.TryParseUInt64(Encoding.UTF8.GetBytes(text), out _));
     }
+
+    /// <summary>
+    /// The digit table of the fast path against the general path, on texts made mostly of what the
+    /// fast path tests for (<c>0</c>, <c>x</c>, hex digits of both cases) and of what it must turn
+    /// away: the bytes just outside each digit range, <c>_</c>, blanks, non-ASCII, and chars whose
+    /// low byte is a digit (U+0130, U+0161, U+FF41), which a truncating lookup would take for one.
+    /// Whatever it accepts, the general path accepts with the same value; whatever the parse
+    /// answers, it answers with or without the fast path, for chars and for UTF-8.
+    /// </summary>
+    [Fact]
+    public void TryPlainHex_OnRandomTexts_AgreesWithTheGeneralPath()
+    {
+        char[] alphabet =
+        [
+            '0', '0', 'x', 'X', '1', '7', '9', 'a', 'c', 'f', 'A', 'D', 'F',
+            '/', ':', '@', 'G', '`', 'g', '_', ' ', '\t', '\u00e9', '\u0130', '\u0161', '\uff41',
+        ];
+        var gen = from prefix in Gen.Elements("0x", "0X", "0", "", "x0", " 0x")
+                  from length in Gen.Choose(0, 19)
+                  from digits in Gen.ArrayOf(Gen.Elements(alphabet), length)
+                  select prefix + new string(digits);
+
+        Properties.Check(gen, text =>
+        {
+            if (Numbers.TryPlainHex(text.AsSpan(), out var fast))
+            {
+                Assert.Null(Numbers.TryParseGeneral(text.AsSpan(), allowSuffix: false, out var general));
+                Assert.Equal(general, fast);
+            }
+
+            var utf8 = Encoding.UTF8.GetBytes(text);
+            if (Numbers.TryPlainHex<byte>(utf8, out var fastUtf8))
+            {
+                Assert.Null(Numbers.TryParseGeneral<byte>(utf8, allowSuffix: false, out var general));
+                Assert.Equal(general, fastUtf8);
+            }
+
+            foreach (var size in new[] { false, true })
+            {
+                var expected = Numbers.TryParseGeneral(text.AsSpan(), size, out var expectedValue);
+                var actual = size ? Numbers.TryParseSize(text, out var actualValue) : Numbers.TryParseUInt64(text, out actualValue);
+                Assert.Equal(expected, actual);
+                Assert.Equal(expectedValue, actualValue);
+                var actualUtf8 = size ? Numbers.TryParseSize(utf8, out var utf8Value) : Numbers.TryParseUInt64(utf8, out utf8Value);
+                Assert.Equal(expected, actualUtf8);
+                Assert.Equal(expectedValue, utf8Value);
+            }
+        }, 20_000);
+    }
+
+    /// <summary>The edges of the fast path itself: what it takes, with its value, and what it leaves to the general path.</summary>
+    [Theory]
+    [InlineData("0x0", 0UL)]
+    [InlineData("0X0", 0UL)]
+    [InlineData("0xF", 0xFUL)]
+    [InlineData("0x09afAF", 0x09AFAFUL)]
+    [InlineData("0xffffffffffffffff", ulong.MaxValue)]
+    [InlineData("0XFFFFFFFFFFFFFFFF", ulong.MaxValue)]
+    [InlineData("0x0000000000000000", 0UL)]
+    [InlineData("0x8000000000000000", 1UL << 63)]
+    [InlineData("0x", null)]
+    [InlineData("0X", null)]
+    [InlineData("0x00000000000000000", null)]
+    [InlineData("0x10000000000000000", null)]
+    [InlineData("0x1g", null)]
+    [InlineData("0x1G", null)]
+    [InlineData("0x1/", null)]
+    [InlineData("0x1:", null)]
+    [InlineData("0x1@", null)]
+    [InlineData("0x1`", null)]
+    [InlineData("0x1_0", null)]
+    [InlineData("0x1 ", null)]
+    [InlineData(" 0x1", null)]
+    [InlineData("00x1", null)]
+    [InlineData("1x1", null)]
+    [InlineData("0y1", null)]
+    [InlineData("0x\u0130", null)]
+    [InlineData("0x\u0161", null)]
+    [InlineData("0x\u00ff", null)]
+    [InlineData("0x1\uff41", null)]
+    public void TryPlainHex_Edges(string text, ulong? expected)
+    {
+        Assert.Equal(expected is not null, Numbers.TryPlainHex(text.AsSpan(), out var value));
+        Assert.Equal(expected ?? 0, value);
+        Assert.Equal(expected is not null, Numbers.TryPlainHex<byte>(Encoding.UTF8.GetBytes(text), out var utf8));
+        Assert.Equal(expected ?? 0, utf8);
+    }
 }

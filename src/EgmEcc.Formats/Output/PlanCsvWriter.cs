@@ -68,7 +68,7 @@ public sealed class PlanCsvWriter : IStreamingPlanWriter
     /// <summary>The rows of the extents and holes given, merged by offset.</summary>
     /// <remarks>
     /// Rows go into the output's buffer a batch at a time (one request for room and one advance
-    /// per batch, not per row), their hex digits by table: most of a large plan's time is here.
+    /// per batch, not per row), their hex digits a word at a time: most of a large plan's time is here.
     /// </remarks>
     private static void WriteRows(IBufferWriter<byte> sink, byte[] prefix, ulong regionBase, ReadOnlySpan<AddressRange> usable, ReadOnlySpan<Hole> holes)
     {
@@ -76,39 +76,46 @@ public sealed class PlanCsvWriter : IStreamingPlanWriter
         var span = sink.GetSpan(Math.Max(Batch, max));
         var at = 0;
         int u = 0, h = 0;
-        while (u < usable.Length || h < holes.Length)
+
+        // Unchecked: at stays within the span (each row has room for its longest form), and the
+        // build's overflow checks on every += were a good part of this loop; the address is
+        // checked, as everywhere (a region ends at or below 2^64).
+        unchecked
         {
-            if (span.Length - at < max)
+            while (u < usable.Length || h < holes.Length)
             {
-                sink.Advance(at);
-                span = sink.GetSpan(Math.Max(Batch, max));
-                at = 0;
-            }
+                if (span.Length - at < max)
+                {
+                    sink.Advance(at);
+                    span = sink.GetSpan(Math.Max(Batch, max));
+                    at = 0;
+                }
 
-            prefix.CopyTo(span[at..]);
-            at += prefix.Length;
-            ulong offset, size;
-            if (h == holes.Length || (u < usable.Length && usable[u].Start < holes[h].Offset))
-            {
-                "usable,"u8.CopyTo(span[at..]);
-                at += 7;
-                (offset, size) = (usable[u].Start, usable[u].Size);
-                u++;
-            }
-            else
-            {
-                "hole,"u8.CopyTo(span[at..]);
-                at += 5;
-                (offset, size) = (holes[h].Offset, holes[h].Size);
-                h++;
-            }
+                prefix.CopyTo(span[at..]);
+                at += prefix.Length;
+                ulong offset, size;
+                if (h == holes.Length || (u < usable.Length && usable[u].Start < holes[h].Offset))
+                {
+                    "usable,"u8.CopyTo(span[at..]);
+                    at += 7;
+                    (offset, size) = (usable[u].Start, usable[u].Size);
+                    u++;
+                }
+                else
+                {
+                    "hole,"u8.CopyTo(span[at..]);
+                    at += 5;
+                    (offset, size) = (holes[h].Offset, holes[h].Size);
+                    h++;
+                }
 
-            at += Hex(span[at..], offset);
-            span[at++] = (byte)',';
-            at += Hex(span[at..], regionBase + offset);
-            span[at++] = (byte)',';
-            at += Hex(span[at..], size);
-            span[at++] = (byte)'\n';
+                at += Hex(span[at..], offset);
+                span[at++] = (byte)',';
+                at += Hex(span[at..], checked(regionBase + offset));
+                span[at++] = (byte)',';
+                at += Hex(span[at..], size);
+                span[at++] = (byte)'\n';
+            }
         }
 
         sink.Advance(at);

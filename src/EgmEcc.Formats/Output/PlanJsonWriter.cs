@@ -387,23 +387,28 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
             var max = MaxElement;
             var span = bytes.GetSpan(Math.Max(Batch, max));
             var at = 0;
-            foreach (var range in ranges)
-            {
-                if (span.Length - at < max)
-                {
-                    bytes.Advance(at);
-                    span = bytes.GetSpan(Math.Max(Batch, max));
-                    at = 0;
-                }
 
-                at += Put(span[at..], open);
-                at += Hex(span[at..], range.Start);
-                at += Put(span[at..], address);
-                at += Hex(span[at..], regionBase + range.Start);
-                at += Put(span[at..], size);
-                at += Hex(span[at..], range.Size);
-                span[at++] = (byte)'"';
-                at += Put(span[at..], close);
+            // Unchecked, as in the CSV plan: at stays within the room asked for each element; the address is checked.
+            unchecked
+            {
+                foreach (var range in ranges)
+                {
+                    if (span.Length - at < max)
+                    {
+                        bytes.Advance(at);
+                        span = bytes.GetSpan(Math.Max(Batch, max));
+                        at = 0;
+                    }
+
+                    at += Put(span[at..], open);
+                    at += Hex(span[at..], range.Start);
+                    at += Put(span[at..], address);
+                    at += Hex(span[at..], checked(regionBase + range.Start));
+                    at += Put(span[at..], size);
+                    at += Hex(span[at..], range.Size);
+                    span[at++] = (byte)'"';
+                    at += Put(span[at..], close);
+                }
             }
 
             bytes.Advance(at);
@@ -414,26 +419,31 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
             var max = MaxElement;
             var span = bytes.GetSpan(Math.Max(Batch, max));
             var at = 0;
-            foreach (var hole in holes)
-            {
-                if (span.Length - at < max)
-                {
-                    bytes.Advance(at);
-                    span = bytes.GetSpan(Math.Max(Batch, max));
-                    at = 0;
-                }
 
-                at += Put(span[at..], open);
-                at += Hex(span[at..], hole.Offset);
-                at += Put(span[at..], address);
-                at += Hex(span[at..], regionBase + hole.Offset);
-                at += Put(span[at..], size);
-                at += Hex(span[at..], hole.Size);
-                at += Put(span[at..], retired);
-                at += Decimal(span[at..], hole.RetiredBytes);
-                at += Put(span[at..], fragment);
-                at += Decimal(span[at..], hole.FragmentBytes);
-                at += Put(span[at..], close);
+            // Unchecked, as in the CSV plan: at stays within the room asked for each element; the address is checked.
+            unchecked
+            {
+                foreach (var hole in holes)
+                {
+                    if (span.Length - at < max)
+                    {
+                        bytes.Advance(at);
+                        span = bytes.GetSpan(Math.Max(Batch, max));
+                        at = 0;
+                    }
+
+                    at += Put(span[at..], open);
+                    at += Hex(span[at..], hole.Offset);
+                    at += Put(span[at..], address);
+                    at += Hex(span[at..], checked(regionBase + hole.Offset));
+                    at += Put(span[at..], size);
+                    at += Hex(span[at..], hole.Size);
+                    at += Put(span[at..], retired);
+                    at += Decimal(span[at..], hole.RetiredBytes);
+                    at += Put(span[at..], fragment);
+                    at += Decimal(span[at..], hole.FragmentBytes);
+                    at += Put(span[at..], close);
+                }
             }
 
             bytes.Advance(at);
