@@ -20,10 +20,14 @@ internal sealed class CsvTable : IDisposable
     private readonly int headerCount;
     private readonly (byte[] Bytes, string Text)?[] lastText;
 
-    private CsvTable(CsvReader reader, string file, string[] columns, int[] indexOf)
+    // Lines of the file before the first the reader reads (a reader that takes over mid-file).
+    private readonly long lineOffset;
+
+    private CsvTable(CsvReader reader, string file, string[] columns, int[] indexOf, long lineOffset)
     {
         headerCount = indexOf.Count(i => i >= 0);
-        HeaderLocation = SourceLocation.AtLine(file, reader.LineNumber);
+        this.lineOffset = lineOffset;
+        HeaderLocation = SourceLocation.AtLine(file, reader.LineNumber + lineOffset);
         this.reader = reader;
         this.file = file;
         this.columns = columns;
@@ -35,7 +39,7 @@ internal sealed class CsvTable : IDisposable
     public SourceLocation HeaderLocation { get; }
 
     /// <summary>The location of the current row.</summary>
-    public SourceLocation Location => SourceLocation.AtLine(file, reader.LineNumber);
+    public SourceLocation Location => SourceLocation.AtLine(file, reader.LineNumber + lineOffset);
 
     /// <summary>Where the current row starts, in bytes of UTF-8 from the start of the input.</summary>
     public long ByteOffset => reader.ByteOffset;
@@ -45,7 +49,8 @@ internal sealed class CsvTable : IDisposable
     /// <param name="file">The name for diagnostics.</param>
     /// <param name="known">Every column the format accepts, lower-case; index into it with <see cref="Has"/> and <see cref="Field"/>.</param>
     /// <param name="describe">What the header should look like, for the error when it does not.</param>
-    public static CsvTable Open(Stream stream, string file, string[] known, string describe)
+    /// <param name="lineOffset">Lines of the file before the stream's first (0 unless the stream takes over mid-file, after a header of its own).</param>
+    public static CsvTable Open(Stream stream, string file, string[] known, string describe, long lineOffset = 0)
     {
         var options = new CsvReaderOptions
         {
@@ -89,7 +94,7 @@ internal sealed class CsvTable : IDisposable
                 indexOf[k] = i;
             }
 
-            return new CsvTable(reader, file, known, indexOf);
+            return new CsvTable(reader, file, known, indexOf, lineOffset);
         }
         catch
         {
@@ -113,7 +118,7 @@ internal sealed class CsvTable : IDisposable
         }
         catch (CsvFormatException e)
         {
-            throw Malformed(file, line, e);
+            throw Malformed(file, line, e, lineOffset);
         }
 
         if (more && reader.FieldCount > headerCount)
@@ -229,8 +234,8 @@ internal sealed class CsvTable : IDisposable
         }
     }
 
-    private static InputException Malformed(string file, long line, CsvFormatException e) =>
-        new(SourceLocation.AtLine(file, e.LineNumber > 0 ? e.LineNumber : line), $"malformed CSV: {Reason(e.Message)}");
+    private static InputException Malformed(string file, long line, CsvFormatException e, long lineOffset = 0) =>
+        new(SourceLocation.AtLine(file, (e.LineNumber > 0 ? e.LineNumber : line) + lineOffset), $"malformed CSV: {Reason(e.Message)}");
 
     /// <summary>
     /// The reason in CsvHelper's "Malformed CSV in record N (line L): REASON (byte offset B)."

@@ -11,7 +11,8 @@ public sealed class RetiredCsvReader : IRetiredReader
 {
     private const int Address = 0, RegionColumn = 1, Offset = 2, Size = 3, Host = 4;
     private static readonly string[] Columns = ["address", "region", "offset", "size", "host", "source"];
-    private const int SampleRows = 4096;
+    /// <summary>The rows read before the first estimate of the file's records.</summary>
+    internal const int SampleRows = 4096;
     private const string Describe = "'address' or 'region,offset' (optional: size, host, source)";
 
     /// <inheritdoc/>
@@ -32,8 +33,36 @@ public sealed class RetiredCsvReader : IRetiredReader
     /// <inheritdoc/>
     public void Read(Stream stream, InputFile file, ReadOptions options, RetiredRecordSink sink, Action<Diagnostic> report)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(sink);
         var origin = stream.CanSeek ? stream.Position : -1;
-        using var table = CsvTable.Open(stream, file.Name, Columns, Describe);
+        if (!PlainRows)
+        {
+            ReadTable(stream, file, options, sink, origin, lineOffset: 0);
+            return;
+        }
+
+        var limit = options.MaxRecords;
+        var plain = new PlainAddressRows(stream, file.Name, options, sink, (firstRow, current, rows) => Reserve(sink, stream, origin, firstRow, current, rows, limit));
+        if (plain.Read() is { } rest)
+        {
+            // Reserving needs the reader's offsets in the stream, which a stream taken over mid-file has not.
+            ReadTable(rest.Rest, file, options, sink, rest.FromStart ? origin : -1, rest.LineOffset, reserveFrom: rest.FromStart ? stream : null);
+        }
+    }
+
+    /// <summary>
+    /// True (the default) to read an <c>address</c>-only file's plain rows without CsvHelper
+    /// (<see cref="PlainAddressRows"/>); false reads every row through it, as tests compare.
+    /// </summary>
+    internal bool PlainRows { get; init; } = true;
+
+    /// <summary>Reads the rows of <paramref name="stream"/> through CsvHelper, header first.</summary>
+    private static void ReadTable(Stream stream, InputFile file, ReadOptions options, RetiredRecordSink sink, long origin, long lineOffset, Stream? reserveFrom = null)
+    {
+        var measured = reserveFrom ?? stream;
+        using var table = CsvTable.Open(stream, file.Name, Columns, Describe, lineOffset);
         var byAddress = table.Has(Address);
         var byOffset = table.Has(RegionColumn) && table.Has(Offset);
         if (!byAddress && !byOffset)
@@ -52,7 +81,7 @@ public sealed class RetiredCsvReader : IRetiredReader
             else if (rows == SampleRows || (rows > SampleRows && sink.Count == sink.Capacity))
             {
                 // Each time the list is full (a check per row is cheap), re-estimate from more rows.
-                Reserve(sink, stream, origin, firstRow, table.ByteOffset, rows, options.MaxRecords);
+                Reserve(sink, measured, origin, firstRow, table.ByteOffset, rows, options.MaxRecords);
             }
 
             rows++;
