@@ -207,8 +207,8 @@ public sealed class RegionTiler
                         pending = false;
                     }
 
-                    var extent = AddressRange.FromStartEnd(cursor, gapEnd);
-                    usable[u++] = extent;
+                    // From its length, which is known: building it from its end goes through 128 bits.
+                    usable[u++] = AddressRange.FromBaseSize(cursor, length);
                     extents++;
                     usableBytes += length;
                     largest = Math.Max(largest, length);
