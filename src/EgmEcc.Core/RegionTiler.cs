@@ -164,11 +164,23 @@ public sealed class RegionTiler
 
         var u = 0;
         var h = 0;
+        if (Done)
+        {
+            (usableCount, holeCount) = (u, h);
+            return;
+        }
+
         var regionSize = Region.Size;
         var ranges = retired.AsSpan(first, count);
         var hugeCounts = huge.AsSpan();
         var shifts = hugeShift.AsSpan(0, hugeCounts.Length);
-        while (!Done)
+
+        // The walk's state in locals, stored back once: kept in fields, every row paid a store
+        // and a load for each of them.
+        var (next, cursor, pending, pendingStart, pendingRetired, pendingFragment) = (this.next, this.cursor, this.pending, this.pendingStart, this.pendingRetired, this.pendingFragment);
+        var (usableBytes, retiredBytes, fragmentBytes, largest, extents, holeRows) = (this.usableBytes, this.retiredBytes, this.fragmentBytes, this.largest, this.extents, this.holes);
+        var finished = false;
+        while (true)
         {
             if (next > ranges.Length)
             {
@@ -180,11 +192,11 @@ public sealed class RegionTiler
                     }
 
                     holes[h++] = new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment);
-                    this.holes++;
+                    holeRows++;
                     pending = false;
                 }
 
-                Finish();
+                finished = true;
                 break;
             }
 
@@ -203,7 +215,7 @@ public sealed class RegionTiler
                     if (pending)
                     {
                         holes[h++] = new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment);
-                        this.holes++;
+                        holeRows++;
                         pending = false;
                     }
 
@@ -251,6 +263,13 @@ public sealed class RegionTiler
             }
 
             next++;
+        }
+
+        (this.next, this.cursor, this.pending, this.pendingStart, this.pendingRetired, this.pendingFragment) = (next, cursor, pending, pendingStart, pendingRetired, pendingFragment);
+        (this.usableBytes, this.retiredBytes, this.fragmentBytes, this.largest, this.extents, this.holes) = (usableBytes, retiredBytes, fragmentBytes, largest, extents, holeRows);
+        if (finished)
+        {
+            Finish();
         }
 
         (usableCount, holeCount) = (u, h);
