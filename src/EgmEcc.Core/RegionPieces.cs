@@ -79,9 +79,6 @@ internal sealed class RegionPieces
     /// <summary>How many untagged ranges there are.</summary>
     public long UntaggedCount => keys is not null ? keys.Count : wide!.Count;
 
-    /// <summary>The untagged keys in one array, letting them go here (narrow, untagged regions only).</summary>
-    public Planner.RangeKey[] TakeKeys() => keys!.Take();
-
     /// <summary>
     /// The untagged keys as sort keys (<see cref="Planner.RangeKey.SortedBy"/>) at the front of
     /// <paramref name="target"/>, letting them go here (narrow, untagged regions only); returns

@@ -23,23 +23,7 @@ public partial class PlannerTests
         Properties.Check(Scenarios.Any, s =>
         {
             var plan = s.Plan();
-            var model = BitmapPlanner.Plan(s.Regions, s.Records, s.Options);
-
-            Assert.Equal(model.Accounting, plan.Accounting);
-            Assert.Equal(model.Regions.Count, plan.Regions.Length);
-            for (var i = 0; i < model.Regions.Count; i++)
-            {
-                var (expected, actual) = (model.Regions[i], plan.Regions[i]);
-                Assert.Equal(expected.Region.Id, actual.Region.Id);
-                Assert.Equal(expected.Usable, actual.Usable.ToArray());
-                Assert.Equal(expected.Holes, actual.Holes.ToArray());
-                Assert.Equal(expected.RetiredBytes, actual.Stats.RetiredBytes);
-                Assert.Equal(expected.FragmentBytes, actual.Stats.FragmentBytes);
-                Assert.Equal(expected.AppliedRecords, actual.Stats.AppliedRecords);
-                Assert.Equal(expected.HugePages, actual.Stats.HugePageCapacity.ToArray());
-                Assert.Equal(expected.AtRisk, actual.AtRisk.ToArray());
-                Assert.Equal(expected.AtRiskBytes, actual.Stats.AtRiskBytes);
-            }
+            AssertAgreesWithModel(BitmapPlanner.Plan(s.Regions, s.Records, s.Options), plan);
 
             // One warning per out-of-region or clipped record, then nothing else but base warnings.
             var recordWarnings = plan.Diagnostics.Count(d => d.Source.File == "retired.csv");
@@ -191,6 +175,26 @@ public partial class PlannerTests
                 Assert.Equal(plan.Regions[r].Stats.RetiredBytes, folded.Regions[r].Stats.RetiredBytes);
             }
         }, maxTest: 100);
+    }
+
+    /// <summary>The plan is the bitmap model's: accounting, and each region's rows, figures and at-risk ranges.</summary>
+    private static void AssertAgreesWithModel(ModelPlan model, Plan plan)
+    {
+        Assert.Equal(model.Accounting, plan.Accounting);
+        Assert.Equal(model.Regions.Count, plan.Regions.Length);
+        for (var i = 0; i < model.Regions.Count; i++)
+        {
+            var (expected, actual) = (model.Regions[i], plan.Regions[i]);
+            Assert.Equal(expected.Region.Id, actual.Region.Id);
+            Assert.Equal(expected.Usable, actual.Usable.ToArray());
+            Assert.Equal(expected.Holes, actual.Holes.ToArray());
+            Assert.Equal(expected.RetiredBytes, actual.Stats.RetiredBytes);
+            Assert.Equal(expected.FragmentBytes, actual.Stats.FragmentBytes);
+            Assert.Equal(expected.AppliedRecords, actual.Stats.AppliedRecords);
+            Assert.Equal(expected.HugePages, actual.Stats.HugePageCapacity.ToArray());
+            Assert.Equal(expected.AtRisk, actual.AtRisk.ToArray());
+            Assert.Equal(expected.AtRiskBytes, actual.Stats.AtRiskBytes);
+        }
     }
 
     [Fact]
