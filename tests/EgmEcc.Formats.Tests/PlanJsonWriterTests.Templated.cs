@@ -73,28 +73,7 @@ public partial class PlanJsonWriterTests
 
     private static Plan RandomPlan(int regionCount, bool guest, int recordCount, int seed, int sizeShift = 24)
     {
-        var random = new Random(seed);
-        var here = SourceLocation.InFile("r.csv");
-        var regions = new List<Region>();
-        for (var i = 0; i < regionCount; i++)
-        {
-            var size = (ulong)random.Next(1, 64) << sizeShift;
-            regions.Add(new Region($"egm{i}", i, 0x20_0000_0000UL + ((ulong)i << 40), size, here, "h\"ost\\é", guest ? size / 2 : null));
-        }
-
-        var records = new List<RetiredRecord>();
-        for (var r = 0; r < recordCount; r++)
-        {
-            var region = regions[random.Next(regions.Count)];
-            var page = (ulong)random.NextInt64((long)(region.Size >> 16)) << 16;
-            var size = random.Next(4) == 0 ? (ulong)random.Next(1, 40) << 16 : 0;
-            var kind = random.Next(5) == 0 ? RecordKind.AtRisk : RecordKind.Retired;
-            var at = SourceLocation.AtLine("r.csv", r + 2);
-            records.Add(random.Next(50) == 0
-                ? RetiredRecord.AtAddress(0x10_0000UL + page, 0, at)
-                : RetiredRecord.AtAddress(region.Base + page + (ulong)random.Next(0, 2) * 0x1000, Math.Min(size, region.Size - page), at, kind: kind));
-        }
-
-        return Planner.Create(RegionSet.Create(regions), records.ToArray(), PlanOptions.Default);
+        var (regions, records) = Output.RandomPlanInputs.Create(new Random(seed), regionCount, recordCount, sizeShift, "h\"ost\\é", size => guest ? size / 2 : null);
+        return Planner.Create(regions, records, PlanOptions.Default);
     }
 }
