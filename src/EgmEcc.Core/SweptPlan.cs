@@ -177,7 +177,6 @@ public sealed record SweptPlan
         private readonly SweepBuffers buffers = new(Largest(pieces));
         private readonly Planner.RegionSweep?[] kept = new Planner.RegionSweep?[pieces.Length];
         private readonly bool[] handedOut = new bool[pieces.Length];
-        private int swept;
         private long untaggedApplied;
 
         /// <summary>
@@ -204,7 +203,7 @@ public sealed record SweptPlan
         /// <summary><paramref name="attributed"/> with the applied and duplicate counts, every region swept (the ones not yet swept kept).</summary>
         public Accounting Accounting(SweptPlan plan, Accounting attributed)
         {
-            for (var r = 0; swept < pieces.Length && r < pieces.Length; r++)
+            for (var r = 0; r < pieces.Length; r++)
             {
                 if (!handedOut[r] && kept[r] is null)
                 {
@@ -236,7 +235,6 @@ public sealed record SweptPlan
         {
             var sweep = Planner.SweepRegion(pieces[region], size, appliedTagged, lend);
             untaggedApplied += sweep.UntaggedApplied;
-            swept++;
             return sweep;
         }
     }

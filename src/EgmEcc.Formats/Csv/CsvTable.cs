@@ -219,8 +219,11 @@ internal sealed class CsvTable : IDisposable
     public ulong Parse(int column, ReadOnlySpan<byte> field, bool size)
     {
         var error = size ? Numbers.TryParseSize(field, out var value) : Numbers.TryParseUInt64(field, out value);
-        return error is null ? value : throw new InputException(Location, $"column '{columns[column]}': {error}");
+        return error is null ? value : throw new InputException(Location, FieldProblem(columns[column], error));
     }
+
+    /// <summary>The message of a field's problem: the column named, then the problem (shared with the readers that skip the table).</summary>
+    internal static string FieldProblem(string column, string problem) => $"column '{column}': {problem}";
 
     private static T Guard<T>(string file, long line, Func<T> read)
     {

@@ -117,7 +117,7 @@ internal sealed class PlainAddressRows
                 var error = Numbers.TryParseUInt64(row, out var address);
                 if (error is not null)
                 {
-                    throw new InputException(at, $"column 'address': {error}");
+                    throw new InputException(at, CsvTable.FieldProblem("address", error));
                 }
 
                 sink.Add(RetiredRecord.AtAddress(address, 0, at, options.Host));
