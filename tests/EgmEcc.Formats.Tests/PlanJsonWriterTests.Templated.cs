@@ -59,6 +59,40 @@ public partial class PlanJsonWriterTests
         Assert.Equal(expected, Json(plan));
     }
 
+    /// <summary>
+    /// A plan written inside other arrays, as other documents hold one: the template's fixed texts
+    /// hold indents up to a depth, and deeper arrays go through the writer, with the same bytes.
+    /// </summary>
+    [Fact]
+    public void Write_NestedDeep_MatchesTheJsonWriterByteForByte()
+    {
+        var plan = RandomPlan(2, guest: false, recordCount: 300, seed: 3);
+        foreach (var depth in new[] { 0, 4, 8, 16 })
+        {
+            Assert.Equal(Nested(plan, depth, templated: false), Nested(plan, depth, templated: true));
+        }
+    }
+
+    private static string Nested(Plan plan, int depth, bool templated)
+    {
+        var bytes = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(bytes, PlanJsonWriter.WriterOptions))
+        {
+            for (var d = 0; d < depth; d++)
+            {
+                json.WriteStartArray();
+            }
+
+            PlanJsonWriter.WritePlan(json, templated ? bytes : null, plan);
+            for (var d = 0; d < depth; d++)
+            {
+                json.WriteEndArray();
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.WrittenSpan);
+    }
+
     /// <summary>The reference: every token through <see cref="Utf8JsonWriter"/> (the public <c>WritePlan</c>).</summary>
     private static string ThroughJsonWriterOnly(Plan plan)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Text;
 using EgmEcc.Formats.Output;
 using EgmEcc.Tests;
@@ -44,6 +45,22 @@ public class HexDigitsTests
             Assert.Equal(expected, Encoding.ASCII.GetString(buffer, 0, digits));
             Assert.Equal((byte)'#', buffer[^1]);
         }, 5_000);
+    }
+
+    [Fact]
+    public void SixteenDigits_VectorAndScalar_AreTheValueZeroPadded()
+    {
+        // Write takes the vector path where vectors are accelerated: the scalar one is checked here.
+        Properties.Check(Values, value =>
+        {
+            var expected = value.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+            var scalar = new byte[HexDigits.MaxDigits];
+            HexDigits.SixteenDigitsScalar(scalar, value);
+            Assert.Equal(expected, Encoding.ASCII.GetString(scalar));
+            var vector = new byte[HexDigits.MaxDigits];
+            HexDigits.SixteenDigits(value).CopyTo(vector);
+            Assert.Equal(expected, Encoding.ASCII.GetString(vector));
+        }, 20_000);
     }
 
     [Theory]
