@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Numerics;
-using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
 
@@ -322,52 +321,6 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
         json.WriteEndObject();
     }
 
-    /// <summary>
-    /// A fixed text of a template, at most <see cref="Room"/> bytes, held in vectors and written
-    /// whole: a row writes six, and a copy of a few dozen bytes through <c>Memmove</c> cost a
-    /// call each, a twentieth of the time of a large plan. The bytes past the text are scratch,
-    /// which the next text or value overwrites.
-    /// </summary>
-    private readonly struct Text
-    {
-        /// <summary>The room a text takes to write, whatever its length.</summary>
-        public const int Room = 48;
-
-        private readonly Vector128<byte> first;
-        private readonly Vector128<byte> second;
-        private readonly Vector128<byte> third;
-
-        public Text(string text)
-        {
-            var bytes = new byte[Room];
-            Length = Encoding.UTF8.GetByteCount(text);
-            if (!Fits)
-            {
-                return;
-            }
-
-            Encoding.UTF8.GetBytes(text, bytes);
-            first = Vector128.Create<byte>(bytes);
-            second = Vector128.Create<byte>(bytes.AsSpan(16));
-            third = Vector128.Create<byte>(bytes.AsSpan(32));
-        }
-
-        /// <summary>The text's length in bytes.</summary>
-        public int Length { get; }
-
-        /// <summary>False for a text longer than <see cref="Room"/>, which a template cannot hold.</summary>
-        public bool Fits => Length <= Room;
-
-        /// <summary>Writes the text and scratch to the first <see cref="Room"/> bytes of <paramref name="to"/>; returns the text's length.</summary>
-        public int WriteTo(Span<byte> to)
-        {
-            first.CopyTo(to);
-            second.CopyTo(to[16..]);
-            third.CopyTo(to[32..]);
-            return Length;
-        }
-    }
-
     /// <summary>An array being appended to in pieces: whether its first element is written, and the template for the rest (null to go through the writer).</summary>
     private struct ArrayState
     {
@@ -391,30 +344,28 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
         // Room asked of the buffer at a time: many elements between two calls to Advance.
         private const int Batch = 16 * 1024;
 
-        private readonly Text open;
-        private readonly Text address;
-        private readonly Text size;
-        private readonly Text close;
-        private readonly Text retired;
-        private readonly Text fragment;
+        private readonly FixedText open;
+        private readonly FixedText address;
+        private readonly FixedText size;
+        private readonly FixedText close;
+        private readonly FixedText retired;
+        private readonly FixedText fragment;
 
         private Template(int depth, int indentSize)
         {
             var outer = new string(' ', depth * indentSize);
             var inner = new string(' ', (depth + 1) * indentSize);
-            open = new Text($",\n{outer}{{\n{inner}\"offset\": \"0x");
-            address = new Text($"\",\n{inner}\"address\": \"0x");
-            size = new Text($"\",\n{inner}\"size\": \"0x");
-            close = new Text($"\n{outer}}}");
-            retired = new Text($"\",\n{inner}\"retiredBytes\": ");
-            fragment = new Text($",\n{inner}\"fragmentBytes\": ");
+            open = Text($",\n{outer}{{\n{inner}\"offset\": \"0x");
+            address = Text($"\",\n{inner}\"address\": \"0x");
+            size = Text($"\",\n{inner}\"size\": \"0x");
+            close = Text($"\n{outer}}}");
+            retired = Text($"\",\n{inner}\"retiredBytes\": ");
+            fragment = Text($",\n{inner}\"fragmentBytes\": ");
         }
 
-        private bool Fits => open.Fits && address.Fits && size.Fits && close.Fits && retired.Fits && fragment.Fits;
-
-        // The most one element can take: the fixed text, three hex values and two decimals, and
-        // the room the last text's whole store takes.
-        private int MaxElement => open.Length + address.Length + size.Length + retired.Length + fragment.Length + close.Length + 3 * 16 + 2 * 20 + 1 + Text.Room;
+        // The most one element can take: the fixed texts, three hex values and two decimals, and
+        // what writing the last text may touch past its end.
+        private int MaxElement => open.Length + address.Length + size.Length + retired.Length + fragment.Length + close.Length + 3 * 16 + 2 * 20 + 1 + FixedText.Room;
 
         /// <summary>
         /// A template for the array <paramref name="json"/> is in, its pending bytes flushed to
@@ -428,15 +379,8 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
                 return null;
             }
 
-            // An array nested deep enough has indents too long to hold: the writer writes it.
-            var template = new Template(json.CurrentDepth, options.IndentSize);
-            if (!template.Fits)
-            {
-                return null;
-            }
-
             json.Flush();
-            return template;
+            return new Template(json.CurrentDepth, options.IndentSize);
         }
 
         public void WriteRanges(IBufferWriter<byte> bytes, ulong regionBase, ReadOnlySpan<AddressRange> ranges)
@@ -506,7 +450,9 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
             bytes.Advance(at);
         }
 
-        private static int Put(Span<byte> to, in Text text) => text.WriteTo(to);
+        private static int Put(Span<byte> to, in FixedText text) => text.WriteTo(to);
+
+        private static FixedText Text(string text) => new(Encoding.UTF8.GetBytes(text));
 
         private static int Hex(Span<byte> to, ulong value) => HexDigits.Write(to, value);
 
