@@ -14,6 +14,9 @@ namespace EgmEcc;
 /// </remarks>
 public sealed class RegionSet
 {
+    // Up to this many regions of a host are searched by a scan rather than by halving.
+    private const int ScanUpTo = 16;
+
     private readonly Dictionary<(string Host, string Id), int> byId;
     private readonly Dictionary<string, (int First, int Count)> byHost;
 
@@ -159,9 +162,18 @@ public sealed class RegionSet
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // on the planner's per-record path
     private int LastBasedAtOrBelow(int first, int count, ulong address)
     {
-        if (count == 0)
+        if (count <= ScanUpTo)
         {
-            return -1;
+            // A host's few regions: count the bases at or below, each comparison on its own. The
+            // halving below is a chain of dependent loads, which cost a record at random addresses
+            // over 8 regions more than parsing it did.
+            var below = 0;
+            foreach (var b in bases.AsSpan(first, count))
+            {
+                below += b <= address ? 1 : 0;
+            }
+
+            return below == 0 ? -1 : first + below - 1;
         }
 
         // [at, at + n) holds the answer whenever one exists. Halved without a branch on the
