@@ -204,6 +204,50 @@ public static class Numbers
         return true;
     }
 
+    /// <summary>
+    /// The length of the plain hex number <paramref name="text"/> starts with, <c>0x</c> and 1 to
+    /// 16 hex digits, and its value; 0 when it starts with none (no <c>0x</c>, no digit, or 17
+    /// digits or more). What follows is the caller's: when it ends the field, the number is what
+    /// <see cref="TryParseUInt64(ReadOnlySpan{byte}, out ulong)"/> gives for the field.
+    /// </summary>
+    /// <remarks>
+    /// For a reader of millions of one-number rows, which can then take a row in one pass over its
+    /// bytes instead of finding its end, checking it and parsing it in three.
+    /// </remarks>
+    public static int PlainHexPrefix(ReadOnlySpan<byte> text, out ulong value)
+    {
+        value = 0;
+        if (text.Length < 3 || text[0] != '0' || (text[1] | 0x20) != 'x')
+        {
+            return 0;
+        }
+
+        // Up to 17 digits are looked at: the 17th makes the number not plain.
+        var table = HexDigitValues;
+        var stop = Math.Min(text.Length, 2 + 17);
+        ulong result = 0;
+        var i = 2;
+        for (; i < stop; i++)
+        {
+            uint digit = table[text[i]];
+            if (digit >= NotHexDigit)
+            {
+                break;
+            }
+
+            result = (result << 4) | digit;
+        }
+
+        var digits = i - 2;
+        if (digits is 0 or > 16)
+        {
+            return 0;
+        }
+
+        value = result;
+        return i;
+    }
+
     /// <summary>Marks a byte that is not a hex digit in <see cref="HexDigitValues"/>: above every digit's value.</summary>
     private const byte NotHexDigit = 0x10;
 

@@ -102,37 +102,77 @@ public sealed class RecordAttribution : RetiredRecordSink
             return;
         }
 
+        SelectRun(host);
+        if (retire && TryRetireWithin(record.Start, size))
+        {
+            return;
+        }
+
+        Spread(record, place, host, size, retire);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>A record wholly inside one region, before any record split across several, is kept without being made.</remarks>
+    public override void AddRetiredAt(ulong address, SourceLocation source, string? host)
+    {
+        if (!swept)
+        {
+            SelectRun(hosts.Resolve(host, source));
+            if (TryRetireWithin(address, granule))
+            {
+                count++;
+                return;
+            }
+        }
+
+        Add(RetiredRecord.AtAddress(address, 0, source, host));
+    }
+
+    /// <summary>Makes <paramref name="host"/>'s regions the run that SPA records are looked up in.</summary>
+    private void SelectRun(string host)
+    {
         if (!ReferenceEquals(host, runHost))
         {
             (runFirst, runCount) = regions.HostRun(host);
             (runHost, lastRegion) = (host, -1);
         }
+    }
 
-        if (retire && firstTagged < 0)
+    /// <summary>
+    /// Keeps a retiring SPA record when it lies wholly inside one region of the run and no record
+    /// has split yet, the common case: nothing to clip, split or warn. False, with nothing kept,
+    /// otherwise.
+    /// </summary>
+    private bool TryRetireWithin(ulong start, ulong size)
+    {
+        if (firstTagged >= 0)
         {
-            // The common case: an SPA record wholly inside one region; nothing to clip, split or
-            // warn. An address below a region's base wraps to more than its size.
-            var index = lastRegion;
-            if (index < 0 || unchecked(record.Start - regions.BaseAt(index)) >= regions.SizeAt(index))
-            {
-                index = regions.IndexContaining(runFirst, runCount, record.Start);
-            }
-
-            if (index >= 0)
-            {
-                var offset = record.Start - regions.BaseAt(index);
-                var regionSize = regions.SizeAt(index);
-                if (size <= regionSize - offset)
-                {
-                    lastRegion = index;
-                    pieces[index].Add(Numbers.AlignDown(offset, layout), Math.Min(Numbers.AlignUpSaturating(offset + size, layout), regionSize));
-                    retiring++;
-                    return;
-                }
-            }
+            return false;
         }
 
-        Spread(record, place, host, size, retire);
+        // An address below a region's base wraps to more than its size.
+        var index = lastRegion;
+        if (index < 0 || unchecked(start - regions.BaseAt(index)) >= regions.SizeAt(index))
+        {
+            index = regions.IndexContaining(runFirst, runCount, start);
+        }
+
+        if (index < 0)
+        {
+            return false;
+        }
+
+        var offset = start - regions.BaseAt(index);
+        var regionSize = regions.SizeAt(index);
+        if (size > regionSize - offset)
+        {
+            return false;
+        }
+
+        lastRegion = index;
+        pieces[index].Add(Numbers.AlignDown(offset, layout), Math.Min(Numbers.AlignUpSaturating(offset + size, layout), regionSize));
+        retiring++;
+        return true;
     }
 
     /// <summary>
@@ -455,16 +495,21 @@ public sealed class RecordAttribution : RetiredRecordSink
         private string? lastNamed;
         private string lastResolved = string.Empty;
 
-        public string Resolve(in RetiredRecord record)
+        /// <summary>The host of <paramref name="record"/>.</summary>
+        public string Resolve(in RetiredRecord record) => Find(record.Host) ?? throw Unknown(record.Host, record.Source);
+
+        /// <summary>The host of a record that names <paramref name="named"/> (null for none), read at <paramref name="source"/>.</summary>
+        public string Resolve(string? named, SourceLocation source) => Find(named) ?? throw Unknown(named, source);
+
+        private string? Find(string? named)
         {
-            var named = record.Host;
             if (named is null)
             {
                 return regions.Hosts.Length switch
                 {
                     0 => string.Empty,
                     1 => regions.Hosts[0],
-                    _ => throw new InputException(record.Source, $"the record names no host, but the regions describe {regions.Hosts.Length} hosts; add a 'host' column"),
+                    _ => null,
                 };
             }
 
@@ -475,11 +520,15 @@ public sealed class RecordAttribution : RetiredRecordSink
 
             if (!regions.HasHost(named))
             {
-                throw new InputException(record.Source, $"the record names host '{named}', which no region input defines");
+                return null;
             }
 
             (lastNamed, lastResolved) = (named, named);
             return named;
         }
+
+        private InputException Unknown(string? named, SourceLocation source) => named is null
+            ? new InputException(source, $"the record names no host, but the regions describe {regions.Hosts.Length} hosts; add a 'host' column")
+            : new InputException(source, $"the record names host '{named}', which no region input defines");
     }
 }

@@ -41,6 +41,64 @@ public partial class NumbersTests
         }).Check(Properties.Seeded(5000));
     }
 
+    /// <summary>
+    /// The plain hex number a text starts with: where a line end or comma follows it, the field is
+    /// that number, exactly as parsed whole; and a length of 0 only where the field is not a plain
+    /// number (the general parser may still read it, or refuse it).
+    /// </summary>
+    [Fact]
+    public void PlainHexPrefix_BeforeAFieldEnd_IsTheFieldParsed()
+    {
+        var gen = from value in ArbMap.Default.GeneratorFor<ulong>()
+                  from shift in Gen.Choose(0, 63)
+                  from upper in ArbMap.Default.GeneratorFor<bool>()
+                  from zeros in Gen.Choose(0, 3)
+                  from head in Gen.Elements("0x", "0X", "0", "x", "", " 0x", "+0x")
+                  from tail in Gen.Elements("", "K", " ", "_0", "g", "0", "00")
+                  from end in Gen.Elements("\n", "\r\n", ",", "")
+                  select (Value: value >> shift, Upper: upper, Zeros: zeros, Head: head, Tail: tail, End: end);
+
+        Properties.Check(gen, c =>
+        {
+            var field = c.Head + new string('0', c.Zeros) + c.Value.ToString(c.Upper ? "X" : "x", System.Globalization.CultureInfo.InvariantCulture) + c.Tail;
+            var length = Numbers.PlainHexPrefix(Encoding.UTF8.GetBytes(field + c.End), out var value);
+            var digits = field.Length - 2;
+            var plain = field.Length > 2 && field[..2] is "0x" or "0X" && digits <= 16 && field[2..].All(Uri.IsHexDigit);
+            if (plain)
+            {
+                Assert.Equal(field.Length, length);
+                Assert.Null(Numbers.TryParseUInt64(field, out var whole));
+                Assert.Equal(whole, value);
+            }
+            else if (length == field.Length)
+            {
+                Assert.Fail($"'{field}' is not plain, yet its prefix was all of it");
+            }
+            else if (length > 0)
+            {
+                // A plain number and then more: never a whole field, and what it read is plain.
+                Assert.True(length < field.Length);
+                Assert.InRange(length - 2, 1, 16);
+                Assert.True(field[2..length].All(Uri.IsHexDigit));
+            }
+        }, 5000);
+    }
+
+    [Theory]
+    [InlineData("0x0123456789abcdef\n", 18)]
+    [InlineData("0x0123456789ABCDEF0\n", 0)] // 17 digits
+    [InlineData("0x00000000000000000", 0)]
+    [InlineData("0xf", 3)]
+    [InlineData("0x\n", 0)]
+    [InlineData("0xg", 0)]
+    [InlineData("0x1g", 3)]
+    [InlineData("x1", 0)]
+    [InlineData("", 0)]
+    public void PlainHexPrefix_Edges(string text, int expected)
+    {
+        Assert.Equal(expected, Numbers.PlainHexPrefix(Encoding.UTF8.GetBytes(text), out _));
+    }
+
     [Theory]
     [InlineData("0x10000000000000000", "'0x10000000000000000' does not fit in 64 bits")]
     [InlineData("0xFFFFFFFFFFFFFFFF", null)]

@@ -30,6 +30,50 @@ public partial class PlannerTests
     }
 
     /// <summary>
+    /// A plain address row handed over without a record (<see cref="RetiredRecordSink.AddRetiredAt"/>)
+    /// is planned as the record would be: every SPA record of one granule goes in that way, every
+    /// other one as a record, and the plan is the bitmap model's, diagnostics and all.
+    /// </summary>
+    [Fact]
+    public void AddRetiredAt_IsAddOfTheRecord_AgreesWithBitmapModel()
+    {
+        Properties.Check(Scenarios.Any, s =>
+        {
+            var attribution = new RecordAttribution(s.RegionSet, s.Options);
+            foreach (var record in s.Records)
+            {
+                if (record.Region is null && record.Size == 0 && record.Kind == RecordKind.Retired)
+                {
+                    attribution.AddRetiredAt(record.Start, record.Source, record.Host);
+                }
+                else
+                {
+                    attribution.Add(record);
+                }
+            }
+
+            var plan = attribution.Sweep().ToPlan();
+            AssertAgreesWithModel(BitmapPlanner.Plan(s.Regions, s.Records, s.Options), plan);
+            Assert.Equal(s.Plan().Diagnostics.Select(d => d.ToString()), plan.Diagnostics.Select(d => d.ToString()));
+        }, maxTest: 1000);
+    }
+
+    /// <summary>A plain address row of a host no region input defines is refused at its line, as its record is.</summary>
+    [Fact]
+    public void AddRetiredAt_UnknownHost_IsRefusedAtItsLine()
+    {
+        var regions = RegionSet.Create([new Region("egm0", 0, 1UL << 30, 1UL << 30, SourceLocation.AtLine("regions.csv", 2), "a")]);
+        var attribution = new RecordAttribution(regions, PlanOptions.Default);
+        attribution.AddRetiredAt(1UL << 30, SourceLocation.AtLine("retired.csv", 2), "a");
+
+        var error = Assert.Throws<InputException>(() => attribution.AddRetiredAt(1UL << 30, SourceLocation.AtLine("retired.csv", 3), "b"));
+
+        Assert.Equal("retired.csv:3", error.Location.ToString());
+        Assert.Contains("host 'b'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, attribution.Count);
+    }
+
+    /// <summary>
     /// A region of 2^32 layout granules or more keeps its ranges as 16-byte pairs instead of 8-byte
     /// keys; both sweep any ranges (widened, so starts on the granule and ends on it or at the
     /// region's end) into the same holes and applied counts.

@@ -71,6 +71,18 @@ internal sealed class PlainAddressRows
         long firstRow = 0;
         while (true)
         {
+            // Nearly every row: 0x, 1 to 16 hex digits and a line end, taken in one pass over its
+            // bytes. Any other row (and one cut by the buffer's end) is found, checked and parsed below.
+            var plain = Numbers.PlainHexPrefix(buffer.AsSpan(pos, end - pos), out var address);
+            var rowEnd = plain > 0 ? LineEndAt(pos + plain) : -1;
+            if (rowEnd > 0)
+            {
+                line++;
+                Take(address, ref rows, ref firstRow, pos, line);
+                pos = rowEnd;
+                continue;
+            }
+
             newline = buffer.AsSpan(pos, end - pos).IndexOf((byte)'\n');
             if (newline < 0 && !ended)
             {
@@ -102,29 +114,49 @@ internal sealed class PlainAddressRows
             line++;
             if (row.Length > 0)
             {
-                if (rows == 0)
-                {
-                    firstRow = before + pos;
-                }
-                else if (rows == RetiredCsvReader.SampleRows || (rows > RetiredCsvReader.SampleRows && sink.Count == sink.Capacity))
-                {
-                    reserve(firstRow, before + pos, rows);
-                }
-
-                rows++;
-                var at = SourceLocation.AtLine(file, line);
-                RecordLimit.Check(sink, options, at);
-                var error = Numbers.TryParseUInt64(row, out var address);
+                var error = Numbers.TryParseUInt64(row, out address);
                 if (error is not null)
                 {
+                    // Past the record limit is the first problem, as for a row that parses.
+                    var at = SourceLocation.AtLine(file, line);
+                    RecordLimit.Check(sink, options, at);
                     throw new InputException(at, CsvTable.FieldProblem("address", error));
                 }
 
-                sink.Add(RetiredRecord.AtAddress(address, 0, at, options.Host));
+                Take(address, ref rows, ref firstRow, pos, line);
             }
 
             pos += newline < 0 ? length : length + 1;
         }
+    }
+
+    /// <summary>Where the row goes on after a line end at <paramref name="at"/> (<c>\n</c> or <c>\r\n</c>), or -1 when none is there in the buffer.</summary>
+    private int LineEndAt(int at)
+    {
+        if (at < end && buffer[at] == (byte)'\n')
+        {
+            return at + 1;
+        }
+
+        return at + 1 < end && buffer[at] == (byte)'\r' && buffer[at + 1] == (byte)'\n' ? at + 2 : -1;
+    }
+
+    /// <summary>The record of the row at <paramref name="pos"/> in the buffer, line <paramref name="line"/>: room made as the table reader makes it, the limit checked, and into the sink.</summary>
+    private void Take(ulong address, ref int rows, ref long firstRow, int pos, long line)
+    {
+        if (rows == 0)
+        {
+            firstRow = before + pos;
+        }
+        else if (rows == RetiredCsvReader.SampleRows || (rows > RetiredCsvReader.SampleRows && sink.Count == sink.Capacity))
+        {
+            reserve(firstRow, before + pos, rows);
+        }
+
+        rows++;
+        var at = SourceLocation.AtLine(file, line);
+        RecordLimit.Check(sink, options, at);
+        sink.AddRetiredAt(address, at, options.Host);
     }
 
     /// <summary>A row without the carriage return of a CRLF line end.</summary>
