@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace EgmEcc;
 
@@ -46,17 +48,20 @@ public readonly struct AddressRange : IEquatable<AddressRange>
 
     /// <summary>The range <c>[start, start + size)</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><c>start + size</c> exceeds 2^64.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per extent of a plan: the throw is kept out of line
     public static AddressRange FromBaseSize(ulong start, ulong size)
     {
         if (!FitsAt(start, size))
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(size),
-                $"a range of 0x{size:x} bytes at 0x{start:x} would end beyond 2^64");
+            ThrowPastTop(start, size);
         }
 
         return new AddressRange(start, size);
     }
+
+    [DoesNotReturn]
+    private static void ThrowPastTop(ulong start, ulong size) =>
+        throw new ArgumentOutOfRangeException(nameof(size), $"a range of 0x{size:x} bytes at 0x{start:x} would end beyond 2^64");
 
     /// <summary>The range <c>[start, end)</c>; <paramref name="end"/> may be at most 2^64.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/> or beyond 2^64,
@@ -81,6 +86,7 @@ public readonly struct AddressRange : IEquatable<AddressRange>
     }
 
     /// <summary>True when <c>start + size</c> does not exceed 2^64, so the range exists.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool FitsAt(ulong start, ulong size) => size == 0 || size - 1 <= ulong.MaxValue - start;
 
     /// <summary>True when <paramref name="address"/> lies in the range.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace EgmEcc;
 
@@ -393,9 +394,11 @@ public static class Planner
 
         public int Length => keys.Length;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // read once or twice per range by the merge
         public ulong Start(int i) => (keys[i].Value >> lengthBits) << shift;
 
         // Granule numbers stay below 2^32 - 1 and the end of the last fits 64 bits (RegionPieces): no overflow.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public ulong End(int i)
         {
             var key = keys[i].Value;
