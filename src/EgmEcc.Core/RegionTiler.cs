@@ -22,8 +22,8 @@ namespace EgmEcc;
 /// when either chunk is full: the rows of one chunk are those before every later chunk's, so
 /// merging a chunk's two lists by offset gives the plan's rows in order. The at-risk ranges
 /// (docs/design.md §2.8) are cut from the extents as they pass. <see cref="Stats"/> and
-/// <see cref="AtRisk"/> are known once a pass has ended; <see cref="Restart"/> walks again (a JSON
-/// plan writes the extents, then the holes).</para>
+/// <see cref="AtRisk"/> are known once a pass has ended; <see cref="Restart(TiledRows)"/> walks again,
+/// for one kind of row or both (a JSON plan writes the extents, then the holes).</para>
 /// </remarks>
 public sealed class RegionTiler
 {
@@ -59,6 +59,9 @@ public sealed class RegionTiler
 
     private RegionStats? stats;
     private ImmutableArray<AddressRange> atRiskRanges;
+
+    // The rows this pass hands out; a pass after the figures are known and without extents skips their bookkeeping too.
+    private TiledRows rows = TiledRows.Both;
 
     internal RegionTiler(Region region, Planner.WidenedRecord[] retired, int first, int count, long applied, ReadOnlySpan<Planner.AtRiskPiece> atRiskPieces, PlanOptions options, int chunkRows)
     {
@@ -123,9 +126,22 @@ public sealed class RegionTiler
     /// <summary>The SPA of a region offset.</summary>
     public ulong AddressOf(ulong offset) => Region.Base + offset;
 
-    /// <summary>Starts the walk again from offset 0; what a finished pass found stays known.</summary>
-    public void Restart()
+    /// <summary>Starts the walk again from offset 0, handing out extents and holes; what a finished pass found stays known.</summary>
+    public void Restart() => Restart(TiledRows.Both);
+
+    /// <summary>
+    /// Starts the walk again from offset 0, handing out only the <paramref name="rows"/> asked for
+    /// (the other list of each chunk is empty); what a finished pass found stays known, and a pass
+    /// of holes once the figures are known walks the extents without counting them again.
+    /// </summary>
+    public void Restart(TiledRows rows)
     {
+        if (rows is not (TiledRows.Usable or TiledRows.Holes or TiledRows.Both))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, "no rows to hand out");
+        }
+
+        this.rows = rows;
         (next, cursor, pending, pendingStart, pendingRetired, pendingFragment) = (0, 0, false, 0, 0, 0);
         (usableBytes, retiredBytes, fragmentBytes, largest, extents, holes) = (0, 0, 0, 0, 0, 0);
         (run, atRisk, atRiskBytes) = (0, runStarts.Length == 0 ? null : ImmutableArray.CreateBuilder<AddressRange>(), 0);
@@ -170,6 +186,13 @@ public sealed class RegionTiler
             return;
         }
 
+        // A kind of row not asked for is never written, so never fills its chunk; extents are
+        // counted unless only holes are asked for once the figures are known.
+        var wantUsable = (rows & TiledRows.Usable) != 0;
+        var wantHoles = (rows & TiledRows.Holes) != 0;
+        var countExtents = wantUsable || stats is null;
+        var usableRoom = wantUsable ? usable.Length : int.MaxValue;
+        var holeRoom = wantHoles ? holes.Length : int.MaxValue;
         var regionSize = Region.Size;
         var ranges = retired.AsSpan(first, count);
         var hugeCounts = huge.AsSpan();
@@ -186,12 +209,16 @@ public sealed class RegionTiler
             {
                 if (pending)
                 {
-                    if (h == holes.Length)
+                    if (h == holeRoom)
                     {
                         break;
                     }
 
-                    holes[h++] = new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment);
+                    if (wantHoles)
+                    {
+                        holes[h++] = new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment);
+                    }
+
                     holeRows++;
                     pending = false;
                 }
@@ -207,32 +234,43 @@ public sealed class RegionTiler
                 if (length >= minExtent)
                 {
                     // The step writes an extent, and first the hole before it: stop, unchanged, without room.
-                    if (u == usable.Length || (pending && h == holes.Length))
+                    if (u == usableRoom || (pending && h == holeRoom))
                     {
                         break;
                     }
 
                     if (pending)
                     {
-                        holes[h++] = new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment);
+                        if (wantHoles)
+                        {
+                            holes[h++] = new Hole(pendingStart, cursor - pendingStart, pendingRetired, pendingFragment);
+                        }
+
                         holeRows++;
                         pending = false;
                     }
 
-                    // From its length, which is known: building it from its end goes through 128 bits.
-                    usable[u++] = AddressRange.FromBaseSize(cursor, length);
-                    extents++;
-                    usableBytes += length;
-                    largest = Math.Max(largest, length);
-                    for (var k = 0; k < hugeCounts.Length; k++)
+                    if (wantUsable)
                     {
-                        // At most the region's size in blocks, summed over extents apart: no overflow.
-                        hugeCounts[k] = unchecked(hugeCounts[k] + WholeBlocks(cursor, gapEnd, shifts[k]));
+                        // From its length, which is known: building it from its end goes through 128 bits.
+                        usable[u++] = AddressRange.FromBaseSize(cursor, length);
                     }
 
-                    if (atRisk is not null)
+                    if (countExtents)
                     {
-                        AtRiskIn(cursor, gapEnd);
+                        extents++;
+                        usableBytes += length;
+                        largest = Math.Max(largest, length);
+                        for (var k = 0; k < hugeCounts.Length; k++)
+                        {
+                            // At most the region's size in blocks, summed over extents apart: no overflow.
+                            hugeCounts[k] = unchecked(hugeCounts[k] + WholeBlocks(cursor, gapEnd, shifts[k]));
+                        }
+
+                        if (atRisk is not null)
+                        {
+                            AtRiskIn(cursor, gapEnd);
+                        }
                     }
                 }
                 else

@@ -50,6 +50,55 @@ public class SweptPlanTests
     }
 
     /// <summary>
+    /// A pass may ask for one kind of row (the JSON writer's extents, then its holes): it gets
+    /// those rows, none of the other kind, and the same figures, whether it ends before the
+    /// figures are known or after.
+    /// </summary>
+    [Fact]
+    public void Tile_OneKindOfRowAPass_GivesThoseRowsAndTheSameFigures()
+    {
+        var gen = from s in Scenarios.Any
+                  from chunk in Gen.Choose(1, 5)
+                  from order in Gen.Elements(
+                      new[] { TiledRows.Usable, TiledRows.Holes },
+                      new[] { TiledRows.Holes, TiledRows.Usable },
+                      new[] { TiledRows.Holes, TiledRows.Holes, TiledRows.Both })
+                  select (s, chunk, order);
+
+        Properties.Check(gen, t =>
+        {
+            var (s, chunk, order) = t;
+            var plan = s.Plan();
+            var swept = Planner.Sweep(s.RegionSet, s.Records, s.Options);
+            for (var r = 0; r < plan.Regions.Length; r++)
+            {
+                var expected = plan.Regions[r];
+                var tiler = swept.Tile(r, chunk);
+                foreach (var rows in order)
+                {
+                    tiler.Restart(rows);
+                    var (usable, holes) = ReadAll(tiler, chunk);
+                    Assert.Equal(rows.HasFlag(TiledRows.Usable) ? expected.Usable.ToArray() : [], usable);
+                    Assert.Equal(rows.HasFlag(TiledRows.Holes) ? expected.Holes.ToArray() : [], holes);
+                    Assert.Equal(expected.AtRisk.ToArray(), tiler.AtRisk.ToArray());
+                    Assert.Equal(expected.Stats with { HugePageCapacity = [] }, tiler.Stats with { HugePageCapacity = [] });
+                    Assert.Equal(expected.Stats.HugePageCapacity.ToArray(), tiler.Stats.HugePageCapacity.ToArray());
+                }
+            }
+        }, maxTest: 500);
+    }
+
+    [Fact]
+    public void Restart_NoRows_IsRefused()
+    {
+        var s = Scenarios.Any.Sample(1, 1).Single();
+        var tiler = Planner.Sweep(s.RegionSet, s.Records, s.Options).Tile(0);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => tiler.Restart((TiledRows)0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tiler.Restart((TiledRows)4));
+    }
+
+    /// <summary>
     /// Regions tiled first (as a writer streams them, each swept when tiled and let go) and the
     /// summary asked for after the last give the whole plan's rows and accounting; a region so
     /// tiled cannot be tiled again, nor the whole plan made.

@@ -56,7 +56,7 @@ public sealed class PlanCsvWriter : IStreamingPlanWriter
             var rows = rowsOf(r);
             var region = rows.Region;
             var prefix = new FixedText(Encoding.UTF8.GetBytes(QuotedFields([region.Host, region.Id, region.Node.ToString(System.Globalization.CultureInfo.InvariantCulture)]) + ","));
-            rows.Rewind();
+            rows.Rewind(TiledRows.Both);
             while (rows.Read(out var usable, out var holes))
             {
                 WriteRows(sink, prefix, region.Base, usable, holes);

@@ -163,10 +163,11 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
             json.WriteString("guestSize", Numbers.Hex(guestSize));
         }
 
-        // Two passes over the rows: the extents, then the holes (each an array of its own).
+        // Two passes over the rows: the extents, then the holes (each an array of its own); a
+        // tiler hands out only the kind asked for.
         json.WriteStartArray("usable");
         var usableArray = new ArrayState();
-        rows.Rewind();
+        rows.Rewind(TiledRows.Usable);
         while (rows.Read(out var usable, out _))
         {
             AppendRanges(json, bytes, region.Base, usable, ref usableArray);
@@ -175,7 +176,7 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
         json.WriteEndArray();
         json.WriteStartArray("holes");
         var holesArray = new ArrayState();
-        rows.Rewind();
+        rows.Rewind(TiledRows.Holes);
         while (rows.Read(out _, out var holes))
         {
             AppendHoles(json, bytes, region.Base, holes, ref holesArray);

@@ -22,8 +22,8 @@ internal abstract class RegionRows
     /// <summary>Rows tiled as they are read.</summary>
     public static RegionRows Of(RegionTiler tiler) => new Tiled(tiler);
 
-    /// <summary>Starts a pass from offset 0.</summary>
-    public abstract void Rewind();
+    /// <summary>Starts a pass from offset 0 for <paramref name="rows"/>: the rows of another kind may come too, or not.</summary>
+    public abstract void Rewind(TiledRows rows);
 
     /// <summary>
     /// The next extents and holes; the rows of one chunk come before every later chunk's, so the
@@ -41,7 +41,7 @@ internal abstract class RegionRows
 
         public override ReadOnlySpan<AddressRange> AtRisk => plan.AtRisk.AsSpan();
 
-        public override void Rewind() => read = false;
+        public override void Rewind(TiledRows rows) => read = false;
 
         public override bool Read(out ReadOnlySpan<AddressRange> usable, out ReadOnlySpan<Hole> holes)
         {
@@ -61,7 +61,7 @@ internal abstract class RegionRows
 
         public override ReadOnlySpan<AddressRange> AtRisk => tiler.AtRisk.AsSpan();
 
-        public override void Rewind() => tiler.Restart();
+        public override void Rewind(TiledRows rows) => tiler.Restart(rows);
 
         public override bool Read(out ReadOnlySpan<AddressRange> usable, out ReadOnlySpan<Hole> holes) => tiler.Read(out usable, out holes);
     }
