@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -457,10 +456,6 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
 
         private static int Hex(Span<byte> to, ulong value) => HexDigits.Write(to, value);
 
-        private static int Decimal(Span<byte> to, ulong value)
-        {
-            Utf8Formatter.TryFormat(value, to, out var written);
-            return written;
-        }
+        private static int Decimal(Span<byte> to, ulong value) => DecimalDigits.Write(to, value);
     }
 }
