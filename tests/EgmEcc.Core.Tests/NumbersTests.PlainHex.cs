@@ -14,16 +14,13 @@ public partial class NumbersTests
     [Fact]
     public void TryParse_PlainHex_AgreesWithTheGeneralPath()
     {
-        var gen = from value in ArbMap.Default.GeneratorFor<ulong>()
-                  from shift in Gen.Choose(0, 63)
-                  from upper in ArbMap.Default.GeneratorFor<bool>()
-                  from zeros in Gen.Choose(0, 2)
+        var gen = from digits in HexDigitsText(leastZeros: 1, mostZeros: 3)
                   from tail in Gen.Elements("", "K", "G", " ", "0", "00", "_0")
-                  select (Value: value >> shift, Upper: upper, Zeros: zeros, Tail: tail);
+                  select (Digits: digits, Tail: tail);
 
         Prop.ForAll(gen.ToArbitrary(), c =>
         {
-            var digits = new string('0', 1 + c.Zeros) + c.Value.ToString(c.Upper ? "X" : "x", System.Globalization.CultureInfo.InvariantCulture);
+            var digits = c.Digits;
             var plain = "0x" + digits + c.Tail;
             var separated = "0x" + digits[..1] + "_" + digits[1..] + c.Tail;
             foreach (var size in new[] { false, true })
@@ -49,18 +46,15 @@ public partial class NumbersTests
     [Fact]
     public void PlainHexPrefix_BeforeAFieldEnd_IsTheFieldParsed()
     {
-        var gen = from value in ArbMap.Default.GeneratorFor<ulong>()
-                  from shift in Gen.Choose(0, 63)
-                  from upper in ArbMap.Default.GeneratorFor<bool>()
-                  from zeros in Gen.Choose(0, 3)
+        var gen = from digits in HexDigitsText(leastZeros: 0, mostZeros: 3)
                   from head in Gen.Elements("0x", "0X", "0", "x", "", " 0x", "+0x")
                   from tail in Gen.Elements("", "K", " ", "_0", "g", "0", "00")
                   from end in Gen.Elements("\n", "\r\n", ",", "")
-                  select (Value: value >> shift, Upper: upper, Zeros: zeros, Head: head, Tail: tail, End: end);
+                  select (Field: head + digits + tail, End: end);
 
         Properties.Check(gen, c =>
         {
-            var field = c.Head + new string('0', c.Zeros) + c.Value.ToString(c.Upper ? "X" : "x", System.Globalization.CultureInfo.InvariantCulture) + c.Tail;
+            var field = c.Field;
             var length = Numbers.PlainHexPrefix(Encoding.UTF8.GetBytes(field + c.End), out var value);
             var digits = field.Length - 2;
             var plain = field.Length > 2 && field[..2] is "0x" or "0X" && digits <= 16 && field[2..].All(Uri.IsHexDigit);
@@ -195,4 +189,12 @@ public partial class NumbersTests
         Assert.Equal(expected is not null, Numbers.TryPlainHex<byte>(Encoding.UTF8.GetBytes(text), out var utf8));
         Assert.Equal(expected ?? 0, utf8);
     }
+
+    /// <summary>The hex digits of a value of any length, upper or lower case, after <paramref name="leastZeros"/> to <paramref name="mostZeros"/> leading zeros.</summary>
+    private static Gen<string> HexDigitsText(int leastZeros, int mostZeros) =>
+        from value in ArbMap.Default.GeneratorFor<ulong>()
+        from shift in Gen.Choose(0, 63)
+        from upper in ArbMap.Default.GeneratorFor<bool>()
+        from zeros in Gen.Choose(leastZeros, mostZeros)
+        select new string('0', zeros) + (value >> shift).ToString(upper ? "X" : "x", System.Globalization.CultureInfo.InvariantCulture);
 }
