@@ -78,7 +78,7 @@ internal sealed class PlainAddressRows
             if (rowEnd > 0)
             {
                 line++;
-                Take(address, ref rows, ref firstRow, pos, line);
+                Take(address, null, ref rows, ref firstRow, pos, line);
                 pos = rowEnd;
                 continue;
             }
@@ -115,15 +115,7 @@ internal sealed class PlainAddressRows
             if (row.Length > 0)
             {
                 var error = Numbers.TryParseUInt64(row, out address);
-                if (error is not null)
-                {
-                    // Past the record limit is the first problem, as for a row that parses.
-                    var at = SourceLocation.AtLine(file, line);
-                    RecordLimit.Check(sink, options, at);
-                    throw new InputException(at, CsvTable.FieldProblem("address", error));
-                }
-
-                Take(address, ref rows, ref firstRow, pos, line);
+                Take(address, error, ref rows, ref firstRow, pos, line);
             }
 
             pos += newline < 0 ? length : length + 1;
@@ -141,8 +133,13 @@ internal sealed class PlainAddressRows
         return at + 1 < end && buffer[at] == (byte)'\r' && buffer[at + 1] == (byte)'\n' ? at + 2 : -1;
     }
 
-    /// <summary>The record of the row at <paramref name="pos"/> in the buffer, line <paramref name="line"/>: room made as the table reader makes it, the limit checked, and into the sink.</summary>
-    private void Take(ulong address, ref int rows, ref long firstRow, int pos, long line)
+    /// <summary>
+    /// The record of the row at <paramref name="pos"/> in the buffer, line <paramref name="line"/>:
+    /// room made as the table reader makes it, the limit checked, then the row's parse
+    /// <paramref name="error"/> (past the limit is the first problem, as for a row that parses),
+    /// and into the sink.
+    /// </summary>
+    private void Take(ulong address, string? error, ref int rows, ref long firstRow, int pos, long line)
     {
         if (rows == 0)
         {
@@ -156,6 +153,11 @@ internal sealed class PlainAddressRows
         rows++;
         var at = SourceLocation.AtLine(file, line);
         RecordLimit.Check(sink, options, at);
+        if (error is not null)
+        {
+            throw new InputException(at, CsvTable.FieldProblem("address", error));
+        }
+
         sink.AddRetiredAt(address, at, options.Host);
     }
 
