@@ -401,14 +401,14 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
                         at = 0;
                     }
 
-                    at += Put(span[at..], open);
-                    at += Hex(span[at..], range.Start);
-                    at += Put(span[at..], address);
-                    at += Hex(span[at..], checked(regionBase + range.Start));
-                    at += Put(span[at..], size);
-                    at += Hex(span[at..], range.Size);
+                    at += open.WriteTo(span[at..]);
+                    at += HexDigits.Write(span[at..], range.Start);
+                    at += address.WriteTo(span[at..]);
+                    at += HexDigits.Write(span[at..], checked(regionBase + range.Start));
+                    at += size.WriteTo(span[at..]);
+                    at += HexDigits.Write(span[at..], range.Size);
                     span[at++] = (byte)'"';
-                    at += Put(span[at..], close);
+                    at += close.WriteTo(span[at..]);
                 }
             }
 
@@ -433,29 +433,23 @@ public sealed class PlanJsonWriter : IStreamingPlanWriter
                         at = 0;
                     }
 
-                    at += Put(span[at..], open);
-                    at += Hex(span[at..], hole.Offset);
-                    at += Put(span[at..], address);
-                    at += Hex(span[at..], checked(regionBase + hole.Offset));
-                    at += Put(span[at..], size);
-                    at += Hex(span[at..], hole.Size);
-                    at += Put(span[at..], retired);
-                    at += Decimal(span[at..], hole.RetiredBytes);
-                    at += Put(span[at..], fragment);
-                    at += Decimal(span[at..], hole.FragmentBytes);
-                    at += Put(span[at..], close);
+                    at += open.WriteTo(span[at..]);
+                    at += HexDigits.Write(span[at..], hole.Offset);
+                    at += address.WriteTo(span[at..]);
+                    at += HexDigits.Write(span[at..], checked(regionBase + hole.Offset));
+                    at += size.WriteTo(span[at..]);
+                    at += HexDigits.Write(span[at..], hole.Size);
+                    at += retired.WriteTo(span[at..]);
+                    at += DecimalDigits.Write(span[at..], hole.RetiredBytes);
+                    at += fragment.WriteTo(span[at..]);
+                    at += DecimalDigits.Write(span[at..], hole.FragmentBytes);
+                    at += close.WriteTo(span[at..]);
                 }
             }
 
             bytes.Advance(at);
         }
 
-        private static int Put(Span<byte> to, in FixedText text) => text.WriteTo(to);
-
         private static FixedText Text(string text) => new(Encoding.UTF8.GetBytes(text));
-
-        private static int Hex(Span<byte> to, ulong value) => HexDigits.Write(to, value);
-
-        private static int Decimal(Span<byte> to, ulong value) => DecimalDigits.Write(to, value);
     }
 }
